@@ -1,0 +1,183 @@
+//! Findings: every problem the build can see in the input, as values that are
+//! collected (never early returns) and printed together, sorted by place.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in an input file a finding points. Line and column are 1-based;
+/// `line == 0` means the file as a whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Position {
+    pub const WHOLE_FILE: Position = Position { line: 0, column: 0 };
+
+    pub fn new(line: u32, column: u32) -> Position {
+        Position { line, column }
+    }
+
+    pub fn from_yaml(location: &serde_saphyr::Location) -> Position {
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        Position::new(clamp(location.line()), clamp(location.column()))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Relative to the site root, so messages read the same on every machine.
+    pub file: PathBuf,
+    pub position: Position,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    pub fn error(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
+        Finding {
+            severity: Severity::Error,
+            file: file.into(),
+            position,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(
+        file: impl Into<PathBuf>,
+        position: Position,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            severity: Severity::Warning,
+            ..Finding::error(file, position, message)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    fn sort_key(&self) -> (&Path, Position, Severity, &str) {
+        (&self.file, self.position, self.severity, &self.message)
+    }
+}
+
+/// All findings of one run.
+#[derive(Debug, Default)]
+pub struct Findings(Vec<Finding>);
+
+impl Findings {
+    pub fn push(&mut self, finding: Finding) {
+        self.0.push(finding);
+    }
+
+    pub fn extend(&mut self, other: Findings) {
+        self.0.extend(other.0);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|f| f.severity == severity).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Sorted by file, then line and column, so output is stable and reads
+    /// top to bottom through each file.
+    pub fn into_sorted(mut self) -> Vec<Finding> {
+        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.0.dedup();
+        self.0
+    }
+}
+
+impl FromIterator<Finding> for Findings {
+    fn from_iter<I: IntoIterator<Item = Finding>>(iter: I) -> Self {
+        Findings(iter.into_iter().collect())
+    }
+}
+
+/// Renders findings rustc-style: the message, `--> file:line:column`, the
+/// offending line with a caret, and the help. `root` is where files are read
+/// from to show the line.
+pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for finding in findings {
+        let level = match finding.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let path = finding.file.display().to_string();
+        let source = std::fs::read_to_string(root.join(&finding.file)).ok();
+        let line_text = source
+            .as_deref()
+            .filter(|_| finding.position.line > 0)
+            .and_then(|s| s.lines().nth(finding.position.line as usize - 1));
+        let title = level.clone().primary_title(finding.message.as_str());
+        let mut groups = Vec::new();
+        match line_text {
+            Some(line) => {
+                let column = finding.position.column.max(1) as usize - 1;
+                let start = line
+                    .char_indices()
+                    .nth(column)
+                    .map_or(line.len(), |(i, _)| i);
+                let end = line[start..]
+                    .char_indices()
+                    .nth(1)
+                    .map_or(line.len(), |(i, _)| start + i);
+                groups.push(
+                    title.element(
+                        Snippet::source(line)
+                            .line_start(finding.position.line as usize)
+                            .path(path.as_str())
+                            .annotation(AnnotationKind::Primary.span(start..end)),
+                    ),
+                );
+            }
+            None => {
+                let location = if finding.position.line > 0 {
+                    format!(
+                        "{path}:{}:{}",
+                        finding.position.line, finding.position.column
+                    )
+                } else {
+                    path.clone()
+                };
+                groups.push(title.element(annotate_snippets::Origin::path(location)));
+            }
+        }
+        if let Some(help) = &finding.help {
+            groups.push(Group::with_title(
+                Level::HELP.secondary_title(help.as_str()),
+            ));
+        }
+        let _ = writeln!(out, "{}\n", renderer.render(&groups));
+    }
+    out
+}

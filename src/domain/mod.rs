@@ -1,0 +1,14 @@
+//! Small value types that carry meaning, so that an invalid organisation
+//! number or slug cannot travel further than the validation step.
+
+mod date;
+mod org_number;
+mod slug;
+mod text;
+mod variant;
+
+pub use date::Date;
+pub use org_number::OrgNumber;
+pub use slug::Slug;
+pub use text::Text;
+pub use variant::Variant;

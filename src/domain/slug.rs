@@ -1,0 +1,92 @@
+use std::fmt;
+
+/// A URL-safe identifier taken from a file name or an `id` field.
+///
+/// Only `[a-z0-9-]+` is allowed, so a slug can never climb out of the output
+/// directory (`..`, `/`) nor need percent-encoding in an address.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Checks `raw`; on failure returns a hint that names a corrected slug.
+    pub fn parse(raw: &str) -> Result<Slug, String> {
+        let valid = !raw.is_empty()
+            && !raw.starts_with('-')
+            && !raw.ends_with('-')
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if valid {
+            return Ok(Slug(raw.to_string()));
+        }
+        let suggestion = suggest(raw);
+        if suggestion.is_empty() {
+            Err("use only the letters a-z, digits and hyphens".to_string())
+        } else {
+            Err(format!(
+                "use only the letters a-z, digits and hyphens, e.g. `{suggestion}`"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Transliterates Norwegian letters the way Norwegian addresses usually do
+/// and turns everything else into hyphens.
+fn suggest(raw: &str) -> String {
+    let mut out = String::new();
+    for c in raw.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' | 'ö' | 'ó' | 'ò' => out.push('o'),
+            'å' | 'ä' | 'á' | 'à' => out.push('a'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ü' => out.push('u'),
+            c if c.is_ascii_lowercase() || c.is_ascii_digit() => out.push(c),
+            _ => {
+                if !out.ends_with('-') {
+                    out.push('-')
+                }
+            }
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_lower_case_ascii_digits_and_hyphens() {
+        assert_eq!(
+            Slug::parse("nordre-asen-2").unwrap().as_str(),
+            "nordre-asen-2"
+        );
+    }
+
+    #[test]
+    fn rejects_norwegian_letters_with_a_transliterated_suggestion() {
+        let hint = Slug::parse("nordre-åsen").unwrap_err();
+        assert!(hint.contains("`nordre-asen`"), "{hint}");
+        let hint = Slug::parse("Bjørnstjerne Bjørnsons skole").unwrap_err();
+        assert!(hint.contains("`bjornstjerne-bjornsons-skole`"), "{hint}");
+    }
+
+    #[test]
+    fn rejects_path_tricks() {
+        for bad in ["..", "a/b", "", "-a", "a-", "a.b"] {
+            assert!(Slug::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

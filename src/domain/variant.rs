@@ -1,0 +1,57 @@
+/// The four versions of every page. A variant is a parameter of rendering, not
+/// a copy of the templates: the same template renders all four.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Variant {
+    Standard,
+    Plain,
+    LargePrint,
+    LargePrintPlain,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 4] = [
+        Variant::Standard,
+        Variant::Plain,
+        Variant::LargePrint,
+        Variant::LargePrintPlain,
+    ];
+
+    /// Where the variant's tree starts, relative to the site root.
+    pub fn root(self) -> &'static str {
+        match self {
+            Variant::Standard => "",
+            Variant::Plain => "lettlest/",
+            Variant::LargePrint => "stor-skrift/",
+            Variant::LargePrintPlain => "stor-skrift/lettlest/",
+        }
+    }
+
+    pub fn is_plain(self) -> bool {
+        matches!(self, Variant::Plain | Variant::LargePrintPlain)
+    }
+
+    pub fn is_large_print(self) -> bool {
+        matches!(self, Variant::LargePrint | Variant::LargePrintPlain)
+    }
+
+    /// The variant with plain language switched on or off, large print kept.
+    pub fn with_plain(self, plain: bool) -> Variant {
+        match (self.is_large_print(), plain) {
+            (false, false) => Variant::Standard,
+            (false, true) => Variant::Plain,
+            (true, false) => Variant::LargePrint,
+            (true, true) => Variant::LargePrintPlain,
+        }
+    }
+
+    /// The variant with large print switched on or off, language kept.
+    pub fn with_large_print(self, large: bool) -> Variant {
+        match (large, self.is_plain()) {
+            (false, false) => Variant::Standard,
+            (false, true) => Variant::Plain,
+            (true, false) => Variant::LargePrint,
+            (true, true) => Variant::LargePrintPlain,
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! The site model: validated content, with every page's address decided.
+//! Rendering reads only this; it never looks at files or raw input again.
+
+pub mod collate;
+pub mod routes;
+
+use std::path::PathBuf;
+
+use crate::domain::{Date, OrgNumber, Slug, Text};
+pub use crate::load::raw::{
+    AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind,
+};
+pub use routes::SitePath;
+
+#[derive(Debug)]
+pub struct Site {
+    pub municipality: String,
+    pub language: Language,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub intro: Text,
+    pub contact: Contact,
+    pub districts: Vec<District>,
+    pub services: Vec<Service>,
+    pub pages: Vec<Page>,
+    pub limits: Limits,
+    /// The date the build treats as today (staleness, "last checked").
+    pub today: Date,
+}
+
+#[derive(Debug, Clone)]
+pub struct District {
+    pub id: Slug,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Contact {
+    pub name: Option<String>,
+    pub phone: String,
+    pub email: Option<String>,
+    pub web: Option<String>,
+    pub address: Option<String>,
+    pub opening_hours: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Service {
+    pub id: Slug,
+    pub name: String,
+    pub kind: ServiceKind,
+    pub summary: Text,
+    pub description: Text,
+    pub scheme: Text,
+    pub municipality_role: Text,
+    pub access: Text,
+    pub payment: Text,
+    pub how_to_choose: Text,
+    pub how_to_switch: Text,
+    pub notice_period: String,
+    /// `None` only for schools, where the default is each child's nearest
+    /// school, which depends on the address.
+    pub default_provider: Option<Slug>,
+    pub no_choice: Text,
+    pub contact: Contact,
+    pub complaints: Complaints,
+    /// In neutral order: alphabetical by name, Norwegian collation; the
+    /// municipal provider is not pinned first.
+    pub providers: Vec<Provider>,
+}
+
+impl Service {
+    pub fn path(&self) -> SitePath {
+        SitePath::service(&self.id)
+    }
+
+    pub fn default_provider(&self) -> Option<&Provider> {
+        let slug = self.default_provider.as_ref()?;
+        self.providers.iter().find(|p| &p.slug == slug)
+    }
+}
+
+#[derive(Debug)]
+pub struct Complaints {
+    pub body: String,
+    pub how: Text,
+    pub web: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Provider {
+    pub slug: Slug,
+    pub service: Slug,
+    pub name: String,
+    pub org_number: OrgNumber,
+    pub ownership: Ownership,
+    pub districts: Vec<Slug>,
+    pub contact: Contact,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    pub capacity: CapacityStatus,
+    pub capacity_as_of: Date,
+    /// `None` for the municipality's own provider, which is not admitted.
+    pub admission: Option<Admission>,
+    pub description: Text,
+    pub extras: Vec<Extra>,
+    pub continuity: Option<Continuity>,
+    pub last_checked: Date,
+    pub stale: bool,
+    pub image: Option<Image>,
+    pub school: Option<School>,
+}
+
+impl Provider {
+    pub fn path(&self) -> SitePath {
+        SitePath::provider(&self.service, &self.slug)
+    }
+}
+
+#[derive(Debug)]
+pub struct Admission {
+    pub kind: AdmissionKind,
+    pub from: Date,
+    pub until: Option<Date>,
+}
+
+#[derive(Debug)]
+pub struct Extra {
+    pub name: Text,
+    /// Whole kroner.
+    pub price: u32,
+    pub unit: String,
+}
+
+#[derive(Debug)]
+pub struct Continuity {
+    pub staff_per_month: u32,
+    pub note: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Image {
+    pub source: PathBuf,
+    /// Where the image is published, relative to the site root.
+    pub published: SitePath,
+    pub alt: String,
+}
+
+#[derive(Debug)]
+pub struct School {
+    pub grade_from: u8,
+    pub grade_to: u8,
+    pub pupils: u32,
+    pub capacity: u32,
+    pub after_school_care: Option<String>,
+    pub focus_areas: Vec<String>,
+    pub transport: Text,
+    /// Markdown source of the self-description (egenomtale).
+    pub self_description: Text,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub slug: Slug,
+    pub title: Text,
+    pub summary: Text,
+    pub order: i32,
+    /// Markdown source.
+    pub body: Text,
+}
+
+impl Page {
+    pub fn path(&self) -> SitePath {
+        SitePath::page(&self.slug)
+    }
+}

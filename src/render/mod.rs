@@ -1,0 +1,229 @@
+//! Turning the site model into files: HTML pages through the Tera templates,
+//! the sitemap and robots.txt. Pages render in parallel; each variant of
+//! each page is one job.
+
+mod sitemap;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Finding, Position};
+use crate::domain::Variant;
+use crate::i18n::Translations;
+use crate::model::{Site, SitePath};
+use views::{Layout, Place, VariantContext};
+
+/// One page to render: where it goes and what it shows.
+#[derive(Clone, Copy, Debug)]
+pub enum PageKind<'a> {
+    Home,
+    Service(&'a crate::model::Service),
+    Provider(&'a crate::model::Service, &'a crate::model::Provider),
+    Content(&'a crate::model::Page),
+    NotFound,
+}
+
+pub struct Job<'a> {
+    pub variant: Variant,
+    pub path: SitePath,
+    pub kind: PageKind<'a>,
+}
+
+/// Every page of the site in every variant, in a fixed order.
+pub fn jobs(site: &Site) -> Vec<Job<'_>> {
+    let mut pages = vec![(SitePath::home(), PageKind::Home)];
+    for service in &site.services {
+        pages.push((service.path(), PageKind::Service(service)));
+        for p in &service.providers {
+            pages.push((p.path(), PageKind::Provider(service, p)));
+        }
+    }
+    for page in &site.pages {
+        pages.push((page.path(), PageKind::Content(page)));
+    }
+    pages.push((SitePath::not_found(), PageKind::NotFound));
+    Variant::ALL
+        .iter()
+        .flat_map(|&variant| {
+            pages.iter().map(move |(path, kind)| Job {
+                variant,
+                path: path.clone(),
+                kind: *kind,
+            })
+        })
+        .collect()
+}
+
+pub struct Renderer {
+    tera: tera::Tera,
+}
+
+impl Renderer {
+    /// Loads `templates/*.html`; a template error is reported like any
+    /// other finding.
+    pub fn load(root: &Path) -> Result<Renderer, Finding> {
+        let mut tera = tera::Tera::new();
+        let dir = root.join("templates");
+        if !dir.is_dir() {
+            return Err(Finding::error(
+                "templates",
+                Position::WHOLE_FILE,
+                "the templates folder is missing",
+            )
+            .with_help("copy the templates folder from the example site"));
+        }
+        let glob = format!("{}/**/*.html", dir.display());
+        tera.load_from_glob(&glob)
+            .map_err(|e| template_finding(&e))?;
+        Ok(Renderer { tera })
+    }
+
+    pub fn render(&self, job: &Job, cx: &VariantContext) -> Result<String, Finding> {
+        let place = Place::new(job.path.clone(), job.variant, cx.site);
+        let mut context = tera::Context::new();
+        context.insert("t", &cx.strings);
+        let (template, layout) = match job.kind {
+            PageKind::Home => {
+                let services: Vec<_> = cx
+                    .site
+                    .services
+                    .iter()
+                    .map(|s| views::service_view(cx, &place, s))
+                    .collect();
+                let pages: Vec<_> = cx
+                    .site
+                    .pages
+                    .iter()
+                    .map(|p| views::page_view(cx, &place, p, false))
+                    .collect();
+                context.insert("services", &services);
+                context.insert("pages", &pages);
+                context.insert("intro", cx.text(&cx.site.intro));
+                let title = cx.site.municipality.clone();
+                let description = cx.text(&cx.site.intro).to_string();
+                (
+                    "home.html",
+                    views::layout(cx, &place, title, description, vec![]),
+                )
+            }
+            PageKind::Service(s) => {
+                let service = views::service_view(cx, &place, s);
+                let providers: Vec<_> = s
+                    .providers
+                    .iter()
+                    .map(|p| views::provider_view(cx, &place, s, p))
+                    .collect();
+                let layout = views::layout(
+                    cx,
+                    &place,
+                    service.name.clone(),
+                    service.summary.clone(),
+                    vec![views::home_crumb(cx, &place)],
+                );
+                context.insert("service", &service);
+                context.insert("providers", &providers);
+                ("service.html", layout)
+            }
+            PageKind::Provider(s, p) => {
+                let service = views::service_view(cx, &place, s);
+                let provider = views::provider_view(cx, &place, s, p);
+                let crumbs = vec![
+                    views::home_crumb(cx, &place),
+                    views::service_crumb(&place, s),
+                ];
+                let layout = views::layout(
+                    cx,
+                    &place,
+                    format!("{} ({})", provider.name, service.name),
+                    provider.description.clone(),
+                    crumbs,
+                );
+                context.insert("service", &service);
+                context.insert("provider", &provider);
+                ("provider.html", layout)
+            }
+            PageKind::Content(page) => {
+                let view = views::page_view(cx, &place, page, true);
+                let layout = views::layout(
+                    cx,
+                    &place,
+                    view.title.clone(),
+                    view.summary.clone(),
+                    vec![views::home_crumb(cx, &place)],
+                );
+                context.insert("page", &view);
+                ("page.html", layout)
+            }
+            PageKind::NotFound => {
+                let title = cx
+                    .strings
+                    .get("not_found_title")
+                    .copied()
+                    .unwrap_or("404")
+                    .to_string();
+                (
+                    "404.html",
+                    views::layout(cx, &place, title.clone(), title, vec![]),
+                )
+            }
+        };
+        insert_layout(&mut context, &layout);
+        self.tera
+            .render(template, &context)
+            .map_err(|e| template_finding(&e))
+    }
+}
+
+fn insert_layout(context: &mut tera::Context, layout: &Layout) {
+    context.insert("layout", layout);
+}
+
+fn template_finding(e: &tera::Error) -> Finding {
+    Finding::error(
+        "templates",
+        Position::WHOLE_FILE,
+        format!("template error: {e}"),
+    )
+    .with_help("fix the template; `brukervalg build` shows the template, line and column above")
+}
+
+/// The HTML of every job, minified, handed to `sink` as it is produced.
+/// Stops at the first template error.
+pub fn render_all<F>(
+    site: &Site,
+    translations: &Translations,
+    renderer: &Renderer,
+    sink: F,
+) -> Result<usize, Finding>
+where
+    F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
+{
+    let contexts: Vec<VariantContext> = Variant::ALL
+        .iter()
+        .map(|&v| VariantContext::new(site, translations, v))
+        .collect();
+    let jobs = jobs(site);
+    let cfg = minify_cfg();
+    jobs.par_iter().try_for_each(|job| {
+        let cx = contexts
+            .iter()
+            .find(|c| c.variant == job.variant)
+            .expect("a context per variant");
+        let html = renderer.render(job, cx)?;
+        sink(job, minify_html::minify(html.as_bytes(), &cfg))
+    })?;
+    Ok(jobs.len())
+}
+
+/// Spec-compliant settings only: the output must pass the Nu Html Checker.
+fn minify_cfg() -> minify_html::Cfg {
+    minify_html::Cfg {
+        minify_css: true,
+        keep_html_and_head_opening_tags: true,
+        ..minify_html::Cfg::new()
+    }
+}
+
+pub use sitemap::{robots_txt, sitemap_xml};

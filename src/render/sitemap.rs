@@ -1,0 +1,54 @@
+//! sitemap.xml and robots.txt.
+
+use crate::domain::Variant;
+use crate::model::{Site, SitePath};
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Every page in every variant, with the date its content was last checked
+/// where the site knows it.
+pub fn sitemap_xml(site: &Site) -> String {
+    let mut entries: Vec<(SitePath, Option<String>)> = vec![(SitePath::home(), None)];
+    for service in &site.services {
+        entries.push((service.path(), None));
+        for p in &service.providers {
+            entries.push((p.path(), Some(p.last_checked.to_string())));
+        }
+    }
+    for page in &site.pages {
+        entries.push((page.path(), None));
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for variant in Variant::ALL {
+        for (path, lastmod) in &entries {
+            out.push_str("  <url><loc>");
+            out.push_str(&xml_escape(&format!(
+                "{}{}",
+                site.base_url,
+                path.in_variant(variant)
+            )));
+            out.push_str("</loc>");
+            if let Some(date) = lastmod {
+                out.push_str(&format!("<lastmod>{date}</lastmod>"));
+            }
+            out.push_str("</url>\n");
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots_txt(site: &Site) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
+        site.base_url
+    )
+}

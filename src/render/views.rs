@@ -1,0 +1,453 @@
+//! What templates see: the site model resolved for one page in one variant.
+//! Every text is already the variant's wording and every link is already a
+//! relative `href`, so templates only lay things out.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::{Date, Text, Variant};
+use crate::i18n::Translations;
+use crate::markdown;
+use crate::model::routes::Linker;
+use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Service, Site, SitePath};
+
+/// Everything one variant shares across its pages.
+pub struct VariantContext<'a> {
+    pub site: &'a Site,
+    pub variant: Variant,
+    pub t: &'a Translations,
+    pub strings: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> VariantContext<'a> {
+    pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
+        VariantContext {
+            site,
+            variant,
+            t,
+            strings: t.strings_for(variant),
+        }
+    }
+
+    pub fn text(&self, text: &'a Text) -> &'a str {
+        text.for_variant(self.variant)
+    }
+
+    fn s(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .map_or_else(|| key.to_string(), |s| s.to_string())
+    }
+
+    pub fn date(&self, date: Date) -> String {
+        self.t.long_date(date)
+    }
+}
+
+#[derive(Serialize)]
+pub struct Layout {
+    pub lang: &'static str,
+    pub title: String,
+    pub description: String,
+    pub municipality: String,
+    pub canonical: String,
+    pub stylesheet: String,
+    pub home: String,
+    pub large_print: bool,
+    pub plain: bool,
+    pub nav: Vec<Link>,
+    pub variants: Vec<Link>,
+    pub alternates: Vec<Alternate>,
+    pub breadcrumbs: Vec<Link>,
+    pub contact: ContactView,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub href: String,
+    pub title: String,
+}
+
+#[derive(Serialize, Clone, Default)]
+pub struct ContactView {
+    pub name: Option<String>,
+    pub phone: String,
+    pub phone_href: String,
+    pub email: Option<String>,
+    pub web: Option<String>,
+    pub address: Option<String>,
+    pub opening_hours: Option<String>,
+}
+
+impl ContactView {
+    pub fn new(c: &Contact) -> Self {
+        let d = &c.phone;
+        let phone = if d.len() == 8 {
+            format!("{} {} {} {}", &d[0..2], &d[2..4], &d[4..6], &d[6..8])
+        } else {
+            d.clone()
+        };
+        ContactView {
+            name: c.name.clone(),
+            phone,
+            phone_href: format!("tel:+47{d}"),
+            email: c.email.clone(),
+            web: c.web.clone(),
+            address: c.address.clone(),
+            opening_hours: c.opening_hours.clone(),
+        }
+    }
+}
+
+/// Where a page is and how it links out.
+pub struct Place {
+    pub path: SitePath,
+    pub linker: Linker,
+}
+
+impl Place {
+    pub fn new(path: SitePath, variant: Variant, site: &Site) -> Place {
+        let linker = if path == SitePath::not_found() {
+            // Served for any missing address, so links cannot be relative.
+            let base_path = site
+                .base_url
+                .splitn(4, '/')
+                .nth(3)
+                .map_or("/".to_string(), |p| format!("/{p}"));
+            Linker::absolute(&base_path, variant)
+        } else {
+            Linker::for_page(&path, variant)
+        };
+        Place { path, linker }
+    }
+}
+
+pub fn layout(
+    cx: &VariantContext,
+    place: &Place,
+    title: String,
+    description: String,
+    breadcrumbs: Vec<Link>,
+) -> Layout {
+    let site = cx.site;
+    let here = place.path.as_str();
+    let mut nav = vec![Link {
+        label: cx.s("nav_home"),
+        href: place.linker.page(""),
+        current: here.is_empty(),
+    }];
+    for s in &site.services {
+        let p = s.path();
+        nav.push(Link {
+            label: s.name.clone(),
+            href: place.linker.page(p.as_str()),
+            current: here.starts_with(p.as_str()),
+        });
+    }
+    for page in &site.pages {
+        let p = page.path();
+        nav.push(Link {
+            label: cx.text(&page.title).to_string(),
+            href: place.linker.page(p.as_str()),
+            current: here == p.as_str(),
+        });
+    }
+    let variants = Variant::ALL
+        .iter()
+        .map(|&v| Link {
+            label: cx.s(variant_key(v)),
+            href: place.linker.site(&place.path.in_variant(v)),
+            current: v == cx.variant,
+        })
+        .collect();
+    let alternates = Variant::ALL
+        .iter()
+        .filter(|&&v| v != cx.variant)
+        .map(|&v| Alternate {
+            href: place.linker.site(&place.path.in_variant(v)),
+            title: cx.s(variant_key(v)),
+        })
+        .collect();
+    let page_title = if here.is_empty() {
+        title.clone()
+    } else {
+        format!("{title} – {}", site.municipality)
+    };
+    Layout {
+        lang: site.language.code(),
+        title: page_title,
+        description,
+        municipality: site.municipality.clone(),
+        canonical: format!("{}{}", site.base_url, place.path.in_variant(cx.variant)),
+        stylesheet: place.linker.site("assets/style.css"),
+        home: place.linker.page(""),
+        large_print: cx.variant.is_large_print(),
+        plain: cx.variant.is_plain(),
+        nav,
+        variants,
+        alternates,
+        breadcrumbs,
+        contact: ContactView::new(&site.contact),
+    }
+}
+
+fn variant_key(v: Variant) -> &'static str {
+    match v {
+        Variant::Standard => "variant_standard",
+        Variant::Plain => "variant_plain",
+        Variant::LargePrint => "variant_large_print",
+        Variant::LargePrintPlain => "variant_large_print_plain",
+    }
+}
+
+pub fn ownership_key(o: Ownership) -> &'static str {
+    match o {
+        Ownership::Municipal => "ownership_municipal",
+        Ownership::Private => "ownership_private",
+        Ownership::NonProfit => "ownership_non_profit",
+    }
+}
+
+pub fn capacity_key(c: CapacityStatus) -> &'static str {
+    match c {
+        CapacityStatus::Open => "capacity_open",
+        CapacityStatus::WaitingList => "capacity_waiting_list",
+        CapacityStatus::Full => "capacity_full",
+    }
+}
+
+/// A provider as a row in a list or a whole page.
+#[derive(Serialize)]
+pub struct ProviderView {
+    pub name: String,
+    pub href: String,
+    pub org_number: String,
+    pub ownership: String,
+    pub ownership_id: Ownership,
+    pub districts: Vec<String>,
+    pub languages: Vec<String>,
+    pub capacity: String,
+    pub capacity_id: CapacityStatus,
+    pub capacity_as_of: String,
+    /// Empty for the municipality's own provider.
+    pub admission: Option<AdmissionView>,
+    pub description: String,
+    pub extras: Vec<ExtraView>,
+    pub staff_per_month: Option<u32>,
+    pub continuity_note: Option<String>,
+    pub last_checked: String,
+    pub stale: bool,
+    pub is_default: bool,
+    pub contact: ContactView,
+    pub image: Option<ImageView>,
+    pub school: Option<SchoolView>,
+}
+
+#[derive(Serialize)]
+pub struct AdmissionView {
+    pub kind: String,
+    pub from: String,
+    pub until: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ExtraView {
+    pub name: String,
+    pub price: String,
+    pub unit: String,
+}
+
+#[derive(Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Serialize)]
+pub struct SchoolView {
+    pub grades: String,
+    pub pupils: u32,
+    pub capacity: u32,
+    pub after_school_care: Option<String>,
+    pub focus_areas: Vec<String>,
+    pub transport: String,
+    pub self_description_html: String,
+}
+
+/// Whole kroner with a thin space between thousands, as Norwegian writes it.
+fn kroner(amount: u32) -> String {
+    let digits = amount.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    format!("{out}\u{a0}kr")
+}
+
+pub fn provider_view(
+    cx: &VariantContext,
+    place: &Place,
+    service: &Service,
+    p: &Provider,
+) -> ProviderView {
+    let site = cx.site;
+    let district_name = |id: &crate::domain::Slug| {
+        site.districts
+            .iter()
+            .find(|d| &d.id == id)
+            .map_or(id.to_string(), |d| d.name.clone())
+    };
+    ProviderView {
+        name: p.name.clone(),
+        href: place.linker.page(p.path().as_str()),
+        org_number: p.org_number.to_string(),
+        ownership: cx.s(ownership_key(p.ownership)),
+        ownership_id: p.ownership,
+        districts: p.districts.iter().map(district_name).collect(),
+        languages: p
+            .languages
+            .iter()
+            .map(|code| cx.t.language_name(code).unwrap_or(code).to_string())
+            .collect(),
+        capacity: cx.s(capacity_key(p.capacity)),
+        capacity_id: p.capacity,
+        capacity_as_of: cx.date(p.capacity_as_of),
+        admission: p.admission.as_ref().map(|a| AdmissionView {
+            kind: cx.s(match a.kind {
+                crate::model::AdmissionKind::FrameworkAgreement => "admission_framework_agreement",
+                crate::model::AdmissionKind::Approval => "admission_approval",
+            }),
+            from: cx.date(a.from),
+            until: a.until.map(|d| cx.date(d)),
+        }),
+        description: cx.text(&p.description).to_string(),
+        extras: p
+            .extras
+            .iter()
+            .map(|e| ExtraView {
+                name: cx.text(&e.name).to_string(),
+                price: kroner(e.price),
+                unit: e.unit.clone(),
+            })
+            .collect(),
+        staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
+        continuity_note: p.continuity.as_ref().and_then(|c| c.note.clone()),
+        last_checked: cx.date(p.last_checked),
+        stale: p.stale,
+        is_default: service.default_provider.as_ref() == Some(&p.slug),
+        contact: ContactView::new(&p.contact),
+        image: p.image.as_ref().map(|i| ImageView {
+            src: place.linker.site(i.published.as_str()),
+            alt: i.alt.clone(),
+        }),
+        school: p.school.as_ref().map(|s| SchoolView {
+            grades: format!("{}–{}", s.grade_from, s.grade_to),
+            pupils: s.pupils,
+            capacity: s.capacity,
+            after_school_care: s.after_school_care.clone(),
+            focus_areas: s.focus_areas.clone(),
+            transport: cx.text(&s.transport).to_string(),
+            self_description_html: markdown::to_html(cx.text(&s.self_description), &place.linker),
+        }),
+    }
+}
+
+/// The facts every citizen must be told about a service.
+#[derive(Serialize)]
+pub struct ServiceView {
+    pub name: String,
+    pub href: String,
+    pub summary: String,
+    pub description: String,
+    pub scheme: String,
+    pub municipality_role: String,
+    pub access: String,
+    pub payment: String,
+    pub how_to_choose: String,
+    pub how_to_switch: String,
+    pub notice_period: String,
+    pub no_choice: String,
+    pub default_provider: Option<Link>,
+    pub contact: ContactView,
+    pub complaints_body: String,
+    pub complaints_how: String,
+    pub complaints_web: Option<String>,
+    pub is_school: bool,
+    pub provider_count: usize,
+}
+
+pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
+    ServiceView {
+        name: s.name.clone(),
+        href: place.linker.page(s.path().as_str()),
+        summary: cx.text(&s.summary).to_string(),
+        description: cx.text(&s.description).to_string(),
+        scheme: cx.text(&s.scheme).to_string(),
+        municipality_role: cx.text(&s.municipality_role).to_string(),
+        access: cx.text(&s.access).to_string(),
+        payment: cx.text(&s.payment).to_string(),
+        how_to_choose: cx.text(&s.how_to_choose).to_string(),
+        how_to_switch: cx.text(&s.how_to_switch).to_string(),
+        notice_period: s.notice_period.clone(),
+        no_choice: cx.text(&s.no_choice).to_string(),
+        default_provider: s.default_provider().map(|p| Link {
+            label: p.name.clone(),
+            href: place.linker.page(p.path().as_str()),
+            current: false,
+        }),
+        contact: ContactView::new(&s.contact),
+        complaints_body: s.complaints.body.clone(),
+        complaints_how: cx.text(&s.complaints.how).to_string(),
+        complaints_web: s.complaints.web.clone(),
+        is_school: s.kind == crate::model::ServiceKind::School,
+        provider_count: s.providers.len(),
+    }
+}
+
+#[derive(Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    pub href: String,
+}
+
+pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: bool) -> PageView {
+    PageView {
+        title: cx.text(&page.title).to_string(),
+        summary: cx.text(&page.summary).to_string(),
+        body_html: if with_body {
+            markdown::to_html(cx.text(&page.body), &place.linker)
+        } else {
+            String::new()
+        },
+        href: place.linker.page(page.path().as_str()),
+    }
+}
+
+pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {
+    Link {
+        label: cx.s("nav_home"),
+        href: place.linker.page(""),
+        current: false,
+    }
+}
+
+pub fn service_crumb(place: &Place, s: &Service) -> Link {
+    Link {
+        label: s.name.clone(),
+        href: place.linker.page(s.path().as_str()),
+        current: false,
+    }
+}

@@ -1,0 +1,267 @@
+//! Checks on single fields, each reporting at the field's own line and
+//! column and turning raw strings into meaningful values.
+
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Finding, Findings, Position};
+use crate::domain::{Date, OrgNumber, Slug, Text};
+use crate::load::raw::RawContact;
+use crate::model::Contact;
+
+/// Checks for one file: every finding names it.
+pub struct FileCheck<'a> {
+    pub file: &'a Path,
+    pub findings: &'a mut Findings,
+}
+
+pub fn at<T>(spanned: &Spanned<T>) -> Position {
+    Position::from_yaml(&spanned.referenced)
+}
+
+impl<'a> FileCheck<'a> {
+    pub fn new(file: &'a Path, findings: &'a mut Findings) -> Self {
+        FileCheck { file, findings }
+    }
+
+    pub fn error(
+        &mut self,
+        position: Position,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.findings
+            .push(Finding::error(self.file, position, message).with_help(help));
+    }
+
+    pub fn warning(
+        &mut self,
+        position: Position,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.findings
+            .push(Finding::warning(self.file, position, message).with_help(help));
+    }
+
+    /// A required piece of prose and its plain-language companion.
+    pub fn text(
+        &mut self,
+        field: &str,
+        standard: &Spanned<String>,
+        plain: &Option<Spanned<String>>,
+    ) -> Text {
+        let standard_text = self.non_empty(field, standard);
+        let plain_text = match plain {
+            Some(p) => Some(self.non_empty(&format!("{field}_plain"), p)),
+            None => {
+                self.warning(
+                    at(standard),
+                    format!("`{field}` has no plain-language version"),
+                    format!("add `{field}_plain` with the same content in short sentences and everyday words; readers of the plain-language pages see the standard text until then"),
+                );
+                None
+            }
+        };
+        Text::new(standard_text, plain_text)
+    }
+
+    pub fn non_empty(&mut self, field: &str, value: &Spanned<String>) -> String {
+        let trimmed = value.value.trim();
+        if trimmed.is_empty() {
+            self.error(
+                at(value),
+                format!("`{field}` is empty"),
+                "write the text, or remove the field if it is optional",
+            );
+        }
+        trimmed.to_string()
+    }
+
+    pub fn slug(&mut self, field: &str, value: &Spanned<String>) -> Option<Slug> {
+        Slug::parse(&value.value)
+            .map_err(|hint| {
+                self.error(
+                    at(value),
+                    format!(
+                        "`{field}` `{}` cannot be used in a web address",
+                        value.value
+                    ),
+                    hint,
+                )
+            })
+            .ok()
+    }
+
+    pub fn date(&mut self, field: &str, value: &Spanned<String>) -> Option<Date> {
+        Date::parse(value.value.trim())
+            .map_err(|e| {
+                self.error(
+                    at(value),
+                    format!("`{field}`: {e}"),
+                    "write dates as YYYY-MM-DD, e.g. 2026-09-15",
+                )
+            })
+            .ok()
+    }
+
+    /// A date that describes the past or today: a future one is a typo.
+    pub fn past_date(&mut self, field: &str, value: &Spanned<String>, today: Date) -> Option<Date> {
+        let date = self.date(field, value)?;
+        if date > today {
+            self.error(
+                at(value),
+                format!("`{field}` {date} is in the future"),
+                format!("use the date it actually happened, {today} at the latest"),
+            );
+        }
+        Some(date)
+    }
+
+    pub fn org_number(&mut self, value: &Spanned<String>) -> Option<OrgNumber> {
+        OrgNumber::parse(&value.value)
+            .map_err(|e| {
+                self.error(
+                    at(value),
+                    e,
+                    "copy the number from Enhetsregisteret (brreg.no); it has 9 digits",
+                )
+            })
+            .ok()
+    }
+
+    pub fn contact(&mut self, raw: &RawContact, name_required: bool, context: Position) -> Contact {
+        let name = raw.name.as_ref().map(|n| self.non_empty("contact.name", n));
+        if name_required && name.is_none() {
+            self.error(
+                context,
+                "`contact` has no `name`",
+                "name the office or person, e.g. `name: Tildelingskontoret`",
+            );
+        }
+        Contact {
+            name,
+            phone: self.phone(&raw.phone).unwrap_or_default(),
+            email: raw.email.as_ref().and_then(|e| self.email(e)),
+            web: raw.web.as_ref().and_then(|w| self.web("contact.web", w)),
+            address: raw.address.clone(),
+            opening_hours: raw.opening_hours.clone(),
+        }
+    }
+
+    /// Norwegian numbers: 8 digits, optionally `+47` first; spaces allowed.
+    /// Stored as the 8 digits.
+    pub fn phone(&mut self, value: &Spanned<String>) -> Option<String> {
+        let compact: String = value.value.chars().filter(|c| !c.is_whitespace()).collect();
+        let digits = compact
+            .strip_prefix("+47")
+            .or_else(|| compact.strip_prefix("0047"))
+            .unwrap_or(&compact);
+        if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
+            Some(digits.to_string())
+        } else {
+            self.error(
+                at(value),
+                format!("`{}` is not a Norwegian phone number", value.value),
+                "write 8 digits, optionally with +47 first, e.g. `55 12 34 56`",
+            );
+            None
+        }
+    }
+
+    pub fn email(&mut self, value: &Spanned<String>) -> Option<String> {
+        let email = value.value.trim();
+        let shaped = email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !domain.contains('@')
+        }) && !email
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';' | ':'));
+        if shaped {
+            Some(email.to_string())
+        } else {
+            self.error(
+                at(value),
+                format!("`{email}` is not an e-mail address"),
+                "write it as name@example.no",
+            );
+            None
+        }
+    }
+
+    pub fn web(&mut self, field: &str, value: &Spanned<String>) -> Option<String> {
+        let url = value.value.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let shaped = rest.is_some_and(|r| {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            host.contains('.')
+                && !r.chars().any(|c| {
+                    c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'')
+                })
+        });
+        if shaped {
+            Some(url.to_string())
+        } else {
+            self.error(
+                at(value),
+                format!("`{field}` `{url}` is not a web address"),
+                "write the whole address, starting with https://",
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    fn check<T>(
+        yaml_text: &str,
+        f: impl FnOnce(&mut FileCheck, &Spanned<String>) -> Option<T>,
+    ) -> (Option<T>, Vec<Finding>) {
+        let v: Spanned<String> = yaml::parse(yaml_text, 0).ok().unwrap();
+        let mut findings = Findings::default();
+        let out = f(&mut FileCheck::new(Path::new("f.yaml"), &mut findings), &v);
+        (out, findings.into_sorted())
+    }
+
+    #[test]
+    fn phone_numbers_need_eight_digits() {
+        assert_eq!(
+            check("+47 55 12 34 56", |c, v| c.phone(v)).0.as_deref(),
+            Some("55123456")
+        );
+        let (out, findings) = check("5512 345", |c, v| c.phone(v));
+        assert!(out.is_none());
+        assert!(findings[0].message.contains("not a Norwegian phone number"));
+    }
+
+    #[test]
+    fn email_and_web_need_their_shape() {
+        assert!(
+            check("post@fjordvik.kommune.no", |c, v| c.email(v))
+                .0
+                .is_some()
+        );
+        assert!(check("post(at)fjordvik", |c, v| c.email(v)).0.is_none());
+        assert!(
+            check("https://www.fjordvik.kommune.no/", |c, v| c.web("web", v))
+                .0
+                .is_some()
+        );
+        assert!(
+            check("javascript:alert(1)", |c, v| c.web("web", v))
+                .0
+                .is_none()
+        );
+        assert!(check("www.fjordvik.no", |c, v| c.web("web", v)).0.is_none());
+    }
+}

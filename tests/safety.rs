@@ -1,0 +1,131 @@
+//! A profile or page submitted through a pull request cannot put script,
+//! styles or `javascript:` links on the municipality's site.
+
+mod common;
+
+use common::TestSite;
+
+const ALFA: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
+const ATTACK: &str = r#"<script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a> <style>body{display:none}</style>"#;
+
+/// Parsed as a browser parses it: no script or style element, no event
+/// handler attribute, no link or source with a scheme that runs code.
+fn assert_inert(html: &str) {
+    let document = scraper::Html::parse_document(html);
+    for element in document
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        let el = element.value();
+        assert!(
+            !matches!(
+                el.name(),
+                "script" | "style" | "iframe" | "object" | "embed"
+            ),
+            "live <{}> in:\n{html}",
+            el.name()
+        );
+        for (name, value) in el.attrs() {
+            assert!(!name.starts_with("on"), "live {name}= in:\n{html}");
+            assert!(name != "style", "inline style in:\n{html}");
+            if matches!(name, "href" | "src" | "action" | "formaction") {
+                let v = value.trim().to_lowercase();
+                assert!(
+                    v.starts_with("http")
+                        || v.starts_with("mailto:")
+                        || v.starts_with("tel:")
+                        || !v.contains(':'),
+                    "live {name}={value} in:\n{html}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn yaml_text_is_escaped_everywhere_it_appears() {
+    let site = TestSite::minimal();
+    site.edit(
+        ALFA,
+        "description: Et privat firma.",
+        &format!("description: '{ATTACK}'"),
+    );
+    site.edit(
+        ALFA,
+        "name: Alfa Omsorg AS",
+        "name: 'Alfa \"><script>alert(2)</script>'",
+    );
+    site.build_ok();
+    for page in [
+        "tjenester/praktisk-bistand/alfa-omsorg/index.html",
+        "tjenester/praktisk-bistand/index.html",
+        "lettlest/tjenester/praktisk-bistand/alfa-omsorg/index.html",
+    ] {
+        let html = site.page(page);
+        assert_inert(&html);
+    }
+    let html = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
+    assert!(
+        html.contains("&lt;script>alert(1)&lt;/script>")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text is shown, escaped"
+    );
+}
+
+#[test]
+fn markdown_raw_html_and_dangerous_links_are_neutralised_and_warned_about() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/klage.md",
+        &format!("---\ntitle: Klage\nsummary: S\n---\n{ATTACK}\n\n[klikk](javascript:alert(1)) [data](data:text/html,x) [ok](https://example.no/)\n\n<div onclick=\"alert(1)\">x</div>\n"),
+    );
+    let report = site.build_ok();
+    let warnings: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.file.ends_with("klage.md"))
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|f| f.message.contains("raw HTML") && f.position.line == 5)
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|f| f.message.contains("javascript:alert(1)") && f.position.line == 7)
+    );
+    let html = site.page("klage/index.html");
+    assert_inert(&html);
+    assert!(!html.to_lowercase().contains("<div onclick"), "{html}");
+    assert!(!html.contains("data:text"), "{html}");
+    assert!(
+        html.contains("href=https://example.no/"),
+        "allowed links stay"
+    );
+    assert!(html.contains("klikk"), "the text of a removed link stays");
+}
+
+#[test]
+fn a_school_self_description_cannot_inject_markup_either() {
+    let site = TestSite::example();
+    site.write(
+        "providers/skole/hagevik-skole.md",
+        &format!("## Om oss\n\n{ATTACK}\n\n[x](  JaVaScRiPt:alert(1))\n"),
+    );
+    site.build_ok();
+    assert_inert(&site.page("tjenester/skole/hagevik-skole/index.html"));
+}
+
+#[test]
+fn nothing_is_written_outside_the_output_folder() {
+    // Slugs come from file names; a name that tries to climb out is refused
+    // before anything is written.
+    let site = TestSite::minimal();
+    site.write("content/..md", "---\ntitle: T\nsummary: S\n---\nx\n");
+    site.write("providers/praktisk-bistand/..yaml", &site.read(ALFA));
+    assert!(site.build().is_err());
+    assert!(!site.root().join("index.html").exists());
+    assert!(!site.output().exists());
+}

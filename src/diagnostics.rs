@@ -45,24 +45,11 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
-        Finding {
-            severity: Severity::Error,
-            file: file.into(),
-            position,
-            message: message.into(),
-            help: None,
-        }
+        Finding { severity: Severity::Error, file: file.into(), position, message: message.into(), help: None }
     }
 
-    pub fn warning(
-        file: impl Into<PathBuf>,
-        position: Position,
-        message: impl Into<String>,
-    ) -> Self {
-        Finding {
-            severity: Severity::Warning,
-            ..Finding::error(file, position, message)
-        }
+    pub fn warning(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
+        Finding { severity: Severity::Warning, ..Finding::error(file, position, message) }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -121,11 +108,7 @@ impl FromIterator<Finding> for Findings {
 pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-    let renderer = if styled {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for finding in findings {
         let level = match finding.severity {
@@ -143,14 +126,8 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
         match line_text {
             Some(line) => {
                 let column = finding.position.column.max(1) as usize - 1;
-                let start = line
-                    .char_indices()
-                    .nth(column)
-                    .map_or(line.len(), |(i, _)| i);
-                let end = line[start..]
-                    .char_indices()
-                    .nth(1)
-                    .map_or(line.len(), |(i, _)| start + i);
+                let start = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+                let end = line[start..].char_indices().nth(1).map_or(line.len(), |(i, _)| start + i);
                 groups.push(
                     title.element(
                         Snippet::source(line)
@@ -162,10 +139,7 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
             }
             None => {
                 let location = if finding.position.line > 0 {
-                    format!(
-                        "{path}:{}:{}",
-                        finding.position.line, finding.position.column
-                    )
+                    format!("{path}:{}:{}", finding.position.line, finding.position.column)
                 } else {
                     path.clone()
                 };
@@ -173,11 +147,109 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
             }
         }
         if let Some(help) = &finding.help {
-            groups.push(Group::with_title(
-                Level::HELP.secondary_title(help.as_str()),
-            ));
+            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
         }
         let _ = writeln!(out, "{}\n", renderer.render(&groups));
     }
     out
+}
+
+/// GitHub Actions workflow commands, one per finding, so a pull request
+/// shows each on its line.
+pub fn render_github(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let kind = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut properties = format!("file={}", escape_property(&f.file.to_string_lossy()));
+        if f.position.line > 0 {
+            let _ = write!(properties, ",line={},col={}", f.position.line, f.position.column.max(1));
+        }
+        let title = match f.severity {
+            Severity::Error => "brukervalg: error",
+            Severity::Warning => "brukervalg: warning",
+        };
+        let _ = write!(properties, ",title={}", escape_property(title));
+        let message = match &f.help {
+            Some(help) => format!("{}\nHelp: {help}", f.message),
+            None => f.message.clone(),
+        };
+        let _ = writeln!(out, "::{kind} {properties}::{}", escape_data(&message));
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// The JSON report documented in docs/check.md: a version and the findings,
+/// sorted by file and line.
+pub fn render_json(findings: &[Finding]) -> String {
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        version: u32,
+        errors: usize,
+        warnings: usize,
+        findings: Vec<JsonFinding<'a>>,
+    }
+    #[derive(serde::Serialize)]
+    struct JsonFinding<'a> {
+        severity: Severity,
+        file: String,
+        line: u32,
+        column: u32,
+        message: &'a str,
+        help: Option<&'a str>,
+    }
+    let report = Report {
+        version: 1,
+        errors: findings.iter().filter(|f| f.severity == Severity::Error).count(),
+        warnings: findings.iter().filter(|f| f.severity == Severity::Warning).count(),
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding {
+                severity: f.severity,
+                file: f.file.to_string_lossy().replace('\\', "/"),
+                line: f.position.line,
+                column: f.position.column,
+                message: &f.message,
+                help: f.help.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_commands_escape_what_would_end_a_property_or_a_line() {
+        let f =
+            Finding::error("providers/a,b.yaml", Position::new(3, 7), "50% wrong\nsecond line").with_help("fix: it");
+        let out = render_github(&[f]);
+        assert_eq!(
+            out,
+            "::error file=providers/a%2Cb.yaml,line=3,col=7,title=brukervalg%3A error::50%25 wrong%0Asecond line%0AHelp: fix: it\n"
+        );
+    }
+
+    #[test]
+    fn json_report_counts_and_lists_findings() {
+        let out = render_json(&[Finding::warning("content/a.md", Position::WHOLE_FILE, "m")]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["warnings"], 1);
+        assert_eq!(v["findings"][0]["file"], "content/a.md");
+        assert_eq!(v["findings"][0]["line"], 0);
+        assert_eq!(v["findings"][0]["severity"], "warning");
+    }
 }

@@ -41,12 +41,8 @@ impl Translations {
             Ok(text) => text,
             Err(e) => {
                 findings.push(
-                    Finding::error(
-                        &relative,
-                        Position::WHOLE_FILE,
-                        format!("cannot read the UI strings: {e}"),
-                    )
-                    .with_help("copy the i18n folder from the example site"),
+                    Finding::error(&relative, Position::WHOLE_FILE, format!("cannot read the UI strings: {e}"))
+                        .with_help("copy the i18n folder from the example site"),
                 );
                 return None;
             }
@@ -84,11 +80,7 @@ impl Translations {
 
     /// All strings as a variant's reader sees them.
     pub fn strings_for(&self, variant: Variant) -> BTreeMap<&str, &str> {
-        let mut out: BTreeMap<&str, &str> = self
-            .standard
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
+        let mut out: BTreeMap<&str, &str> = self.standard.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         if variant.is_plain() {
             out.extend(self.plain.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         }

@@ -13,6 +13,8 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
@@ -58,9 +60,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<(Site, Translations)>,
     let loaded = load::load_site(root, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
-    let site = translations
-        .as_ref()
-        .and_then(|t| validate::validate(loaded, t, today, &mut findings));
+    let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings));
     match (site, translations) {
         (Some(site), Some(t)) if !findings.has_errors() => (Some((site, t)), findings),
         _ => (None, findings),
@@ -77,20 +77,12 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             if let Err(f) = renderer {
                 findings.push(f);
             }
-            return Err(BuildFailure {
-                findings: findings.into_sorted(),
-            });
+            return Err(BuildFailure { findings: findings.into_sorted() });
         }
     };
-    let fail = |finding: Finding| BuildFailure {
-        findings: vec![finding],
-    };
+    let fail = |finding: Finding| BuildFailure { findings: vec![finding] };
     let io_fail = |what: &str, e: std::io::Error| {
-        fail(Finding::error(
-            &options.output,
-            Position::WHOLE_FILE,
-            format!("{what}: {e}"),
-        ))
+        fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("{what}: {e}")))
     };
 
     let staging = output::Staging::begin(&options.output, &options.root)
@@ -99,13 +91,9 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
     let done = AtomicUsize::new(0);
     let pages = render::render_all(&site, &translations, &renderer, |job, bytes| {
         let file = format!("{}{}", job.variant.root(), job.path.file_name());
-        staging.write(&file, &bytes).map_err(|e| {
-            Finding::error(
-                &options.output,
-                Position::WHOLE_FILE,
-                format!("cannot write {file}: {e}"),
-            )
-        })?;
+        staging
+            .write(&file, &bytes)
+            .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))?;
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
         Ok(())
     })
@@ -119,8 +107,7 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         .write("robots.txt", render::robots_txt(&site).as_bytes())
         .map_err(|e| io_fail("cannot write robots.txt", e))?;
     files += 2;
-    files += output::copy_static(&options.root, &staging)
-        .map_err(|e| io_fail("cannot copy static/", e))?;
+    files += output::copy_static(&options.root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {
             staging
@@ -129,13 +116,6 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             files += 1;
         }
     }
-    staging
-        .commit()
-        .map_err(|e| io_fail("cannot replace the output folder", e))?;
-    Ok(BuildReport {
-        pages,
-        files,
-        elapsed: started.elapsed(),
-        findings: findings.into_sorted(),
-    })
+    staging.commit().map_err(|e| io_fail("cannot replace the output folder", e))?;
+    Ok(BuildReport { pages, files, elapsed: started.elapsed(), findings: findings.into_sorted() })
 }

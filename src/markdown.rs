@@ -25,10 +25,7 @@ fn options() -> Options {
 /// The URL to emit, or `None` when its scheme is not allowed. Browsers ignore ASCII tabs, newlines and
 /// leading spaces in URLs, so they are removed before judging.
 pub fn clean_url(url: &str) -> Option<String> {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .collect();
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
     let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned.as_bytes()[i] == b':' => {
@@ -80,63 +77,33 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
             Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::Paragraph)),
             // The page's title is its only h1.
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                id,
-                classes,
-                attrs,
-            }) => events.push(Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                id,
-                classes,
-                attrs,
-            })),
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => {
-                events.push(Event::End(TagEnd::Heading(HeadingLevel::H2)))
+            Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
+                events.push(Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }))
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => match resolve(&dest_url, offset, linker, &mut notices) {
-                Some(url) => {
-                    kept.push(true);
-                    events.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: url,
-                        title,
-                        id,
-                    }));
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) => events.push(Event::End(TagEnd::Heading(HeadingLevel::H2))),
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                match resolve(&dest_url, offset, linker, &mut notices) {
+                    Some(url) => {
+                        kept.push(true);
+                        events.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
+                    }
+                    None => kept.push(false),
                 }
-                None => kept.push(false),
-            },
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 image_alt_len = Some(0);
                 image_offset = offset;
                 match resolve(&dest_url, offset, linker, &mut notices) {
                     Some(url) => {
                         kept.push(true);
-                        events.push(Event::Start(Tag::Image {
-                            link_type,
-                            dest_url: url,
-                            title,
-                            id,
-                        }));
+                        events.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
                     }
                     None => kept.push(false),
                 }
             }
             Event::End(end @ (TagEnd::Link | TagEnd::Image)) => {
                 if end == TagEnd::Image && image_alt_len.take() == Some(0) {
-                    notices.push(Notice::ImageWithoutAlt {
-                        offset: image_offset,
-                    });
+                    notices.push(Notice::ImageWithoutAlt { offset: image_offset });
                 }
                 if kept.pop().unwrap_or(false) {
                     events.push(Event::End(end));
@@ -162,26 +129,16 @@ fn resolve<'a>(
     notices: &mut Vec<Notice>,
 ) -> Option<CowStr<'a>> {
     let Some(cleaned) = clean_url(url) else {
-        notices.push(Notice::UnsafeUrl {
-            offset,
-            url: url.to_string(),
-        });
+        notices.push(Notice::UnsafeUrl { offset, url: url.to_string() });
         return None;
     };
     if let Some((path, fragment)) = SitePath::from_internal_link(&cleaned) {
-        notices.push(Notice::InternalLink {
-            offset,
-            path: path.clone(),
-        });
+        notices.push(Notice::InternalLink { offset, path: path.clone() });
         let href = match linker {
             Some(linker) => linker.page(path.as_str()),
             None => path.to_string(),
         };
-        let href = if fragment.is_empty() {
-            href
-        } else {
-            format!("{href}#{fragment}")
-        };
+        let href = if fragment.is_empty() { href } else { format!("{href}#{fragment}") };
         return Some(CowStr::from(href));
     }
     Some(CowStr::from(cleaned))
@@ -236,10 +193,7 @@ mod tests {
     fn allowed_links_are_kept_and_internal_ones_made_relative() {
         let out = to_html(
             "[a](https://uustatus.no/) [b](mailto:a@b.no) [c](tel:+4712345678) [d](/klage/#frister)",
-            &Linker::for_page(
-                &SitePath::service(&crate::domain::Slug::parse("skole").unwrap()),
-                Variant::Standard,
-            ),
+            &Linker::for_page(&SitePath::service(&crate::domain::Slug::parse("skole").unwrap()), Variant::Standard),
         );
         assert!(out.contains(r#"href="https://uustatus.no/""#), "{out}");
         assert!(out.contains(r#"href="mailto:a@b.no""#), "{out}");

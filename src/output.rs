@@ -33,9 +33,7 @@ impl Staging {
             if !target.is_dir() {
                 return Err(format!("{} exists and is not a folder", target.display()));
             }
-            let empty = fs::read_dir(&target)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
+            let empty = fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
             if !empty && !target.join(MARKER).is_file() {
                 return Err(format!(
                     "{} already holds files that brukervalg did not write; remove the folder or choose another --output",
@@ -43,23 +41,13 @@ impl Staging {
                 ));
             }
         }
-        let parent = target
-            .parent()
-            .ok_or("the output folder has no parent folder")?;
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let parent = target.parent().ok_or("the output folder has no parent folder")?;
+        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        Ok(Staging {
-            dir,
-            target,
-            committed: false,
-        })
+        Ok(Staging { dir, target, committed: false })
     }
 
     /// Writes `bytes` at `relative`, which must stay inside the output.
@@ -100,10 +88,7 @@ impl Staging {
         )?;
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.target
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
+            self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
             std::process::id()
         ));
         let had_old = self.target.exists();
@@ -140,11 +125,7 @@ fn absolute(path: &Path) -> Result<PathBuf, String> {
 pub fn copy_static(root: &Path, staging: &Staging) -> io::Result<usize> {
     let dir = root.join("static");
     let mut count = 0;
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().filter_map(Result::ok)
     {
         if !entry.file_type().is_file() {
             continue;

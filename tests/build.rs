@@ -8,24 +8,10 @@ use common::{TestSite, snapshot};
 fn the_example_municipality_builds_without_errors_or_warnings() {
     let site = TestSite::example();
     let report = site.build_ok();
-    assert!(
-        report.findings.is_empty(),
-        "{}",
-        common::describe(&report.findings)
-    );
+    assert!(report.findings.is_empty(), "{}", common::describe(&report.findings));
     // 3 services, 13 + 4 + 6 profiles at least, 6 pages, home, 404; four variants.
-    assert!(
-        report.pages >= 4 * (1 + 3 + 17 + 6 + 1),
-        "{} pages",
-        report.pages
-    );
-    for file in [
-        "index.html",
-        "404.html",
-        "sitemap.xml",
-        "robots.txt",
-        "assets/style.css",
-    ] {
+    assert!(report.pages >= 4 * (1 + 3 + 17 + 6 + 1), "{} pages", report.pages);
+    for file in ["index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css"] {
         assert!(site.output().join(file).is_file(), "{file} missing");
     }
 }
@@ -39,10 +25,7 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     site.build_into(&second).unwrap();
     let (a, b) = (snapshot(&first), snapshot(&second));
     assert!(a.len() > 100);
-    assert_eq!(
-        a.iter().map(|f| &f.0).collect::<Vec<_>>(),
-        b.iter().map(|f| &f.0).collect::<Vec<_>>()
-    );
+    assert_eq!(a.iter().map(|f| &f.0).collect::<Vec<_>>(), b.iter().map(|f| &f.0).collect::<Vec<_>>());
     for ((path, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{} differs between builds", path.display());
     }
@@ -60,10 +43,7 @@ fn every_page_exists_in_all_four_variants_with_pretty_urls() {
             "klage/index.html",
             "404.html",
         ] {
-            assert!(
-                site.output().join(format!("{root}{page}")).is_file(),
-                "{root}{page}"
-            );
+            assert!(site.output().join(format!("{root}{page}")).is_file(), "{root}{page}");
         }
     }
 }
@@ -83,22 +63,11 @@ fn plain_variant_uses_plain_wording_and_falls_back_to_the_standard_text() {
     let site = TestSite::minimal();
     site.remove("content/klage.lettlest.md");
     let report = site.build_ok();
-    assert!(
-        report
-            .findings
-            .iter()
-            .any(|f| f.message.contains("no plain-language version"))
-    );
+    assert!(report.findings.iter().any(|f| f.message.contains("no plain-language version")));
     let plain_home = site.page("lettlest/index.html");
     assert!(plain_home.contains("Her velger du."));
-    assert!(
-        site.page("lettlest/klage/index.html")
-            .contains("Slik klager du")
-    );
-    assert!(
-        site.page("index.html")
-            .contains("Her velger du leverandør.")
-    );
+    assert!(site.page("lettlest/klage/index.html").contains("Slik klager du"));
+    assert!(site.page("index.html").contains("Her velger du leverandør."));
 }
 
 #[test]
@@ -106,10 +75,7 @@ fn internal_markdown_links_become_relative_to_the_page() {
     let site = TestSite::minimal();
     site.build_ok();
     let html = site.page("klage/index.html");
-    assert!(
-        html.contains(r#"href=../tjenester/praktisk-bistand/"#),
-        "{html}"
-    );
+    assert!(html.contains(r#"href=../tjenester/praktisk-bistand/"#), "{html}");
 }
 
 #[test]
@@ -117,14 +83,11 @@ fn sitemap_lists_absolute_addresses_of_every_variant() {
     let site = TestSite::minimal();
     site.build_ok();
     let sitemap = site.page("sitemap.xml");
-    assert!(sitemap.contains("<loc>https://brukervalg.testvik.no/tjenester/praktisk-bistand/alfa-omsorg/</loc><lastmod>2026-10-01</lastmod>"));
-    assert!(
-        sitemap.contains("<loc>https://brukervalg.testvik.no/stor-skrift/lettlest/klage/</loc>")
-    );
-    assert!(
-        site.page("robots.txt")
-            .contains("Sitemap: https://brukervalg.testvik.no/sitemap.xml")
-    );
+    assert!(sitemap.contains(
+        "<loc>https://brukervalg.testvik.no/tjenester/praktisk-bistand/alfa-omsorg/</loc><lastmod>2026-10-01</lastmod>"
+    ));
+    assert!(sitemap.contains("<loc>https://brukervalg.testvik.no/stor-skrift/lettlest/klage/</loc>"));
+    assert!(site.page("robots.txt").contains("Sitemap: https://brukervalg.testvik.no/sitemap.xml"));
 }
 
 #[test]
@@ -132,11 +95,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte_intact() {
     let site = TestSite::minimal();
     site.build_ok();
     let before = snapshot(&site.output());
-    site.edit(
-        "providers/praktisk-bistand/alfa-omsorg.yaml",
-        "974123452",
-        "974123457",
-    );
+    site.edit("providers/praktisk-bistand/alfa-omsorg.yaml", "974123452", "974123457");
     site.edit("content/klage.md", "Du kan klage", "Endret tekst");
     assert!(site.build().is_err());
     assert_eq!(snapshot(&site.output()), before);
@@ -153,17 +112,9 @@ fn a_template_error_is_reported_and_also_leaves_the_output_intact() {
     let site = TestSite::minimal();
     site.build_ok();
     let before = snapshot(&site.output());
-    site.edit(
-        "templates/provider.html",
-        "{{ provider.name }}",
-        "{{ provider.name ",
-    );
+    site.edit("templates/provider.html", "{{ provider.name }}", "{{ provider.name ");
     let errors = site.errors();
-    assert!(
-        errors.iter().any(|f| f.message.contains("template")),
-        "{}",
-        common::describe(&errors)
-    );
+    assert!(errors.iter().any(|f| f.message.contains("template")), "{}", common::describe(&errors));
     assert_eq!(snapshot(&site.output()), before);
 }
 
@@ -174,30 +125,16 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     std::fs::create_dir_all(&precious).unwrap();
     std::fs::write(precious.join("letter.txt"), "keep me").unwrap();
     assert!(site.build_into(&precious).is_err());
-    assert_eq!(
-        std::fs::read_to_string(precious.join("letter.txt")).unwrap(),
-        "keep me"
-    );
-    assert!(
-        site.build_into(site.root()).is_err(),
-        "the site root itself is not an output folder"
-    );
+    assert_eq!(std::fs::read_to_string(precious.join("letter.txt")).unwrap(), "keep me");
+    assert!(site.build_into(site.root()).is_err(), "the site root itself is not an output folder");
 }
 
 #[test]
 fn a_stale_profile_is_marked_to_readers_and_warned_about() {
     let site = TestSite::minimal();
-    site.edit(
-        "providers/praktisk-bistand/alfa-omsorg.yaml",
-        "last_checked: 2026-10-01",
-        "last_checked: 2025-06-01",
-    );
+    site.edit("providers/praktisk-bistand/alfa-omsorg.yaml", "last_checked: 2026-10-01", "last_checked: 2025-06-01");
     let report = site.build_ok();
-    let warning = report
-        .findings
-        .iter()
-        .find(|f| f.message.contains("last checked"))
-        .expect("a staleness warning");
+    let warning = report.findings.iter().find(|f| f.message.contains("last checked")).expect("a staleness warning");
     assert_eq!(warning.position.line, 24);
     let html = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
     assert!(html.contains("class=\"notice stale\""), "{html}");
@@ -208,15 +145,8 @@ fn a_stale_profile_is_marked_to_readers_and_warned_about() {
 fn the_paid_extras_box_appears_only_where_a_provider_has_extras() {
     let site = TestSite::minimal();
     site.build_ok();
-    assert!(
-        site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html")
-            .contains("Tilleggstjenester du kan kjøpe")
-    );
-    assert!(
-        !site
-            .page("tjenester/praktisk-bistand/kommunen/index.html")
-            .contains("Tilleggstjenester du kan kjøpe")
-    );
+    assert!(site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html").contains("Tilleggstjenester du kan kjøpe"));
+    assert!(!site.page("tjenester/praktisk-bistand/kommunen/index.html").contains("Tilleggstjenester du kan kjøpe"));
 }
 
 #[test]
@@ -226,8 +156,5 @@ fn nynorsk_sites_get_nynorsk_ui_strings_and_lang() {
     site.build_ok();
     let html = site.page("index.html");
     assert!(html.contains("<html lang=nn"), "{}", &html[..200]);
-    assert!(
-        html.contains("Hopp til hovudinnhaldet"),
-        "nynorsk skip link"
-    );
+    assert!(html.contains("Hopp til hovudinnhaldet"), "nynorsk skip link");
 }

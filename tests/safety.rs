@@ -12,17 +12,10 @@ const ATTACK: &str = r#"<script>alert(1)</script> <img src=x onerror=alert(1)> <
 /// handler attribute, no link or source with a scheme that runs code.
 fn assert_inert(html: &str) {
     let document = scraper::Html::parse_document(html);
-    for element in document
-        .root_element()
-        .descendants()
-        .filter_map(scraper::ElementRef::wrap)
-    {
+    for element in document.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
         let el = element.value();
         assert!(
-            !matches!(
-                el.name(),
-                "script" | "style" | "iframe" | "object" | "embed"
-            ),
+            !matches!(el.name(), "script" | "style" | "iframe" | "object" | "embed"),
             "live <{}> in:\n{html}",
             el.name()
         );
@@ -32,10 +25,7 @@ fn assert_inert(html: &str) {
             if matches!(name, "href" | "src" | "action" | "formaction") {
                 let v = value.trim().to_lowercase();
                 assert!(
-                    v.starts_with("http")
-                        || v.starts_with("mailto:")
-                        || v.starts_with("tel:")
-                        || !v.contains(':'),
+                    v.starts_with("http") || v.starts_with("mailto:") || v.starts_with("tel:") || !v.contains(':'),
                     "live {name}={value} in:\n{html}"
                 );
             }
@@ -46,16 +36,8 @@ fn assert_inert(html: &str) {
 #[test]
 fn yaml_text_is_escaped_everywhere_it_appears() {
     let site = TestSite::minimal();
-    site.edit(
-        ALFA,
-        "description: Et privat firma.",
-        &format!("description: '{ATTACK}'"),
-    );
-    site.edit(
-        ALFA,
-        "name: Alfa Omsorg AS",
-        "name: 'Alfa \"><script>alert(2)</script>'",
-    );
+    site.edit(ALFA, "description: Et privat firma.", &format!("description: '{ATTACK}'"));
+    site.edit(ALFA, "name: Alfa Omsorg AS", "name: 'Alfa \"><script>alert(2)</script>'");
     site.build_ok();
     for page in [
         "tjenester/praktisk-bistand/alfa-omsorg/index.html",
@@ -67,8 +49,7 @@ fn yaml_text_is_escaped_everywhere_it_appears() {
     }
     let html = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
     assert!(
-        html.contains("&lt;script>alert(1)&lt;/script>")
-            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        html.contains("&lt;script>alert(1)&lt;/script>") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
         "the text is shown, escaped"
     );
 }
@@ -81,39 +62,21 @@ fn markdown_raw_html_and_dangerous_links_are_neutralised_and_warned_about() {
         &format!("---\ntitle: Klage\nsummary: S\n---\n{ATTACK}\n\n[klikk](javascript:alert(1)) [data](data:text/html,x) [ok](https://example.no/)\n\n<div onclick=\"alert(1)\">x</div>\n"),
     );
     let report = site.build_ok();
-    let warnings: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.file.ends_with("klage.md"))
-        .collect();
-    assert!(
-        warnings
-            .iter()
-            .any(|f| f.message.contains("raw HTML") && f.position.line == 5)
-    );
-    assert!(
-        warnings
-            .iter()
-            .any(|f| f.message.contains("javascript:alert(1)") && f.position.line == 7)
-    );
+    let warnings: Vec<_> = report.findings.iter().filter(|f| f.file.ends_with("klage.md")).collect();
+    assert!(warnings.iter().any(|f| f.message.contains("raw HTML") && f.position.line == 5));
+    assert!(warnings.iter().any(|f| f.message.contains("javascript:alert(1)") && f.position.line == 7));
     let html = site.page("klage/index.html");
     assert_inert(&html);
     assert!(!html.to_lowercase().contains("<div onclick"), "{html}");
     assert!(!html.contains("data:text"), "{html}");
-    assert!(
-        html.contains("href=https://example.no/"),
-        "allowed links stay"
-    );
+    assert!(html.contains("href=https://example.no/"), "allowed links stay");
     assert!(html.contains("klikk"), "the text of a removed link stays");
 }
 
 #[test]
 fn a_school_self_description_cannot_inject_markup_either() {
     let site = TestSite::example();
-    site.write(
-        "providers/skole/hagevik-skole.md",
-        &format!("## Om oss\n\n{ATTACK}\n\n[x](  JaVaScRiPt:alert(1))\n"),
-    );
+    site.write("providers/skole/hagevik-skole.md", &format!("## Om oss\n\n{ATTACK}\n\n[x](  JaVaScRiPt:alert(1))\n"));
     site.build_ok();
     assert_inert(&site.page("tjenester/skole/hagevik-skole/index.html"));
 }

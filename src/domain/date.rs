@@ -7,21 +7,11 @@ pub struct Date(jiff::civil::Date);
 impl Date {
     pub fn parse(raw: &str) -> Result<Date, String> {
         let well_formed = raw.len() == 10
-            && raw.bytes().enumerate().all(|(i, b)| {
-                if i == 4 || i == 7 {
-                    b == b'-'
-                } else {
-                    b.is_ascii_digit()
-                }
-            });
+            && raw.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
         if !well_formed {
-            return Err(format!(
-                "`{raw}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-15"
-            ));
+            return Err(format!("`{raw}` is not a date: write it as YYYY-MM-DD, e.g. 2026-09-15"));
         }
-        raw.parse::<jiff::civil::Date>()
-            .map(Date)
-            .map_err(|_| format!("`{raw}` is not a real calendar date"))
+        raw.parse::<jiff::civil::Date>().map(Date).map_err(|_| format!("`{raw}` is not a real calendar date"))
     }
 
     pub fn from_ymd(year: i16, month: i8, day: i8) -> Option<Date> {
@@ -33,11 +23,7 @@ impl Date {
     pub fn today() -> Date {
         let days = jiff::Timestamp::now().as_second().div_euclid(86_400);
         let epoch = jiff::civil::date(1970, 1, 1);
-        Date(
-            epoch
-                .checked_add(jiff::Span::new().days(days))
-                .unwrap_or(epoch),
-        )
+        Date(epoch.checked_add(jiff::Span::new().days(days)).unwrap_or(epoch))
     }
 
     pub fn year(self) -> i16 {
@@ -78,16 +64,8 @@ mod tests {
     #[test]
     fn parses_iso_dates_and_rejects_impossible_ones() {
         assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
-        assert!(
-            Date::parse("2025-02-29")
-                .unwrap_err()
-                .contains("not a real")
-        );
-        assert!(
-            Date::parse("15.09.2026")
-                .unwrap_err()
-                .contains("YYYY-MM-DD")
-        );
+        assert!(Date::parse("2025-02-29").unwrap_err().contains("not a real"));
+        assert!(Date::parse("15.09.2026").unwrap_err().contains("YYYY-MM-DD"));
     }
 
     #[test]

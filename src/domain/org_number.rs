@@ -17,25 +17,18 @@ impl OrgNumber {
             .collect::<Result<_, _>>()
             .map_err(|()| format!("`{raw}` is not an organisation number: use digits only"))?;
         if digits.len() != 9 {
-            return Err(format!(
-                "an organisation number has 9 digits, `{raw}` has {}",
-                digits.len()
-            ));
+            return Err(format!("an organisation number has 9 digits, `{raw}` has {}", digits.len()));
         }
         let sum: u32 = digits.iter().zip(WEIGHTS).map(|(d, w)| d * w).sum();
         let expected = match 11 - sum % 11 {
             11 => 0,
             10 => {
-                return Err(format!(
-                    "`{raw}` cannot be an organisation number (no valid check digit exists for it)"
-                ));
+                return Err(format!("`{raw}` cannot be an organisation number (no valid check digit exists for it)"));
             }
             d => d,
         };
         if digits[8] != expected {
-            return Err(format!(
-                "the check digit of `{raw}` is wrong: the last digit should be {expected}"
-            ));
+            return Err(format!("the check digit of `{raw}` is wrong: the last digit should be {expected}"));
         }
         Ok(OrgNumber(digits.iter().fold(0, |n, d| n * 10 + d)))
     }
@@ -62,10 +55,7 @@ mod tests {
     #[test]
     fn accepts_a_number_with_a_correct_check_digit() {
         // 3*9+2*7+7*4+6*1+5*2+4*3+3*4+2*5 = 119; 119 % 11 = 9; 11 - 9 = 2
-        assert_eq!(
-            OrgNumber::parse("974 123 452").unwrap().to_string(),
-            "974 123 452"
-        );
+        assert_eq!(OrgNumber::parse("974 123 452").unwrap().to_string(), "974 123 452");
     }
 
     #[test]
@@ -76,15 +66,7 @@ mod tests {
 
     #[test]
     fn rejects_wrong_length_and_letters() {
-        assert!(
-            OrgNumber::parse("12345678")
-                .unwrap_err()
-                .contains("9 digits")
-        );
-        assert!(
-            OrgNumber::parse("97412345x")
-                .unwrap_err()
-                .contains("digits only")
-        );
+        assert!(OrgNumber::parse("12345678").unwrap_err().contains("9 digits"));
+        assert!(OrgNumber::parse("97412345x").unwrap_err().contains("digits only"));
     }
 }

@@ -14,9 +14,7 @@ impl Slug {
         let valid = !raw.is_empty()
             && !raw.starts_with('-')
             && !raw.ends_with('-')
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if valid {
             return Ok(Slug(raw.to_string()));
         }
@@ -24,19 +22,21 @@ impl Slug {
         if suggestion.is_empty() {
             Err("use only the letters a-z, digits and hyphens".to_string())
         } else {
-            Err(format!(
-                "use only the letters a-z, digits and hyphens, e.g. `{suggestion}`"
-            ))
+            Err(format!("use only the letters a-z, digits and hyphens, e.g. `{suggestion}`"))
         }
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Transliterates Norwegian letters the way Norwegian addresses usually
+    /// do and turns everything else into hyphens.
+    pub fn suggest(raw: &str) -> String {
+        suggest(raw)
+    }
 }
 
-/// Transliterates Norwegian letters the way Norwegian addresses usually do
-/// and turns everything else into hyphens.
 fn suggest(raw: &str) -> String {
     let mut out = String::new();
     for c in raw.chars().flat_map(char::to_lowercase) {
@@ -69,10 +69,7 @@ mod tests {
 
     #[test]
     fn accepts_lower_case_ascii_digits_and_hyphens() {
-        assert_eq!(
-            Slug::parse("nordre-asen-2").unwrap().as_str(),
-            "nordre-asen-2"
-        );
+        assert_eq!(Slug::parse("nordre-asen-2").unwrap().as_str(), "nordre-asen-2");
     }
 
     #[test]

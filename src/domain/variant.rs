@@ -10,12 +10,7 @@ pub enum Variant {
 }
 
 impl Variant {
-    pub const ALL: [Variant; 4] = [
-        Variant::Standard,
-        Variant::Plain,
-        Variant::LargePrint,
-        Variant::LargePrintPlain,
-    ];
+    pub const ALL: [Variant; 4] = [Variant::Standard, Variant::Plain, Variant::LargePrint, Variant::LargePrintPlain];
 
     /// Where the variant's tree starts, relative to the site root.
     pub fn root(self) -> &'static str {

@@ -12,19 +12,12 @@ pub struct Split<'a> {
 /// that is exactly `---`. Returns `None` when the file does not start so.
 pub fn split(text: &str) -> Option<Split<'_>> {
     let text_after_bom = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text_after_bom
-        .strip_prefix("---\n")
-        .or_else(|| text_after_bom.strip_prefix("---\r\n"))?;
+    let rest = text_after_bom.strip_prefix("---\n").or_else(|| text_after_bom.strip_prefix("---\r\n"))?;
     let mut pos = 0;
     for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         if l.trim_end_matches(['\r', '\n']) == "---" {
             let body = &rest[pos + l.len()..];
-            return Some(Split {
-                yaml: &rest[..pos],
-                yaml_line: 2,
-                body,
-                body_line: line + 1,
-            });
+            return Some(Split { yaml: &rest[..pos], yaml_line: 2, body, body_line: line + 1 });
         }
         pos += l.len();
     }

@@ -4,6 +4,7 @@
 
 pub mod frontmatter;
 pub mod raw;
+pub mod spanned;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -63,19 +64,12 @@ pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
     let config = load_config(root, findings);
     let providers = load_providers(root, findings);
     let pages = load_pages(root, findings);
-    LoadedSite {
-        config,
-        providers,
-        pages,
-    }
+    LoadedSite { config, providers, pages }
 }
 
 fn source(root: &Path, absolute: &Path) -> SourceFile {
     SourceFile {
-        relative: absolute
-            .strip_prefix(root)
-            .unwrap_or(absolute)
-            .to_path_buf(),
+        relative: absolute.strip_prefix(root).unwrap_or(absolute).to_path_buf(),
         absolute: absolute.to_path_buf(),
     }
 }
@@ -95,11 +89,7 @@ fn read(file: &SourceFile, findings: &mut Findings) -> Option<String> {
             }
         },
         Err(e) => {
-            findings.push(Finding::error(
-                &file.relative,
-                Position::WHOLE_FILE,
-                format!("cannot read the file: {e}"),
-            ));
+            findings.push(Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {e}")));
             None
         }
     }
@@ -149,12 +139,8 @@ fn load_providers(root: &Path, findings: &mut Findings) -> Vec<LoadedProvider> {
         let file = source(root, path);
         if entry.file_type().is_symlink() {
             findings.push(
-                Finding::error(
-                    &file.relative,
-                    Position::WHOLE_FILE,
-                    "symbolic links are not followed",
-                )
-                .with_help("replace the link with the file itself"),
+                Finding::error(&file.relative, Position::WHOLE_FILE, "symbolic links are not followed")
+                    .with_help("replace the link with the file itself"),
             );
             continue;
         }
@@ -166,9 +152,7 @@ fn load_providers(root: &Path, findings: &mut Findings) -> Vec<LoadedProvider> {
                         Position::WHOLE_FILE,
                         "profiles belong in a folder named after their service",
                     )
-                    .with_help(
-                        "move it to providers/<service-id>/, e.g. providers/praktisk-bistand/",
-                    ),
+                    .with_help("move it to providers/<service-id>/, e.g. providers/praktisk-bistand/"),
                 );
             }
             continue;
@@ -180,15 +164,8 @@ fn load_providers(root: &Path, findings: &mut Findings) -> Vec<LoadedProvider> {
         let Some(stem) = name.strip_suffix(".yaml") else {
             if name.ends_with(".yml") {
                 findings.push(
-                    Finding::error(
-                        &file.relative,
-                        Position::WHOLE_FILE,
-                        "profiles must end in .yaml",
-                    )
-                    .with_help(format!(
-                        "rename it to {}",
-                        name.trim_end_matches(".yml").to_string() + ".yaml"
-                    )),
+                    Finding::error(&file.relative, Position::WHOLE_FILE, "profiles must end in .yaml")
+                        .with_help(format!("rename it to {}", name.trim_end_matches(".yml").to_string() + ".yaml")),
                 );
             }
             // Self-descriptions and photos are picked up from their profile.
@@ -204,11 +181,8 @@ fn load_providers(root: &Path, findings: &mut Findings) -> Vec<LoadedProvider> {
                 continue;
             }
         };
-        let service_dir = path
-            .parent()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_default();
+        let service_dir =
+            path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let sibling = |suffix: &str| path.with_file_name(format!("{stem}{suffix}.md"));
         let self_description = load_markdown_body(root, &sibling(""), findings);
         let self_description_plain = load_markdown_body(root, &sibling(PLAIN_SUFFIX), findings);
@@ -231,11 +205,7 @@ fn load_markdown_body(root: &Path, path: &Path, findings: &mut Findings) -> Opti
     }
     let file = source(root, path);
     let text = read(&file, findings)?;
-    Some(MarkdownFile {
-        source: file,
-        body: text,
-        body_line: 1,
-    })
+    Some(MarkdownFile { source: file, body: text, body_line: 1 })
 }
 
 fn load_pages(root: &Path, findings: &mut Findings) -> Vec<LoadedPage> {
@@ -253,21 +223,9 @@ fn load_pages(root: &Path, findings: &mut Findings) -> Vec<LoadedPage> {
         let Some((front, markdown)) = load_page_file(&file, findings) else {
             continue;
         };
-        let plain_path = entry
-            .path()
-            .with_file_name(format!("{stem}{PLAIN_SUFFIX}.md"));
-        let plain = if plain_path.is_file() {
-            load_page_file(&source(root, &plain_path), findings)
-        } else {
-            None
-        };
-        out.push(LoadedPage {
-            file_stem: stem.to_string(),
-            source: file,
-            front,
-            markdown,
-            plain,
-        });
+        let plain_path = entry.path().with_file_name(format!("{stem}{PLAIN_SUFFIX}.md"));
+        let plain = if plain_path.is_file() { load_page_file(&source(root, &plain_path), findings) } else { None };
+        out.push(LoadedPage { file_stem: stem.to_string(), source: file, front, markdown, plain });
     }
     // A plain companion without its standard page would never be shown.
     for entry in sorted_entries(&dir, 1) {
@@ -291,10 +249,9 @@ fn load_pages(root: &Path, findings: &mut Findings) -> Vec<LoadedPage> {
 fn load_page_file(file: &SourceFile, findings: &mut Findings) -> Option<(RawPage, MarkdownFile)> {
     let text = read(file, findings)?;
     let Some(split) = frontmatter::split(&text) else {
-        findings.push(
-            Finding::error(&file.relative, Position::new(1, 1), "the page has no front matter")
-                .with_help("start the file with a block like\n---\ntitle: Sidens tittel\nsummary: En setning om siden.\n---"),
-        );
+        findings.push(Finding::error(&file.relative, Position::new(1, 1), "the page has no front matter").with_help(
+            "start the file with a block like\n---\ntitle: Sidens tittel\nsummary: En setning om siden.\n---",
+        ));
         return None;
     };
     let front = match yaml::parse::<RawPage>(split.yaml, split.yaml_line - 1) {
@@ -304,12 +261,5 @@ fn load_page_file(file: &SourceFile, findings: &mut Findings) -> Option<(RawPage
             return None;
         }
     };
-    Some((
-        front,
-        MarkdownFile {
-            source: file.clone(),
-            body: split.body.to_string(),
-            body_line: split.body_line,
-        },
-    ))
+    Some((front, MarkdownFile { source: file.clone(), body: split.body.to_string(), body_line: split.body_line }))
 }

@@ -2,27 +2,36 @@
 //! in docs/content.md). Fields that later checks must point at are
 //! `Spanned`, so a finding can name their line and column.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
-use serde_saphyr::Spanned;
 
-pub type S<T> = Spanned<T>;
+pub use super::spanned::S;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSiteConfig {
+    /// The municipality's name, shown in every page title.
     pub municipality: String,
+    /// Language of the UI strings: nb (bokmål) or nn (nynorsk).
     pub language: Language,
+    /// The address the site is published at, ending with /.
     pub base_url: S<String>,
+    /// The home page's opening paragraph.
     pub intro: S<String>,
+    /// The home page's opening paragraph in plain language.
     pub intro_plain: Option<S<String>>,
+    /// Whom to contact: phone is required.
     pub contact: RawContact,
+    /// Districts (ids from brukervalg.yaml).
     pub districts: Vec<RawDistrict>,
+    /// The services in the scheme.
     pub services: Vec<RawService>,
+    /// Build limits.
     #[serde(default)]
     pub limits: Limits,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Bokmål
@@ -40,14 +49,16 @@ impl Language {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDistrict {
+    /// Id used in addresses: a-z, digits and hyphens.
     pub id: S<String>,
+    /// The name as readers know it.
     pub name: String,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ServiceKind {
     HomeCare,
@@ -56,98 +67,145 @@ pub enum ServiceKind {
     Kindergarten,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawService {
+    /// Id used in addresses: a-z, digits and hyphens.
     pub id: S<String>,
+    /// The name as readers know it.
     pub name: String,
+    /// What kind it is; see docs/content.md.
     pub kind: ServiceKind,
+    /// One sentence shown in lists.
     pub summary: S<String>,
+    /// The summary in plain language.
     pub summary_plain: Option<S<String>>,
+    /// What it is, in a few sentences.
     pub description: S<String>,
+    /// The description in plain language: short sentences, everyday words.
     pub description_plain: Option<S<String>>,
+    /// What the free-choice scheme is and is not.
     pub scheme: S<String>,
+    /// The scheme in plain language.
     pub scheme_plain: Option<S<String>>,
+    /// What the municipality is responsible for, whichever provider is chosen.
     pub municipality_role: S<String>,
+    /// The municipality's role in plain language.
     pub municipality_role_plain: Option<S<String>>,
+    /// How access is decided (application, decision).
     pub access: S<String>,
+    /// How access is decided, in plain language.
     pub access_plain: Option<S<String>>,
+    /// How providers are paid and what the citizen pays.
     pub payment: S<String>,
+    /// Payment in plain language.
     pub payment_plain: Option<S<String>>,
+    /// The concrete steps to choose a provider.
     pub how_to_choose: S<String>,
+    /// How to choose, in plain language.
     pub how_to_choose_plain: Option<S<String>>,
+    /// How to switch provider.
     pub how_to_switch: S<String>,
+    /// How to switch, in plain language.
     pub how_to_switch_plain: Option<S<String>>,
+    /// Notice period when switching, e.g. "1 måned".
     pub notice_period: String,
+    /// File name (without .yaml) of the provider citizens get if they do not choose; leave out for schools.
     pub default_provider: Option<S<String>>,
+    /// What happens if the citizen does not choose.
     pub no_choice: S<String>,
+    /// What happens if the citizen does not choose, in plain language.
     pub no_choice_plain: Option<S<String>>,
+    /// Whom to contact: phone is required.
     pub contact: RawContact,
+    /// Where and how to complain.
     pub complaints: RawComplaints,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawComplaints {
+    /// Who handles complaints, e.g. Statsforvalteren.
     pub body: String,
+    /// How to complain.
     pub how: S<String>,
+    /// How to complain, in plain language.
     pub how_plain: Option<S<String>>,
+    /// Web address, starting with https://.
     pub web: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
+    /// The name as readers know it.
     pub name: Option<S<String>>,
+    /// Norwegian phone number: 8 digits, optionally +47.
     pub phone: S<String>,
+    /// E-mail address.
     pub email: Option<S<String>>,
+    /// Web address, starting with https://.
     pub web: Option<S<String>>,
+    /// Visiting or postal address.
     pub address: Option<String>,
+    /// When the phone is answered.
     pub opening_hours: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
+    /// Maximum words in a school's self-description.
     pub self_description_max_words: usize,
+    /// Maximum words in a provider's short description.
     pub description_max_words: usize,
+    /// Months after last_checked before a profile counts as out of date.
     pub stale_after_months: u32,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            self_description_max_words: 600,
-            description_max_words: 120,
-            stale_after_months: 12,
-        }
+        Limits { self_description_max_words: 600, description_max_words: 120, stale_after_months: 12 }
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProvider {
+    /// The name as readers know it.
     pub name: S<String>,
+    /// Organisation number from Enhetsregisteret: 9 digits with a mod-11 check digit.
     pub org_number: S<String>,
+    /// municipal, private or non-profit.
     pub ownership: Ownership,
+    /// Districts (ids from brukervalg.yaml).
     pub districts: Vec<S<String>>,
+    /// Whom to contact: phone is required.
     pub contact: RawContact,
+    /// Languages staff can speak with users, as ISO 639-1 codes (nb, en, pl, ...).
     pub languages: Vec<S<String>>,
+    /// Whether the provider can take new users, and as of when.
     pub capacity: RawCapacity,
+    /// How the provider was admitted to the scheme; not for municipal providers.
     pub admission: Option<RawAdmission>,
+    /// What it is, in a few sentences.
     pub description: S<String>,
+    /// The description in plain language: short sentences, everyday words.
     pub description_plain: Option<S<String>>,
+    /// Paid extra services, kept apart from the publicly funded service.
     #[serde(default)]
     pub extras: Vec<RawExtra>,
+    /// How many different staff a typical user meets.
     pub continuity: Option<RawContinuity>,
+    /// When the municipality last checked the profile (YYYY-MM-DD).
     pub last_checked: S<String>,
+    /// An optional photo beside the profile, with a text alternative.
     pub image: Option<RawImage>,
+    /// School facts; only for providers of a school service.
     pub school: Option<S<RawSchool>>,
 }
 
-#[derive(
-    Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ownership {
     Municipal,
@@ -155,9 +213,7 @@ pub enum Ownership {
     NonProfit,
 }
 
-#[derive(
-    Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum CapacityStatus {
     Open,
@@ -165,76 +221,101 @@ pub enum CapacityStatus {
     Full,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCapacity {
+    /// open, waiting-list or full.
     pub status: CapacityStatus,
+    /// The date the status was last confirmed (YYYY-MM-DD).
     pub as_of: S<String>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AdmissionKind {
     FrameworkAgreement,
     Approval,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAdmission {
+    /// What kind it is; see docs/content.md.
     pub kind: AdmissionKind,
+    /// The date the provider was admitted (YYYY-MM-DD).
     pub from: S<String>,
+    /// Last date the agreement runs (YYYY-MM-DD), if it ends.
     pub until: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExtra {
+    /// The name as readers know it.
     pub name: String,
+    /// The name in plain language.
     pub name_plain: Option<String>,
+    /// Price in whole kroner.
     pub price: u32,
+    /// What the price is for, e.g. "per time".
     pub unit: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContinuity {
+    /// Different staff a typical user meets in a month (at least 1).
     pub staff_per_month: S<u32>,
+    /// A short note.
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawImage {
+    /// File name of a .jpg, .jpeg, .png or .webp beside the profile.
     pub file: S<String>,
+    /// Text describing the picture for those who cannot see it.
     pub alt: S<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSchool {
+    /// First and last grade (1-10).
     pub grades: S<RawGrades>,
+    /// Number of pupils now.
     pub pupils: u32,
+    /// Places in total.
     pub capacity: u32,
+    /// The after-school programme (SFO); leave out if none.
     pub after_school_care: Option<String>,
+    /// The school's profile or focus areas.
     #[serde(default)]
     pub focus_areas: Vec<String>,
+    /// Transport rules: who gets free transport, who pays.
     pub transport: S<String>,
+    /// Transport rules in plain language.
     pub transport_plain: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrades {
+    /// First grade.
     pub from: u8,
+    /// Last grade.
     pub to: u8,
 }
 
 /// Front matter of a page under `content/`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
+    /// The page's title.
     pub title: S<String>,
+    /// One sentence shown in lists.
     pub summary: S<String>,
+    /// Position in the menu (lower first).
     pub order: Option<i32>,
 }

@@ -21,25 +21,26 @@ impl Problem {
     }
 }
 
-/// Parses `text` into `T`. `line_offset` is added to reported lines, for YAML
-/// that sits inside a larger file (front matter).
+/// Parses `text` into `T`. `line_offset` is the number of lines before
+/// `text` in its file (front matter), so that both errors and `Spanned`
+/// positions count lines as the editor shows them.
 pub fn parse<T: serde::de::DeserializeOwned>(text: &str, line_offset: u32) -> Result<T, Problem> {
     // Norwegian text is full of the word "no": never read it as false.
     let options = serde_saphyr::options! {
         strict_booleans: true,
         with_snippet: false,
     };
+    let padded;
+    let text = if line_offset > 0 {
+        padded = "\n".repeat(line_offset as usize) + text;
+        padded.as_str()
+    } else {
+        text
+    };
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let e = e.without_snippet();
-        let mut position = e
-            .location()
-            .map(|l| Position::from_yaml(&l))
-            .unwrap_or(Position::new(1, 1));
-        position.line += line_offset;
-        Problem {
-            position,
-            message: clean_message(&e.to_string()),
-        }
+        let position = e.location().map(|l| Position::from_yaml(&l)).unwrap_or(Position::new(1, 1));
+        Problem { position, message: clean_message(&e.to_string()) }
     })
 }
 
@@ -55,16 +56,42 @@ fn clean_message(raw: &str) -> String {
 
 fn help_for(message: &str) -> Option<String> {
     if message.contains("unknown field") {
-        Some("check the spelling against docs/content.md; every field is listed there".into())
+        let guess = did_you_mean(message).map(|g| format!("did you mean `{g}`? ")).unwrap_or_default();
+        Some(format!("{guess}check the spelling against docs/content.md; every field is listed there"))
     } else if message.contains("missing field") {
         Some("add the field; docs/content.md says what it means and shows an example".into())
     } else if message.contains("unknown variant") {
         Some("use one of the values the message lists, spelt exactly so".into())
     } else if message.contains("invalid type") {
-        Some(
-            "check the value's form: text, a number, a list (`- item`) or a block of fields".into(),
-        )
+        Some("check the value's form: text, a number, a list (`- item`) or a block of fields".into())
     } else {
         None
+    }
+}
+
+/// From serde's "unknown field `nmae`, expected one of `name`, `ownership`"
+/// (with or without backticks), the expected field closest to the typo.
+fn did_you_mean(message: &str) -> Option<String> {
+    let (head, expected) = message.split_once("expected one of")?;
+    let typo = head.split('`').nth(1)?;
+    expected
+        .split(',')
+        .map(|c| c.trim().trim_matches('`'))
+        .filter(|c| !c.is_empty())
+        .map(|c| (strsim::levenshtein(typo, c), c))
+        .filter(|(d, c)| *d <= 3.max(c.len() / 3))
+        .min()
+        .map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_expected_field() {
+        let m = "unknown field `ownrship`, expected one of name, org_number, ownership, districts";
+        assert_eq!(did_you_mean(m).as_deref(), Some("ownership"));
+        assert_eq!(did_you_mean("unknown field `zzzzzzzz`, expected one of name, org_number"), None);
     }
 }

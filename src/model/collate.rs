@@ -30,9 +30,6 @@ mod tests {
     fn norwegian_letters_sort_after_z_and_case_is_ignored() {
         let mut names = vec!["Åsen omsorg", "Zeta", "Ærlig hjelp", "øst", "alfa", "Beta"];
         names.sort_by_key(|n| sort_key(n));
-        assert_eq!(
-            names,
-            ["alfa", "Beta", "Zeta", "Ærlig hjelp", "øst", "Åsen omsorg"]
-        );
+        assert_eq!(names, ["alfa", "Beta", "Zeta", "Ærlig hjelp", "øst", "Åsen omsorg"]);
     }
 }

@@ -7,9 +7,7 @@ pub mod routes;
 use std::path::PathBuf;
 
 use crate::domain::{Date, OrgNumber, Slug, Text};
-pub use crate::load::raw::{
-    AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind,
-};
+pub use crate::load::raw::{AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind};
 pub use routes::SitePath;
 
 #[derive(Debug)]

@@ -13,15 +13,7 @@ pub struct SitePath(String);
 
 pub const SERVICES_DIR: &str = "tjenester";
 /// Top-level names a content page may not take, because the site uses them.
-pub const RESERVED: &[&str] = &[
-    SERVICES_DIR,
-    "lettlest",
-    "stor-skrift",
-    "assets",
-    "bilder",
-    "data",
-    "404",
-];
+pub const RESERVED: &[&str] = &[SERVICES_DIR, "lettlest", "stor-skrift", "assets", "bilder", "data", "404"];
 
 impl SitePath {
     pub fn home() -> SitePath {
@@ -70,11 +62,7 @@ impl SitePath {
 
     /// The file that serves this path, relative to the variant root.
     pub fn file_name(&self) -> String {
-        if self.0.is_empty() || self.0.ends_with('/') {
-            format!("{}index.html", self.0)
-        } else {
-            self.0.clone()
-        }
+        if self.0.is_empty() || self.0.ends_with('/') { format!("{}index.html", self.0) } else { self.0.clone() }
     }
 
     /// Directory depth of the page: how many `../` lead back to its root.
@@ -108,18 +96,12 @@ impl Linker {
     pub fn for_page(path: &SitePath, variant: Variant) -> Linker {
         let up = "../".repeat(path.depth());
         let variant_depth = variant.root().matches('/').count();
-        Linker {
-            to_site_root: format!("{up}{}", "../".repeat(variant_depth)),
-            to_variant_root: up,
-        }
+        Linker { to_site_root: format!("{up}{}", "../".repeat(variant_depth)), to_variant_root: up }
     }
 
     /// For pages served at any address (404): links from the site's root path.
     pub fn absolute(base_path: &str, variant: Variant) -> Linker {
-        Linker {
-            to_variant_root: format!("{base_path}{}", variant.root()),
-            to_site_root: base_path.to_string(),
-        }
+        Linker { to_variant_root: format!("{base_path}{}", variant.root()), to_site_root: base_path.to_string() }
     }
 
     /// A link to a page in the same variant.
@@ -135,11 +117,7 @@ impl Linker {
 }
 
 fn non_empty(href: String) -> String {
-    if href.is_empty() {
-        "./".to_string()
-    } else {
-        href
-    }
+    if href.is_empty() { "./".to_string() } else { href }
 }
 
 #[cfg(test)]
@@ -154,10 +132,7 @@ mod tests {
     fn pretty_urls_are_served_by_index_files() {
         let p = SitePath::provider(&slug("praktisk-bistand"), &slug("omsorg-as"));
         assert_eq!(p.as_str(), "tjenester/praktisk-bistand/omsorg-as/");
-        assert_eq!(
-            p.file_name(),
-            "tjenester/praktisk-bistand/omsorg-as/index.html"
-        );
+        assert_eq!(p.file_name(), "tjenester/praktisk-bistand/omsorg-as/index.html");
         assert_eq!(SitePath::home().file_name(), "index.html");
     }
 
@@ -169,14 +144,8 @@ mod tests {
         assert_eq!(std.site("assets/style.css"), "../../assets/style.css");
         let both = Linker::for_page(&from, Variant::LargePrintPlain);
         assert_eq!(both.page("klage/"), "../../klage/");
-        assert_eq!(
-            both.site("assets/style.css"),
-            "../../../../assets/style.css"
-        );
-        assert_eq!(
-            Linker::for_page(&SitePath::home(), Variant::Standard).page(""),
-            "./"
-        );
+        assert_eq!(both.site("assets/style.css"), "../../../../assets/style.css");
+        assert_eq!(Linker::for_page(&SitePath::home(), Variant::Standard).page(""), "./");
     }
 
     #[test]

@@ -46,13 +46,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     pages.push((SitePath::not_found(), PageKind::NotFound));
     Variant::ALL
         .iter()
-        .flat_map(|&variant| {
-            pages.iter().map(move |(path, kind)| Job {
-                variant,
-                path: path.clone(),
-                kind: *kind,
-            })
-        })
+        .flat_map(|&variant| pages.iter().map(move |(path, kind)| Job { variant, path: path.clone(), kind: *kind }))
         .collect()
 }
 
@@ -67,16 +61,11 @@ impl Renderer {
         let mut tera = tera::Tera::new();
         let dir = root.join("templates");
         if !dir.is_dir() {
-            return Err(Finding::error(
-                "templates",
-                Position::WHOLE_FILE,
-                "the templates folder is missing",
-            )
-            .with_help("copy the templates folder from the example site"));
+            return Err(Finding::error("templates", Position::WHOLE_FILE, "the templates folder is missing")
+                .with_help("copy the templates folder from the example site"));
         }
         let glob = format!("{}/**/*.html", dir.display());
-        tera.load_from_glob(&glob)
-            .map_err(|e| template_finding(&e))?;
+        tera.load_from_glob(&glob).map_err(|e| template_finding(&e))?;
         Ok(Renderer { tera })
     }
 
@@ -86,35 +75,18 @@ impl Renderer {
         context.insert("t", &cx.strings);
         let (template, layout) = match job.kind {
             PageKind::Home => {
-                let services: Vec<_> = cx
-                    .site
-                    .services
-                    .iter()
-                    .map(|s| views::service_view(cx, &place, s))
-                    .collect();
-                let pages: Vec<_> = cx
-                    .site
-                    .pages
-                    .iter()
-                    .map(|p| views::page_view(cx, &place, p, false))
-                    .collect();
+                let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
+                let pages: Vec<_> = cx.site.pages.iter().map(|p| views::page_view(cx, &place, p, false)).collect();
                 context.insert("services", &services);
                 context.insert("pages", &pages);
                 context.insert("intro", cx.text(&cx.site.intro));
                 let title = cx.site.municipality.clone();
                 let description = cx.text(&cx.site.intro).to_string();
-                (
-                    "home.html",
-                    views::layout(cx, &place, title, description, vec![]),
-                )
+                ("home.html", views::layout(cx, &place, title, description, vec![]))
             }
             PageKind::Service(s) => {
                 let service = views::service_view(cx, &place, s);
-                let providers: Vec<_> = s
-                    .providers
-                    .iter()
-                    .map(|p| views::provider_view(cx, &place, s, p))
-                    .collect();
+                let providers: Vec<_> = s.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
                 let layout = views::layout(
                     cx,
                     &place,
@@ -129,10 +101,7 @@ impl Renderer {
             PageKind::Provider(s, p) => {
                 let service = views::service_view(cx, &place, s);
                 let provider = views::provider_view(cx, &place, s, p);
-                let crumbs = vec![
-                    views::home_crumb(cx, &place),
-                    views::service_crumb(&place, s),
-                ];
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(
                     cx,
                     &place,
@@ -157,22 +126,12 @@ impl Renderer {
                 ("page.html", layout)
             }
             PageKind::NotFound => {
-                let title = cx
-                    .strings
-                    .get("not_found_title")
-                    .copied()
-                    .unwrap_or("404")
-                    .to_string();
-                (
-                    "404.html",
-                    views::layout(cx, &place, title.clone(), title, vec![]),
-                )
+                let title = cx.strings.get("not_found_title").copied().unwrap_or("404").to_string();
+                ("404.html", views::layout(cx, &place, title.clone(), title, vec![]))
             }
         };
         insert_layout(&mut context, &layout);
-        self.tera
-            .render(template, &context)
-            .map_err(|e| template_finding(&e))
+        self.tera.render(template, &context).map_err(|e| template_finding(&e))
     }
 }
 
@@ -181,36 +140,22 @@ fn insert_layout(context: &mut tera::Context, layout: &Layout) {
 }
 
 fn template_finding(e: &tera::Error) -> Finding {
-    Finding::error(
-        "templates",
-        Position::WHOLE_FILE,
-        format!("template error: {e}"),
-    )
-    .with_help("fix the template; `brukervalg build` shows the template, line and column above")
+    Finding::error("templates", Position::WHOLE_FILE, format!("template error: {e}"))
+        .with_help("fix the template; `brukervalg build` shows the template, line and column above")
 }
 
 /// The HTML of every job, minified, handed to `sink` as it is produced.
 /// Stops at the first template error.
-pub fn render_all<F>(
-    site: &Site,
-    translations: &Translations,
-    renderer: &Renderer,
-    sink: F,
-) -> Result<usize, Finding>
+pub fn render_all<F>(site: &Site, translations: &Translations, renderer: &Renderer, sink: F) -> Result<usize, Finding>
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
-    let contexts: Vec<VariantContext> = Variant::ALL
-        .iter()
-        .map(|&v| VariantContext::new(site, translations, v))
-        .collect();
+    let contexts: Vec<VariantContext> =
+        Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     let jobs = jobs(site);
     let cfg = minify_cfg();
     jobs.par_iter().try_for_each(|job| {
-        let cx = contexts
-            .iter()
-            .find(|c| c.variant == job.variant)
-            .expect("a context per variant");
+        let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
         let html = renderer.render(job, cx)?;
         sink(job, minify_html::minify(html.as_bytes(), &cfg))
     })?;
@@ -219,11 +164,7 @@ where
 
 /// Spec-compliant settings only: the output must pass the Nu Html Checker.
 fn minify_cfg() -> minify_html::Cfg {
-    minify_html::Cfg {
-        minify_css: true,
-        keep_html_and_head_opening_tags: true,
-        ..minify_html::Cfg::new()
-    }
+    minify_html::Cfg { minify_css: true, keep_html_and_head_opening_tags: true, ..minify_html::Cfg::new() }
 }
 
 pub use sitemap::{robots_txt, sitemap_xml};

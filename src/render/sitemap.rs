@@ -4,11 +4,7 @@ use crate::domain::Variant;
 use crate::model::{Site, SitePath};
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
 /// Every page in every variant, with the date its content was last checked
@@ -30,11 +26,7 @@ pub fn sitemap_xml(site: &Site) -> String {
     for variant in Variant::ALL {
         for (path, lastmod) in &entries {
             out.push_str("  <url><loc>");
-            out.push_str(&xml_escape(&format!(
-                "{}{}",
-                site.base_url,
-                path.in_variant(variant)
-            )));
+            out.push_str(&xml_escape(&format!("{}{}", site.base_url, path.in_variant(variant))));
             out.push_str("</loc>");
             if let Some(date) = lastmod {
                 out.push_str(&format!("<lastmod>{date}</lastmod>"));
@@ -47,8 +39,5 @@ pub fn sitemap_xml(site: &Site) -> String {
 }
 
 pub fn robots_txt(site: &Site) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n",
-        site.base_url
-    )
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url)
 }

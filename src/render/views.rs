@@ -22,12 +22,7 @@ pub struct VariantContext<'a> {
 
 impl<'a> VariantContext<'a> {
     pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
-        VariantContext {
-            site,
-            variant,
-            t,
-            strings: t.strings_for(variant),
-        }
+        VariantContext { site, variant, t, strings: t.strings_for(variant) }
     }
 
     pub fn text(&self, text: &'a Text) -> &'a str {
@@ -35,9 +30,7 @@ impl<'a> VariantContext<'a> {
     }
 
     fn s(&self, key: &str) -> String {
-        self.strings
-            .get(key)
-            .map_or_else(|| key.to_string(), |s| s.to_string())
+        self.strings.get(key).map_or_else(|| key.to_string(), |s| s.to_string())
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -90,11 +83,8 @@ pub struct ContactView {
 impl ContactView {
     pub fn new(c: &Contact) -> Self {
         let d = &c.phone;
-        let phone = if d.len() == 8 {
-            format!("{} {} {} {}", &d[0..2], &d[2..4], &d[4..6], &d[6..8])
-        } else {
-            d.clone()
-        };
+        let phone =
+            if d.len() == 8 { format!("{} {} {} {}", &d[0..2], &d[2..4], &d[4..6], &d[6..8]) } else { d.clone() };
         ContactView {
             name: c.name.clone(),
             phone,
@@ -117,11 +107,7 @@ impl Place {
     pub fn new(path: SitePath, variant: Variant, site: &Site) -> Place {
         let linker = if path == SitePath::not_found() {
             // Served for any missing address, so links cannot be relative.
-            let base_path = site
-                .base_url
-                .splitn(4, '/')
-                .nth(3)
-                .map_or("/".to_string(), |p| format!("/{p}"));
+            let base_path = site.base_url.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
             Linker::absolute(&base_path, variant)
         } else {
             Linker::for_page(&path, variant)
@@ -139,11 +125,7 @@ pub fn layout(
 ) -> Layout {
     let site = cx.site;
     let here = place.path.as_str();
-    let mut nav = vec![Link {
-        label: cx.s("nav_home"),
-        href: place.linker.page(""),
-        current: here.is_empty(),
-    }];
+    let mut nav = vec![Link { label: cx.s("nav_home"), href: place.linker.page(""), current: here.is_empty() }];
     for s in &site.services {
         let p = s.path();
         nav.push(Link {
@@ -171,16 +153,9 @@ pub fn layout(
     let alternates = Variant::ALL
         .iter()
         .filter(|&&v| v != cx.variant)
-        .map(|&v| Alternate {
-            href: place.linker.site(&place.path.in_variant(v)),
-            title: cx.s(variant_key(v)),
-        })
+        .map(|&v| Alternate { href: place.linker.site(&place.path.in_variant(v)), title: cx.s(variant_key(v)) })
         .collect();
-    let page_title = if here.is_empty() {
-        title.clone()
-    } else {
-        format!("{title} – {}", site.municipality)
-    };
+    let page_title = if here.is_empty() { title.clone() } else { format!("{title} – {}", site.municipality) };
     Layout {
         lang: site.language.code(),
         title: page_title,
@@ -295,18 +270,10 @@ fn kroner(amount: u32) -> String {
     format!("{out}\u{a0}kr")
 }
 
-pub fn provider_view(
-    cx: &VariantContext,
-    place: &Place,
-    service: &Service,
-    p: &Provider,
-) -> ProviderView {
+pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let site = cx.site;
     let district_name = |id: &crate::domain::Slug| {
-        site.districts
-            .iter()
-            .find(|d| &d.id == id)
-            .map_or(id.to_string(), |d| d.name.clone())
+        site.districts.iter().find(|d| &d.id == id).map_or(id.to_string(), |d| d.name.clone())
     };
     ProviderView {
         name: p.name.clone(),
@@ -315,11 +282,7 @@ pub fn provider_view(
         ownership: cx.s(ownership_key(p.ownership)),
         ownership_id: p.ownership,
         districts: p.districts.iter().map(district_name).collect(),
-        languages: p
-            .languages
-            .iter()
-            .map(|code| cx.t.language_name(code).unwrap_or(code).to_string())
-            .collect(),
+        languages: p.languages.iter().map(|code| cx.t.language_name(code).unwrap_or(code).to_string()).collect(),
         capacity: cx.s(capacity_key(p.capacity)),
         capacity_id: p.capacity,
         capacity_as_of: cx.date(p.capacity_as_of),
@@ -335,11 +298,7 @@ pub fn provider_view(
         extras: p
             .extras
             .iter()
-            .map(|e| ExtraView {
-                name: cx.text(&e.name).to_string(),
-                price: kroner(e.price),
-                unit: e.unit.clone(),
-            })
+            .map(|e| ExtraView { name: cx.text(&e.name).to_string(), price: kroner(e.price), unit: e.unit.clone() })
             .collect(),
         staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
         continuity_note: p.continuity.as_ref().and_then(|c| c.note.clone()),
@@ -347,10 +306,7 @@ pub fn provider_view(
         stale: p.stale,
         is_default: service.default_provider.as_ref() == Some(&p.slug),
         contact: ContactView::new(&p.contact),
-        image: p.image.as_ref().map(|i| ImageView {
-            src: place.linker.site(i.published.as_str()),
-            alt: i.alt.clone(),
-        }),
+        image: p.image.as_ref().map(|i| ImageView { src: place.linker.site(i.published.as_str()), alt: i.alt.clone() }),
         school: p.school.as_ref().map(|s| SchoolView {
             grades: format!("{}–{}", s.grade_from, s.grade_to),
             pupils: s.pupils,
@@ -427,27 +383,15 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
     PageView {
         title: cx.text(&page.title).to_string(),
         summary: cx.text(&page.summary).to_string(),
-        body_html: if with_body {
-            markdown::to_html(cx.text(&page.body), &place.linker)
-        } else {
-            String::new()
-        },
+        body_html: if with_body { markdown::to_html(cx.text(&page.body), &place.linker) } else { String::new() },
         href: place.linker.page(page.path().as_str()),
     }
 }
 
 pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {
-    Link {
-        label: cx.s("nav_home"),
-        href: place.linker.page(""),
-        current: false,
-    }
+    Link { label: cx.s("nav_home"), href: place.linker.page(""), current: false }
 }
 
 pub fn service_crumb(place: &Place, s: &Service) -> Link {
-    Link {
-        label: s.name.clone(),
-        href: place.linker.page(s.path().as_str()),
-        current: false,
-    }
+    Link { label: s.name.clone(), href: place.linker.page(s.path().as_str()), current: false }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use serde_saphyr::Spanned;
+use crate::load::raw::S;
 
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Date, OrgNumber, Slug, Text};
@@ -16,7 +16,7 @@ pub struct FileCheck<'a> {
     pub findings: &'a mut Findings,
 }
 
-pub fn at<T>(spanned: &Spanned<T>) -> Position {
+pub fn at<T>(spanned: &S<T>) -> Position {
     Position::from_yaml(&spanned.referenced)
 }
 
@@ -25,33 +25,16 @@ impl<'a> FileCheck<'a> {
         FileCheck { file, findings }
     }
 
-    pub fn error(
-        &mut self,
-        position: Position,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.findings
-            .push(Finding::error(self.file, position, message).with_help(help));
+    pub fn error(&mut self, position: Position, message: impl Into<String>, help: impl Into<String>) {
+        self.findings.push(Finding::error(self.file, position, message).with_help(help));
     }
 
-    pub fn warning(
-        &mut self,
-        position: Position,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
-        self.findings
-            .push(Finding::warning(self.file, position, message).with_help(help));
+    pub fn warning(&mut self, position: Position, message: impl Into<String>, help: impl Into<String>) {
+        self.findings.push(Finding::warning(self.file, position, message).with_help(help));
     }
 
     /// A required piece of prose and its plain-language companion.
-    pub fn text(
-        &mut self,
-        field: &str,
-        standard: &Spanned<String>,
-        plain: &Option<Spanned<String>>,
-    ) -> Text {
+    pub fn text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
         let standard_text = self.non_empty(field, standard);
         let plain_text = match plain {
             Some(p) => Some(self.non_empty(&format!("{field}_plain"), p)),
@@ -67,7 +50,7 @@ impl<'a> FileCheck<'a> {
         Text::new(standard_text, plain_text)
     }
 
-    pub fn non_empty(&mut self, field: &str, value: &Spanned<String>) -> String {
+    pub fn non_empty(&mut self, field: &str, value: &S<String>) -> String {
         let trimmed = value.value.trim();
         if trimmed.is_empty() {
             self.error(
@@ -75,39 +58,32 @@ impl<'a> FileCheck<'a> {
                 format!("`{field}` is empty"),
                 "write the text, or remove the field if it is optional",
             );
+        } else if trimmed.contains(crate::scaffold::PLACEHOLDER) {
+            self.error(
+                at(value),
+                format!("`{field}` still says «{}»", crate::scaffold::PLACEHOLDER),
+                "replace the placeholder with the real text",
+            );
         }
         trimmed.to_string()
     }
 
-    pub fn slug(&mut self, field: &str, value: &Spanned<String>) -> Option<Slug> {
+    pub fn slug(&mut self, field: &str, value: &S<String>) -> Option<Slug> {
         Slug::parse(&value.value)
             .map_err(|hint| {
-                self.error(
-                    at(value),
-                    format!(
-                        "`{field}` `{}` cannot be used in a web address",
-                        value.value
-                    ),
-                    hint,
-                )
+                self.error(at(value), format!("`{field}` `{}` cannot be used in a web address", value.value), hint)
             })
             .ok()
     }
 
-    pub fn date(&mut self, field: &str, value: &Spanned<String>) -> Option<Date> {
+    pub fn date(&mut self, field: &str, value: &S<String>) -> Option<Date> {
         Date::parse(value.value.trim())
-            .map_err(|e| {
-                self.error(
-                    at(value),
-                    format!("`{field}`: {e}"),
-                    "write dates as YYYY-MM-DD, e.g. 2026-09-15",
-                )
-            })
+            .map_err(|e| self.error(at(value), format!("`{field}`: {e}"), "write dates as YYYY-MM-DD, e.g. 2026-09-15"))
             .ok()
     }
 
     /// A date that describes the past or today: a future one is a typo.
-    pub fn past_date(&mut self, field: &str, value: &Spanned<String>, today: Date) -> Option<Date> {
+    pub fn past_date(&mut self, field: &str, value: &S<String>, today: Date) -> Option<Date> {
         let date = self.date(field, value)?;
         if date > today {
             self.error(
@@ -119,15 +95,9 @@ impl<'a> FileCheck<'a> {
         Some(date)
     }
 
-    pub fn org_number(&mut self, value: &Spanned<String>) -> Option<OrgNumber> {
+    pub fn org_number(&mut self, value: &S<String>) -> Option<OrgNumber> {
         OrgNumber::parse(&value.value)
-            .map_err(|e| {
-                self.error(
-                    at(value),
-                    e,
-                    "copy the number from Enhetsregisteret (brreg.no); it has 9 digits",
-                )
-            })
+            .map_err(|e| self.error(at(value), e, "copy the number from Enhetsregisteret (brreg.no); it has 9 digits"))
             .ok()
     }
 
@@ -152,12 +122,9 @@ impl<'a> FileCheck<'a> {
 
     /// Norwegian numbers: 8 digits, optionally `+47` first; spaces allowed.
     /// Stored as the 8 digits.
-    pub fn phone(&mut self, value: &Spanned<String>) -> Option<String> {
+    pub fn phone(&mut self, value: &S<String>) -> Option<String> {
         let compact: String = value.value.chars().filter(|c| !c.is_whitespace()).collect();
-        let digits = compact
-            .strip_prefix("+47")
-            .or_else(|| compact.strip_prefix("0047"))
-            .unwrap_or(&compact);
+        let digits = compact.strip_prefix("+47").or_else(|| compact.strip_prefix("0047")).unwrap_or(&compact);
         if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
             Some(digits.to_string())
         } else {
@@ -170,7 +137,7 @@ impl<'a> FileCheck<'a> {
         }
     }
 
-    pub fn email(&mut self, value: &Spanned<String>) -> Option<String> {
+    pub fn email(&mut self, value: &S<String>) -> Option<String> {
         let email = value.value.trim();
         let shaped = email.split_once('@').is_some_and(|(local, domain)| {
             !local.is_empty()
@@ -178,32 +145,22 @@ impl<'a> FileCheck<'a> {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-        }) && !email
-            .chars()
-            .any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';' | ':'));
+        }) && !email.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ',' | ';' | ':'));
         if shaped {
             Some(email.to_string())
         } else {
-            self.error(
-                at(value),
-                format!("`{email}` is not an e-mail address"),
-                "write it as name@example.no",
-            );
+            self.error(at(value), format!("`{email}` is not an e-mail address"), "write it as name@example.no");
             None
         }
     }
 
-    pub fn web(&mut self, field: &str, value: &Spanned<String>) -> Option<String> {
+    pub fn web(&mut self, field: &str, value: &S<String>) -> Option<String> {
         let url = value.value.trim();
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"));
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
         let shaped = rest.is_some_and(|r| {
             let host = r.split(['/', '?', '#']).next().unwrap_or("");
             host.contains('.')
-                && !r.chars().any(|c| {
-                    c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\'')
-                })
+                && !r.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\''))
         });
         if shaped {
             Some(url.to_string())
@@ -223,11 +180,8 @@ mod tests {
     use super::*;
     use crate::load::yaml;
 
-    fn check<T>(
-        yaml_text: &str,
-        f: impl FnOnce(&mut FileCheck, &Spanned<String>) -> Option<T>,
-    ) -> (Option<T>, Vec<Finding>) {
-        let v: Spanned<String> = yaml::parse(yaml_text, 0).ok().unwrap();
+    fn check<T>(yaml_text: &str, f: impl FnOnce(&mut FileCheck, &S<String>) -> Option<T>) -> (Option<T>, Vec<Finding>) {
+        let v: S<String> = yaml::parse(yaml_text, 0).ok().unwrap();
         let mut findings = Findings::default();
         let out = f(&mut FileCheck::new(Path::new("f.yaml"), &mut findings), &v);
         (out, findings.into_sorted())
@@ -235,10 +189,7 @@ mod tests {
 
     #[test]
     fn phone_numbers_need_eight_digits() {
-        assert_eq!(
-            check("+47 55 12 34 56", |c, v| c.phone(v)).0.as_deref(),
-            Some("55123456")
-        );
+        assert_eq!(check("+47 55 12 34 56", |c, v| c.phone(v)).0.as_deref(), Some("55123456"));
         let (out, findings) = check("5512 345", |c, v| c.phone(v));
         assert!(out.is_none());
         assert!(findings[0].message.contains("not a Norwegian phone number"));
@@ -246,22 +197,10 @@ mod tests {
 
     #[test]
     fn email_and_web_need_their_shape() {
-        assert!(
-            check("post@fjordvik.kommune.no", |c, v| c.email(v))
-                .0
-                .is_some()
-        );
+        assert!(check("post@fjordvik.kommune.no", |c, v| c.email(v)).0.is_some());
         assert!(check("post(at)fjordvik", |c, v| c.email(v)).0.is_none());
-        assert!(
-            check("https://www.fjordvik.kommune.no/", |c, v| c.web("web", v))
-                .0
-                .is_some()
-        );
-        assert!(
-            check("javascript:alert(1)", |c, v| c.web("web", v))
-                .0
-                .is_none()
-        );
+        assert!(check("https://www.fjordvik.kommune.no/", |c, v| c.web("web", v)).0.is_some());
+        assert!(check("javascript:alert(1)", |c, v| c.web("web", v)).0.is_none());
         assert!(check("www.fjordvik.no", |c, v| c.web("web", v)).0.is_none());
     }
 }

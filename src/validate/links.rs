@@ -15,12 +15,19 @@ pub struct PendingLink {
     pub path: SitePath,
 }
 
-pub fn inspect_markdown(
-    md: &MarkdownFile,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
-) {
+pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mut Vec<PendingLink>) {
     let file = &md.source.relative;
+    if let Some(offset) = md.body.find(crate::scaffold::PLACEHOLDER) {
+        let (line, column) = markdown::line_column(&md.body, offset);
+        findings.push(
+            Finding::error(
+                file,
+                Position::new(line + md.body_line - 1, column),
+                format!("the text still says «{}»", crate::scaffold::PLACEHOLDER),
+            )
+            .with_help("replace the placeholder with the real text"),
+        );
+    }
     for notice in markdown::inspect(&md.body) {
         let offset = match &notice {
             Notice::RawHtml { offset }

@@ -9,11 +9,7 @@ use crate::domain::{Slug, Text};
 use crate::load::LoadedPage;
 use crate::model::{Page, collate, routes};
 
-pub fn pages(
-    loaded: Vec<LoadedPage>,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
-) -> Vec<Page> {
+pub fn pages(loaded: Vec<LoadedPage>, findings: &mut Findings, pending: &mut Vec<PendingLink>) -> Vec<Page> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<Slug, std::path::PathBuf> = BTreeMap::new();
     for item in loaded {
@@ -25,10 +21,7 @@ pub fn pages(
                     Finding::error(
                         &file,
                         Position::WHOLE_FILE,
-                        format!(
-                            "the file name `{}` cannot be used in a web address",
-                            item.file_stem
-                        ),
+                        format!("the file name `{}` cannot be used in a web address", item.file_stem),
                     )
                     .with_help(format!("rename the file: {hint}")),
                 );
@@ -37,15 +30,8 @@ pub fn pages(
         };
         if routes::RESERVED.contains(&slug.as_str()) {
             findings.push(
-                Finding::error(
-                    &file,
-                    Position::WHOLE_FILE,
-                    format!("`{slug}` is a name the site itself uses"),
-                )
-                .with_help(format!(
-                    "rename the file; these names are taken: {}",
-                    routes::RESERVED.join(", ")
-                )),
+                Finding::error(&file, Position::WHOLE_FILE, format!("`{slug}` is a name the site itself uses"))
+                    .with_help(format!("rename the file; these names are taken: {}", routes::RESERVED.join(", "))),
             );
             continue;
         }

@@ -26,11 +26,7 @@ pub fn providers(
     let mut seen: BTreeMap<(Slug, OrgNumber), std::path::PathBuf> = BTreeMap::new();
     for item in loaded {
         let file = item.source.relative.clone();
-        let Some(service) = site
-            .services
-            .iter()
-            .find(|s| s.id.as_str() == item.service_dir)
-        else {
+        let Some(service) = site.services.iter().find(|s| s.id.as_str() == item.service_dir) else {
             let known: Vec<&str> = site.services.iter().map(|s| s.id.as_str()).collect();
             findings.push(
                 Finding::error(
@@ -38,22 +34,12 @@ pub fn providers(
                     Position::WHOLE_FILE,
                     format!("`{}` is not a service in brukervalg.yaml", item.service_dir),
                 )
-                .with_help(format!(
-                    "put the profile in the folder of its service: {}",
-                    known.join(", ")
-                )),
+                .with_help(format!("put the profile in the folder of its service: {}", known.join(", "))),
             );
             continue;
         };
-        let Some(provider) = provider(
-            &item,
-            service.id.clone(),
-            service.kind,
-            site,
-            translations,
-            findings,
-            pending,
-        ) else {
+        let Some(provider) = provider(&item, service.id.clone(), service.kind, site, translations, findings, pending)
+        else {
             continue;
         };
         if let Some(first) = seen.get(&(provider.service.clone(), provider.org_number)) {
@@ -61,11 +47,7 @@ pub fn providers(
                 Finding::error(
                     &file,
                     at(&item.profile.org_number),
-                    format!(
-                        "organisation number {} is already used by {}",
-                        provider.org_number,
-                        first.display()
-                    ),
+                    format!("organisation number {} is already used by {}", provider.org_number, first.display()),
                 )
                 .with_help("a provider has one profile per service: merge the two files"),
             );
@@ -95,10 +77,7 @@ fn provider(
                 Finding::error(
                     file,
                     Position::WHOLE_FILE,
-                    format!(
-                        "the file name `{}` cannot be used in a web address",
-                        item.file_stem
-                    ),
+                    format!("the file name `{}` cannot be used in a web address", item.file_stem),
                 )
                 .with_help(format!("rename the file: {hint}")),
             )
@@ -110,11 +89,7 @@ fn provider(
     let org_number = check.org_number(&raw.org_number);
     let mut districts = Vec::new();
     for d in &raw.districts {
-        match site
-            .districts
-            .iter()
-            .find(|known| known.id.as_str() == d.value)
-        {
+        match site.districts.iter().find(|known| known.id.as_str() == d.value) {
             Some(known) => districts.push(known.id.clone()),
             None => {
                 let ids: Vec<&str> = site.districts.iter().map(|k| k.id.as_str()).collect();
@@ -128,11 +103,7 @@ fn provider(
         }
     }
     if raw.districts.is_empty() {
-        check.error(
-            at(&raw.name),
-            "`districts` is empty",
-            "list the districts the provider serves",
-        );
+        check.error(at(&raw.name), "`districts` is empty", "list the districts the provider serves");
     }
     let contact = check.contact(&raw.contact, false, at(&raw.name));
     let mut languages = Vec::new();
@@ -150,10 +121,7 @@ fn provider(
     let admission = match (&raw.admission, raw.ownership) {
         (Some(a), _) => {
             let from = check.date("admission.from", &a.from);
-            let until = a
-                .until
-                .as_ref()
-                .and_then(|u| check.date("admission.until", u));
+            let until = a.until.as_ref().and_then(|u| check.date("admission.until", u));
             if let (Some(f), Some(u), Some(raw_until)) = (from, until, &a.until)
                 && u < f
             {
@@ -163,15 +131,15 @@ fn provider(
                     "check both dates",
                 );
             }
-            from.map(|from| Admission {
-                kind: a.kind,
-                from,
-                until,
-            })
+            from.map(|from| Admission { kind: a.kind, from, until })
         }
         (None, Ownership::Municipal) => None,
         (None, _) => {
-            check.error(at(&raw.name), "`admission` is missing", "say how the provider was admitted: `kind` (framework-agreement or approval) and `from` (date)");
+            check.error(
+                at(&raw.name),
+                "`admission` is missing",
+                "say how the provider was admitted: `kind` (framework-agreement or approval) and `from` (date)",
+            );
             None
         }
     };
@@ -189,10 +157,7 @@ fn provider(
         .extras
         .iter()
         .map(|e| Extra {
-            name: Text::new(
-                e.name.trim().to_string(),
-                e.name_plain.as_ref().map(|p| p.trim().to_string()),
-            ),
+            name: Text::new(e.name.trim().to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
             price: e.price,
             unit: e.unit.trim().to_string(),
         })
@@ -205,10 +170,7 @@ fn provider(
                 "write how many different staff a typical user meets in a month, at least 1",
             );
         }
-        Continuity {
-            staff_per_month: c.staff_per_month.value,
-            note: c.note.clone(),
-        }
+        Continuity { staff_per_month: c.staff_per_month.value, note: c.note.clone() }
     });
     let last_checked = check.past_date("last_checked", &raw.last_checked, today);
     let stale_before = today.months_before(site.limits.stale_after_months);
@@ -223,10 +185,7 @@ fn provider(
     let image = raw.image.as_ref().and_then(|img| {
         let alt = check.non_empty("image.alt", &img.alt);
         let name = img.file.value.trim();
-        let extension = name
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_ascii_lowercase())
-            .unwrap_or_default();
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         if name.contains(['/', '\\']) || name.starts_with('.') {
             check.error(
                 at(&img.file),
@@ -253,11 +212,7 @@ fn provider(
             return None;
         }
         let slug = slug.as_ref()?;
-        Some(Image {
-            source,
-            published: SitePath::file(&format!("bilder/{service}"), slug, &extension),
-            alt,
-        })
+        Some(Image { source, published: SitePath::file(&format!("bilder/{service}"), slug, &extension), alt })
     });
     let school = match (&raw.school, kind) {
         (Some(s), ServiceKind::School) => {
@@ -268,55 +223,32 @@ fn provider(
             {
                 check.error(
                     at(grades),
-                    format!(
-                        "grades {}-{} are not possible",
-                        grades.value.from, grades.value.to
-                    ),
+                    format!("grades {}-{} are not possible", grades.value.from, grades.value.to),
                     "grades run from 1 to 10, `from` no higher than `to`",
                 );
             }
             if s.value.pupils > s.value.capacity {
                 check.warning(
                     at(&s.value.transport),
-                    format!(
-                        "the school has more pupils ({}) than places ({})",
-                        s.value.pupils, s.value.capacity
-                    ),
+                    format!("the school has more pupils ({}) than places ({})", s.value.pupils, s.value.capacity),
                     "check `pupils` and `capacity`",
                 );
             }
-            let transport = check.text(
-                "school.transport",
-                &s.value.transport,
-                &s.value.transport_plain,
-            );
+            let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
             let self_description = self_description(item, site, check.findings, pending);
             Some(School {
                 grade_from: grades.value.from,
                 grade_to: grades.value.to,
                 pupils: s.value.pupils,
                 capacity: s.value.capacity,
-                after_school_care: s
-                    .value
-                    .after_school_care
-                    .as_ref()
-                    .map(|t| t.trim().to_string()),
-                focus_areas: s
-                    .value
-                    .focus_areas
-                    .iter()
-                    .map(|f| f.trim().to_string())
-                    .collect(),
+                after_school_care: s.value.after_school_care.as_ref().map(|t| t.trim().to_string()),
+                focus_areas: s.value.focus_areas.iter().map(|f| f.trim().to_string()).collect(),
                 transport,
                 self_description,
             })
         }
         (Some(s), _) => {
-            check.error(
-                at(s),
-                "`school` is only for providers of a school service",
-                "remove the `school` block",
-            );
+            check.error(at(s), "`school` is only for providers of a school service", "remove the `school` block");
             None
         }
         (None, ServiceKind::School) => {
@@ -331,10 +263,7 @@ fn provider(
             if let Some(md) = &item.self_description {
                 check.warning(
                     Position::WHOLE_FILE,
-                    format!(
-                        "{} is not shown: only schools have a self-description",
-                        md.source.relative.display()
-                    ),
+                    format!("{} is not shown: only schools have a self-description", md.source.relative.display()),
                     "move its content into `description`, or remove the file",
                 );
             }
@@ -374,15 +303,8 @@ fn self_description(
     let limit = site.limits.self_description_max_words;
     let Some(md) = &item.self_description else {
         findings.push(
-            Finding::error(
-                &item.source.relative,
-                Position::WHOLE_FILE,
-                "the school has no self-description",
-            )
-            .with_help(format!(
-                "write it in Markdown as providers/{}/{}.md",
-                item.service_dir, item.file_stem
-            )),
+            Finding::error(&item.source.relative, Position::WHOLE_FILE, "the school has no self-description")
+                .with_help(format!("write it in Markdown as providers/{}/{}.md", item.service_dir, item.file_stem)),
         );
         return Text::default();
     };
@@ -400,12 +322,8 @@ fn self_description(
         }
         if words == 0 {
             findings.push(
-                Finding::error(
-                    &md.source.relative,
-                    Position::WHOLE_FILE,
-                    "the self-description is empty",
-                )
-                .with_help("write the school's own presentation"),
+                Finding::error(&md.source.relative, Position::WHOLE_FILE, "the self-description is empty")
+                    .with_help("write the school's own presentation"),
             );
         }
         inspect_markdown(md, findings, pending);
@@ -426,10 +344,7 @@ fn self_description(
             )),
         );
     }
-    Text::new(
-        md.body.clone(),
-        item.self_description_plain.as_ref().map(|p| p.body.clone()),
-    )
+    Text::new(md.body.clone(), item.self_description_plain.as_ref().map(|p| p.body.clone()))
 }
 
 fn closest(value: &str, candidates: &[&str]) -> String {

@@ -11,20 +11,10 @@ use crate::model::{Complaints, District, Service, Site};
 
 /// The site without providers and pages, and where each service's
 /// `default_provider` is written (checked once providers are known).
-pub fn site(
-    file: &Path,
-    raw: RawSiteConfig,
-    today: Date,
-    findings: &mut Findings,
-) -> Option<(Site, Vec<Position>)> {
+pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Findings) -> Option<(Site, Vec<Position>)> {
     let mut check = FileCheck::new(file, findings);
-    let base_url = check.web("base_url", &raw.base_url).map(|url| {
-        if url.ends_with('/') {
-            url
-        } else {
-            format!("{url}/")
-        }
-    });
+    let base_url =
+        check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
     let intro = check.text("intro", &raw.intro, &raw.intro_plain);
     let contact = check.contact(&raw.contact, true, at(&raw.base_url));
 
@@ -35,17 +25,10 @@ pub fn site(
             continue;
         };
         if !district_ids.insert(id.clone()) {
-            check.error(
-                at(&d.id),
-                format!("the district id `{id}` is used twice"),
-                "give each district its own id",
-            );
+            check.error(at(&d.id), format!("the district id `{id}` is used twice"), "give each district its own id");
             continue;
         }
-        districts.push(District {
-            id,
-            name: d.name.trim().to_string(),
-        });
+        districts.push(District { id, name: d.name.trim().to_string() });
     }
     if raw.districts.is_empty() {
         check.error(
@@ -74,11 +57,7 @@ pub fn site(
         services.push(service);
     }
     if raw.services.is_empty() {
-        check.error(
-            at(&raw.base_url),
-            "no `services` are listed",
-            "describe at least one service in the scheme",
-        );
+        check.error(at(&raw.base_url), "no `services` are listed", "describe at least one service in the scheme");
     }
 
     let site = Site {
@@ -102,11 +81,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
     let summary = text("summary", &s.summary, &s.summary_plain);
     let description = text("description", &s.description, &s.description_plain);
     let scheme = text("scheme", &s.scheme, &s.scheme_plain);
-    let municipality_role = text(
-        "municipality_role",
-        &s.municipality_role,
-        &s.municipality_role_plain,
-    );
+    let municipality_role = text("municipality_role", &s.municipality_role, &s.municipality_role_plain);
     let access = text("access", &s.access, &s.access_plain);
     let payment = text("payment", &s.payment, &s.payment_plain);
     let how_to_choose = text("how_to_choose", &s.how_to_choose, &s.how_to_choose_plain);
@@ -115,18 +90,18 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
     let complaints = Complaints {
         body: s.complaints.body.trim().to_string(),
         how: check.text("complaints.how", &s.complaints.how, &s.complaints.how_plain),
-        web: s
-            .complaints
-            .web
-            .as_ref()
-            .and_then(|w| check.web("complaints.web", w)),
+        web: s.complaints.web.as_ref().and_then(|w| check.web("complaints.web", w)),
     };
     let contact = check.contact(&s.contact, true, at(&s.id));
     let default_provider = match &s.default_provider {
         Some(d) => Some(check.slug("default_provider", d)?),
         None if s.kind == ServiceKind::School => None,
         None => {
-            check.error(at(&s.id), "the service has no `default_provider`", "name the provider citizens get when they do not choose, by its file name without .yaml");
+            check.error(
+                at(&s.id),
+                "the service has no `default_provider`",
+                "name the provider citizens get when they do not choose, by its file name without .yaml",
+            );
             None
         }
     };
@@ -153,12 +128,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
 
 /// Every service needs a default provider among its own providers: citizens
 /// who do not choose must still get the service.
-pub fn check_default_providers(
-    file: &Path,
-    site: &Site,
-    positions: &[Position],
-    findings: &mut Findings,
-) {
+pub fn check_default_providers(file: &Path, site: &Site, positions: &[Position], findings: &mut Findings) {
     for (service, &position) in site.services.iter().zip(positions) {
         let Some(default) = &service.default_provider else {
             continue;
@@ -177,10 +147,7 @@ pub fn check_default_providers(
                 .with_help(if known.is_empty() {
                     format!("add its profile as providers/{}/{default}.yaml", service.id)
                 } else {
-                    format!(
-                        "use the file name (without .yaml) of one of: {}",
-                        known.join(", ")
-                    )
+                    format!("use the file name (without .yaml) of one of: {}", known.join(", "))
                 }),
             );
         }

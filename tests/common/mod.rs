@@ -20,10 +20,7 @@ pub fn project_root() -> PathBuf {
 }
 
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
+    for entry in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
         let rel = entry.path().strip_prefix(from).unwrap();
         let target = to.join(rel);
         if entry.file_type().is_dir() {
@@ -46,11 +43,7 @@ impl TestSite {
         for dir in ["providers", "content"] {
             copy_tree(&project_root().join(dir), &site.root().join(dir));
         }
-        fs::copy(
-            project_root().join("brukervalg.yaml"),
-            site.root().join("brukervalg.yaml"),
-        )
-        .unwrap();
+        fs::copy(project_root().join("brukervalg.yaml"), site.root().join("brukervalg.yaml")).unwrap();
         site
     }
 
@@ -123,21 +116,13 @@ impl TestSite {
     /// The errors of a build that must fail.
     pub fn errors(&self) -> Vec<Finding> {
         match self.build() {
-            Ok(report) => panic!(
-                "build succeeded with warnings:\n{}",
-                describe(&report.findings)
-            ),
-            Err(failure) => failure
-                .findings
-                .into_iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect(),
+            Ok(report) => panic!("build succeeded with warnings:\n{}", describe(&report.findings)),
+            Err(failure) => failure.findings.into_iter().filter(|f| f.severity == Severity::Error).collect(),
         }
     }
 
     pub fn page(&self, relative: &str) -> String {
-        fs::read_to_string(self.output().join(relative))
-            .unwrap_or_else(|e| panic!("{relative}: {e}"))
+        fs::read_to_string(self.output().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
     }
 }
 
@@ -145,14 +130,7 @@ pub fn describe(findings: &[Finding]) -> String {
     findings
         .iter()
         .map(|f| {
-            format!(
-                "{:?} {}:{}:{} {}",
-                f.severity,
-                f.file.display(),
-                f.position.line,
-                f.position.column,
-                f.message
-            )
+            format!("{:?} {}:{}:{} {}", f.severity, f.file.display(), f.position.line, f.position.column, f.message)
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -163,9 +141,7 @@ pub fn describe(findings: &[Finding]) -> String {
 pub fn assert_error(findings: &[Finding], file: &str, line: u32, needle: &str) -> Finding {
     let hits: Vec<&Finding> = findings
         .iter()
-        .filter(|f| {
-            f.file == Path::new(file) && f.position.line == line && f.message.contains(needle)
-        })
+        .filter(|f| f.file == Path::new(file) && f.position.line == line && f.message.contains(needle))
         .collect();
     assert_eq!(
         hits.len(),
@@ -183,12 +159,7 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().strip_prefix(dir).unwrap().to_path_buf(),
-                fs::read(e.path()).unwrap(),
-            )
-        })
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect();
     files.sort();
     files

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Accessibility of the built site, proven in a real browser (axe-core, the Nu
+# Html Checker, reflow at 320/360 px, skip link, visible focus).
+#
+#   bash browser-tests/run.sh            build the example site and check it
+#   bash browser-tests/run.sh SITE_DIR   check an already built site folder
+#
+# Needs Node 20+, Java 17+ and Chromium at /usr/bin/chromium (or
+# $CHROMIUM_PATH); on Debian: apt-get install -y chromium. Installs nothing
+# itself but its own node_modules (npm ci --ignore-scripts).
+# First the self-test proves the checker catches each kind of failure on
+# browser-tests/fixtures/, then the site is checked. The last line reads
+# "N passed, N failed" (pages); the exit code is non-zero on any failure.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+
+missing=()
+command -v node >/dev/null || missing+=("node (Node.js 20 or newer)")
+command -v npm >/dev/null || missing+=("npm")
+command -v java >/dev/null || missing+=("java (17 or newer, for the Nu Html Checker)")
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=("chromium at ${CHROMIUM_PATH:-/usr/bin/chromium} (apt-get install -y chromium)")
+if [ ${#missing[@]} -gt 0 ]; then
+  printf 'browser-tests: missing %s\n' "${missing[@]}" >&2
+  exit 2
+fi
+
+# Our own pinned packages. --ignore-scripts: vnu-jar's postinstall would try
+# to download a JRE, and we never download a browser (Debian's is used).
+if [ ! -d "$here/node_modules" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund)
+fi
+
+echo "== browser-tests: self-test on browser-tests/fixtures/"
+if ! node "$here/selftest.mjs"; then
+  echo "browser-tests: the self-test failed, so the checker cannot be trusted; the site was not checked" >&2
+  exit 1
+fi
+
+if [ $# -gt 0 ]; then
+  site="$1"
+else
+  tmp="$(mktemp -d)"
+  trap 'rm -rf "$tmp"' EXIT
+  site="$tmp/site"
+  echo "== browser-tests: building the example site into $site"
+  (cd "$root" && cargo run --release --quiet -- build --today 2026-11-27 --output "$site")
+fi
+
+echo "== browser-tests: checking $site"
+node "$here/check.mjs" "$site"

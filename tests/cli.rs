@@ -1,0 +1,174 @@
+//! The command line as a reviewer or a CI job uses it: `check` in its three
+//! formats, exit codes, `schema` and `new`.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::{TODAY, TestSite};
+
+const ALFA: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
+
+fn run(site: &TestSite, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brukervalg")).args(args).current_dir(site.root()).output().unwrap()
+}
+
+fn check(site: &TestSite, extra: &[&str]) -> Output {
+    let mut args = vec!["check", "--today", TODAY];
+    args.extend_from_slice(extra);
+    run(site, &args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+#[test]
+fn check_on_the_example_municipality_is_clean() {
+    let site = TestSite::example();
+    let out = check(&site, &["--deny-warnings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 error(s), 0 warning(s)"));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = TestSite::minimal();
+    check(&site, &[]);
+    assert!(!site.output().exists());
+}
+
+#[test]
+fn human_format_shows_file_line_column_the_line_a_caret_and_help() {
+    let site = TestSite::minimal();
+    site.edit(ALFA, "974123452", "974123457");
+    let out = check(&site, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error: the check digit of `974123457` is wrong"), "{err}");
+    assert!(err.contains("--> providers/praktisk-bistand/alfa-omsorg.yaml:2:13"), "{err}");
+    assert!(err.contains("org_number: \"974123457\""), "{err}");
+    assert!(err.contains('^'), "{err}");
+    assert!(err.contains("help: copy the number from Enhetsregisteret"), "{err}");
+}
+
+#[test]
+fn github_format_gives_one_workflow_command_per_finding_sorted_by_file_and_line() {
+    let site = TestSite::minimal();
+    site.edit(ALFA, "974123452", "974123457");
+    site.edit(ALFA, "districts: [sentrum]", "districts: [sentrumm]");
+    site.edit("content/klage.md", "(/tjenester/praktisk-bistand/)", "(/nowhere/)");
+    let out = check(&site, &["--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].starts_with("::error file=content/klage.md,line=6,col="), "{}", lines[0]);
+    assert!(lines[1].starts_with("::error file=providers/praktisk-bistand/alfa-omsorg.yaml,line=2,col=13,title="));
+    assert!(lines[2].starts_with("::error file=providers/praktisk-bistand/alfa-omsorg.yaml,line=4,col=13,title="));
+    assert!(lines[2].contains("did you mean `sentrum`"));
+}
+
+#[test]
+fn json_format_is_a_stable_report() {
+    let site = TestSite::minimal();
+    site.remove("content/klage.lettlest.md");
+    let out = check(&site, &["--format", "json"]);
+    assert!(out.status.success(), "warnings alone do not fail");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["errors"], 0);
+    assert_eq!(v["warnings"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["file"], "content/klage.md");
+    assert_eq!(f["line"], 2);
+    assert!(f["message"].as_str().unwrap().contains("plain-language"));
+    assert!(f["help"].as_str().unwrap().contains("klage.lettlest.md"));
+}
+
+#[test]
+fn deny_warnings_turns_warnings_into_failure() {
+    let site = TestSite::minimal();
+    site.remove("content/klage.lettlest.md");
+    assert!(check(&site, &[]).status.success());
+    assert_eq!(check(&site, &["--deny-warnings"]).status.code(), Some(1));
+}
+
+#[test]
+fn schema_describes_profiles_for_editors() {
+    let site = TestSite::minimal();
+    let provider: serde_json::Value = serde_json::from_str(&stdout(&run(&site, &["schema", "provider"]))).unwrap();
+    assert_eq!(provider["properties"]["org_number"]["type"], "string");
+    assert!(provider["properties"]["school"].is_null(), "only schools have `school`");
+    assert!(provider["required"].as_array().unwrap().iter().any(|r| r == "org_number"));
+    let school: serde_json::Value = serde_json::from_str(&stdout(&run(&site, &["schema", "school"]))).unwrap();
+    assert!(school["required"].as_array().unwrap().iter().any(|r| r == "school"));
+}
+
+#[test]
+fn the_shipped_schemas_are_up_to_date() {
+    let dir = common::project_root().join("schemas");
+    for kind in brukervalg::schema::SchemaKind::ALL {
+        let shipped = std::fs::read_to_string(dir.join(kind.file_name())).unwrap_or_default();
+        assert_eq!(
+            shipped,
+            brukervalg::schema::schema(kind),
+            "schemas/{} is out of date: run `cargo run -- schema --out-dir schemas`",
+            kind.file_name()
+        );
+    }
+}
+
+#[test]
+fn new_provider_writes_a_commented_skeleton_whose_placeholders_check_lists() {
+    let site = TestSite::minimal();
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "Bjørn & Søn Omsorg AS"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = "providers/praktisk-bistand/bjorn-son-omsorg-as.yaml";
+    let text = site.read(path);
+    assert!(text.contains("name: \"Bjørn & Søn Omsorg AS\""));
+    assert!(text.lines().filter(|l| l.trim_start().starts_with('#')).count() >= 8, "commented");
+    let report = check(&site, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(findings.iter().all(|f| f["file"] == path), "only the new file has findings: {findings:#?}");
+    assert!(findings.iter().all(|f| f["message"].as_str().unwrap().contains("FYLL INN")));
+    assert!(
+        !run(&site, &["new", "provider", "--service", "praktisk-bistand", "Bjørn & Søn Omsorg AS"]).status.success(),
+        "never overwrites"
+    );
+}
+
+#[test]
+fn a_filled_in_skeleton_passes_check() {
+    let site = TestSite::minimal();
+    run(&site, &["new", "provider", "--service", "praktisk-bistand", "Beta Hjemmehjelp"]);
+    let path = "providers/praktisk-bistand/beta-hjemmehjelp.yaml";
+    let filled = site
+        .read(path)
+        .replace("org_number: \"FYLL INN\"", "org_number: \"998877660\"")
+        .replace("[FYLL INN]", "[sentrum]")
+        .replace("phone: \"FYLL INN\"", "phone: \"11 22 33 99\"")
+        .replace("email: FYLL INN", "email: post@beta.no")
+        .replace("https://FYLL INN", "https://beta.no/")
+        .replace("FYLL INN", "2026-10-01");
+    let filled = filled.replacen("  2026-10-01", "  Beta hjelper deg hjemme.", 2);
+    site.write(path, &filled);
+    let out = check(&site, &["--deny-warnings"]);
+    assert!(out.status.success(), "{}\n{filled}", stderr(&out));
+}
+
+#[test]
+fn new_school_adds_the_self_description_files() {
+    let site = TestSite::example();
+    let out = run(&site, &["new", "school", "Ny Skole"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for f in ["ny-skole.yaml", "ny-skole.md", "ny-skole.lettlest.md"] {
+        assert!(site.root().join("providers/skole").join(f).is_file(), "{f}");
+    }
+}

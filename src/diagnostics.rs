@@ -62,17 +62,28 @@ impl Finding {
     }
 }
 
-/// All findings of one run.
+/// All findings of one run, and the readability measurements validation
+/// took on the way (they become warnings and a summary once the limits are
+/// known).
 #[derive(Debug, Default)]
-pub struct Findings(Vec<Finding>);
+pub struct Findings(Vec<Finding>, Vec<crate::readability::Sample>);
 
 impl Findings {
     pub fn push(&mut self, finding: Finding) {
         self.0.push(finding);
     }
 
+    pub fn record_readability(&mut self, sample: crate::readability::Sample) {
+        self.1.push(sample);
+    }
+
+    pub fn readability(&self) -> &[crate::readability::Sample] {
+        &self.1
+    }
+
     pub fn extend(&mut self, other: Findings) {
         self.0.extend(other.0);
+        self.1.extend(other.1);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -98,7 +109,7 @@ impl Findings {
 
 impl FromIterator<Finding> for Findings {
     fn from_iter<I: IntoIterator<Item = Finding>>(iter: I) -> Self {
-        Findings(iter.into_iter().collect())
+        Findings(iter.into_iter().collect(), Vec::new())
     }
 }
 

@@ -12,6 +12,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod readability;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -42,6 +43,7 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    pub readability: readability::Summary,
     /// Warnings (a successful build has no errors).
     pub findings: Vec<Finding>,
 }
@@ -52,27 +54,37 @@ pub struct BuildFailure {
     pub findings: Vec<Finding>,
 }
 
+/// A site that passed validation, ready to render.
+pub struct Checked {
+    pub site: Site,
+    pub translations: Translations,
+}
+
 /// Loads and validates the site. Returns the model only when there are no
-/// errors among the findings.
-pub fn check(root: &Path, today: Option<Date>) -> (Option<(Site, Translations)>, Findings) {
+/// errors among the findings; the readability summary whenever the
+/// configuration could be read.
+pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
     let loaded = load::load_site(root, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings));
+    let summary = site.as_ref().map(|s| readability::assess(&mut findings, &s.limits));
     match (site, translations) {
-        (Some(site), Some(t)) if !findings.has_errors() => (Some((site, t)), findings),
-        _ => (None, findings),
+        (Some(site), Some(translations)) if !findings.has_errors() => {
+            (Some(Checked { site, translations }), findings, summary)
+        }
+        _ => (None, findings, summary),
     }
 }
 
 pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (model, mut findings) = check(&options.root, options.today);
+    let (model, mut findings, readability) = check(&options.root, options.today);
     let renderer = render::Renderer::load(&options.root);
     let (site, translations, renderer) = match (model, renderer) {
-        (Some((site, t)), Ok(renderer)) => (site, t, renderer),
+        (Some(Checked { site, translations }), Ok(renderer)) => (site, translations, renderer),
         (_, renderer) => {
             if let Err(f) = renderer {
                 findings.push(f);
@@ -117,5 +129,11 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         }
     }
     staging.commit().map_err(|e| io_fail("cannot replace the output folder", e))?;
-    Ok(BuildReport { pages, files, elapsed: started.elapsed(), findings: findings.into_sorted() })
+    Ok(BuildReport {
+        pages,
+        files,
+        elapsed: started.elapsed(),
+        readability: readability.unwrap_or_default(),
+        findings: findings.into_sorted(),
+    })
 }

@@ -124,12 +124,15 @@ fn count(findings: &[Finding], severity: Severity) -> usize {
 }
 
 fn check(site: SiteArgs, format: Format, deny_warnings: bool) -> ExitCode {
-    let (_, findings) = brukervalg::check(&site.root, site.today);
+    let (_, findings, readability) = brukervalg::check(&site.root, site.today);
     let findings = findings.into_sorted();
     let (errors, warnings) = (count(&findings, Severity::Error), count(&findings, Severity::Warning));
     match format {
         Format::Human => {
             print_findings(&findings, &site.root);
+            if let Some(summary) = readability {
+                eprintln!("{summary}");
+            }
             eprintln!("{errors} error(s), {warnings} warning(s)");
         }
         Format::Github => print!("{}", render_github(&findings)),
@@ -169,6 +172,7 @@ fn build(site: SiteArgs, output: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(report) => {
             print_findings(&report.findings, &root);
+            println!("{}", report.readability);
             let warnings = count(&report.findings, Severity::Warning);
             let warned = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
             println!(

@@ -161,11 +161,21 @@ pub struct Limits {
     pub description_max_words: usize,
     /// Months after last_checked before a profile counts as out of date.
     pub stale_after_months: u32,
+    /// LIX above which a plain-language text is warned about.
+    pub lix_plain_max: f64,
+    /// LIX above which a standard text is warned about.
+    pub lix_standard_max: f64,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { self_description_max_words: 600, description_max_words: 120, stale_after_months: 12 }
+        Limits {
+            self_description_max_words: 600,
+            description_max_words: 120,
+            stale_after_months: 12,
+            lix_plain_max: 40.0,
+            lix_standard_max: 55.0,
+        }
     }
 }
 

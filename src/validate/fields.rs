@@ -36,8 +36,14 @@ impl<'a> FileCheck<'a> {
     /// A required piece of prose and its plain-language companion.
     pub fn text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
         let standard_text = self.non_empty(field, standard);
+        crate::readability::record(self.findings, self.file, at(standard), field, false, &standard_text);
         let plain_text = match plain {
-            Some(p) => Some(self.non_empty(&format!("{field}_plain"), p)),
+            Some(p) => {
+                let plain_field = format!("{field}_plain");
+                let text = self.non_empty(&plain_field, p);
+                crate::readability::record(self.findings, self.file, at(p), &plain_field, true, &text);
+                Some(text)
+            }
             None => {
                 self.warning(
                     at(standard),

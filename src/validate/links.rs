@@ -17,6 +17,9 @@ pub struct PendingLink {
 
 pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mut Vec<PendingLink>) {
     let file = &md.source.relative;
+    let plain = file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX));
+    let text = crate::readability::markdown_text(&md.body);
+    crate::readability::record(findings, file, Position::new(md.body_line, 1), "the text", plain, &text);
     if let Some(offset) = md.body.find(crate::scaffold::PLACEHOLDER) {
         let (line, column) = markdown::line_column(&md.body, offset);
         findings.push(

@@ -19,7 +19,8 @@
 // other hosts do not resolve, so nothing leaves the machine.
 //
 // Prints one line per page, a summary and, last, "N passed, N failed".
-// Exit: 0 = every page passed, 1 = a page failed, 2 = the checker broke.
+// Exit: 0 = every page passed, 1 = a page failed, 2 = the checker broke (or
+// ran longer than $BROWSER_TESTS_TIMEOUT seconds, default 1200).
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createServer } from 'node:http';
@@ -314,6 +315,9 @@ async function checkKeyboard(page, url, tabs, fail) {
 
 // --------------------------------------------------------------------- main
 const t0 = performance.now();
+// A hung browser must not hang CI: give up after BROWSER_TESTS_TIMEOUT seconds.
+const LIMIT = Number(process.env.BROWSER_TESTS_TIMEOUT || 1200);
+setTimeout(() => { console.error(`check.mjs: gave up after ${LIMIT} s`); process.exit(2); }, LIMIT * 1000).unref();
 const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const files = htmlFiles(opts.dir);
 if (!files.length) { console.error(`check.mjs: no HTML files under ${opts.dir}`); process.exit(2); }

@@ -68,6 +68,15 @@ pub fn skeleton(service: &Slug, name: &str, school: bool, district_ids: &[String
     let dir = Path::new("providers").join(service.as_str());
     let districts = if district_ids.is_empty() { PLACEHOLDER.to_string() } else { district_ids.join(", ") };
     let name_yaml = yaml_string(name);
+    // Most schools are the municipality's own, which are not admitted.
+    let ownership = if school { "municipal" } else { "private" };
+    let admission = if school {
+        "# En privat skole setter ownership: private og legger til admission (se docs/content.md).\n".to_string()
+    } else {
+        format!(
+            "admission:\n  # framework-agreement (rammeavtale) eller approval (godkjenning).\n  kind: approval\n  from: {PLACEHOLDER}\n"
+        )
+    };
     let mut yaml = format!(
         r#"# Profil for {name}.
 # Alle felt er forklart i docs/content.md. Bytt ut hver «{PLACEHOLDER}», og
@@ -78,7 +87,7 @@ name: {name_yaml}
 # Organisasjonsnummer fra Enhetsregisteret (9 siffer).
 org_number: "{PLACEHOLDER}"
 # municipal (kommunal), private (privat) eller non-profit (ideell).
-ownership: private
+ownership: {ownership}
 # Bydelene dere gir tjenesten i (id-ene står i brukervalg.yaml).
 districts: [{districts}]
 contact:
@@ -91,11 +100,7 @@ capacity:
   # open (ledig), waiting-list (venteliste) eller full.
   status: open
   as_of: {PLACEHOLDER}
-admission:
-  # framework-agreement (rammeavtale) eller approval (godkjenning).
-  kind: approval
-  from: {PLACEHOLDER}
-# Kort beskrivelse (høyst 120 ord), skrevet av dere.
+{admission}# Kort beskrivelse (høyst 120 ord), skrevet av dere.
 description: >
   {PLACEHOLDER}
 # Den samme beskrivelsen i lettlest form: korte setninger, vanlige ord.
@@ -113,6 +118,7 @@ last_checked: {PLACEHOLDER}
     from: 1
     to: 7
   pupils: 0
+  # Antall elevplasser i alt.
   capacity: 0
   # Beskriv SFO-tilbudet, eller fjern linjen hvis skolen ikke har SFO.
   after_school_care: {PLACEHOLDER}

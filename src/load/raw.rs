@@ -299,7 +299,7 @@ pub struct RawSchool {
     /// Places in total.
     pub capacity: u32,
     /// The after-school programme (SFO); leave out if none.
-    pub after_school_care: Option<String>,
+    pub after_school_care: Option<S<String>>,
     /// The school's profile or focus areas.
     #[serde(default)]
     pub focus_areas: Vec<String>,

@@ -62,6 +62,13 @@ fn help_for(message: &str) -> Option<String> {
         Some("add the field; docs/content.md says what it means and shows an example".into())
     } else if message.contains("unknown variant") {
         Some("use one of the values the message lists, spelt exactly so".into())
+    } else if ["invalid u8", "invalid u32", "invalid i32", "invalid u64"].iter().any(|t| message.contains(t)) {
+        Some("write a whole number only, without units or spaces, e.g. `price: 420`".into())
+    } else if message.contains("mapping values are not allowed") {
+        Some(
+            "a value that contains `: ` must be in quotes, e.g. `note: \"Åpent: 8-16\"`, or written as a `>` block"
+                .into(),
+        )
     } else if message.contains("invalid type") {
         Some("check the value's form: text, a number, a list (`- item`) or a block of fields".into())
     } else {

@@ -234,6 +234,20 @@ fn provider(
                     "check `pupils` and `capacity`",
                 );
             }
+            let after_school_care = s.value.after_school_care.as_ref().map(|t| {
+                let text = check.non_empty("school.after_school_care", t);
+                if matches!(text.to_lowercase().as_str(), "no" | "nei" | "false" | "yes" | "ja" | "true" | "ingen") {
+                    check.error(
+                        at(t),
+                        format!("`school.after_school_care` says only `{text}`"),
+                        "describe the after-school programme (SFO) in a sentence, or remove the line if the school has none",
+                    );
+                }
+                text
+            });
+            if s.value.capacity == 0 {
+                check.error(at(grades), "`school.capacity` is 0", "write the number of places the school has");
+            }
             let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
             let self_description = self_description(item, site, check.findings, pending);
             Some(School {
@@ -241,7 +255,7 @@ fn provider(
                 grade_to: grades.value.to,
                 pupils: s.value.pupils,
                 capacity: s.value.capacity,
-                after_school_care: s.value.after_school_care.as_ref().map(|t| t.trim().to_string()),
+                after_school_care,
                 focus_areas: s.value.focus_areas.iter().map(|f| f.trim().to_string()).collect(),
                 transport,
                 self_description,

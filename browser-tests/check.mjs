@@ -175,20 +175,33 @@ function reflowProbe() {
   const r = { scrollWidth: doc.scrollWidth, innerWidth: iw,
     meta: !!document.querySelector('meta[name="viewport" i]'), culprits: [] };
   if (r.scrollWidth > iw) {
-    // The outermost elements that stick out to the right (or left), leaving
-    // out those inside their own scrolling or clipping box.
+    // The outermost elements that stick out on the right (overflow on the left
+    // of a left-to-right page cannot be scrolled to), leaving out those inside
+    // their own scrolling or clipping box.
     const clipped = (el) => {
       for (let a = el.parentElement; a && a !== document.body && a !== doc; a = a.parentElement)
         if (getComputedStyle(a).overflowX !== 'visible') return true;
       return false;
     };
-    const sticks = (el) => { const b = el.getBoundingClientRect(); return b.width > 0 && (b.right > iw + 0.5 || b.left < -0.5); };
+    const sticks = (el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.right > iw + 0.5; };
     for (const el of document.body.querySelectorAll('*')) {
       if (!sticks(el) || clipped(el)) continue;
       if (el.parentElement && el.parentElement !== document.body && sticks(el.parentElement)) continue;
       const b = el.getBoundingClientRect();
       r.culprits.push(`${window.__bt_describe(el)} (${Math.round(b.left)}..${Math.round(b.right)} px)`);
       if (r.culprits.length >= 3) break;
+    }
+    if (!r.culprits.length) {
+      // No box sticks out, so content does (a long word, <pre>): name the
+      // innermost elements whose content runs past the right edge.
+      const spills = (el) => { const b = el.getBoundingClientRect(); return el.scrollWidth > el.clientWidth + 1
+        && getComputedStyle(el).overflowX === 'visible' && b.left + el.scrollWidth > iw + 0.5; };
+      for (const el of document.body.querySelectorAll('*')) {
+        if (!spills(el) || clipped(el) || [...el.children].some(spills)) continue;
+        const b = el.getBoundingClientRect();
+        r.culprits.push(`${window.__bt_describe(el)} (content ${Math.round(b.left)}..${Math.round(b.left + el.scrollWidth)} px)`);
+        if (r.culprits.length >= 3) break;
+      }
     }
   }
   return r;

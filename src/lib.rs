@@ -118,7 +118,14 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
     staging
         .write("robots.txt", render::robots_txt(&site).as_bytes())
         .map_err(|e| io_fail("cannot write robots.txt", e))?;
-    files += 2;
+    staging
+        .write("data/providers.json", render::open_data::providers_json(&site).as_bytes())
+        .map_err(|e| io_fail("cannot write data/providers.json", e))?;
+    let csv = render::open_data::providers_csv(&site).map_err(|e| {
+        fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write data/providers.csv: {e}")))
+    })?;
+    staging.write("data/providers.csv", &csv).map_err(|e| io_fail("cannot write data/providers.csv", e))?;
+    files += 4;
     files += output::copy_static(&options.root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {

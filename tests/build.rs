@@ -142,6 +142,19 @@ fn a_stale_profile_is_marked_to_readers_and_warned_about() {
 }
 
 #[test]
+fn the_footer_always_shows_the_municipality_contact() {
+    let site = TestSite::minimal();
+    site.build_ok();
+    for page in
+        ["index.html", "tjenester/praktisk-bistand/index.html", "tjenester/praktisk-bistand/alfa-omsorg/index.html"]
+    {
+        let html = site.page(page);
+        let footer = &html[html.find("<footer").unwrap()..];
+        assert!(footer.contains("Servicetorget"), "{page}: {footer}");
+    }
+}
+
+#[test]
 fn the_paid_extras_box_appears_only_where_a_provider_has_extras() {
     let site = TestSite::minimal();
     site.build_ok();

@@ -2,6 +2,7 @@
 //! Rendering reads only this; it never looks at files or raw input again.
 
 pub mod collate;
+pub mod filters;
 pub mod routes;
 
 use std::path::PathBuf;

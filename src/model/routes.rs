@@ -14,6 +14,10 @@ pub struct SitePath(String);
 pub const SERVICES_DIR: &str = "tjenester";
 /// Top-level names a content page may not take, because the site uses them.
 pub const RESERVED: &[&str] = &[SERVICES_DIR, "lettlest", "stor-skrift", "assets", "bilder", "data", "404"];
+/// Names under a service that a provider's file name may not take, because
+/// the service's filter and comparison pages live there.
+pub const RESERVED_IN_SERVICE: &[&str] = &["bydel", "sprak", "eierskap", "kapasitet", COMPARE_DIR];
+pub const COMPARE_DIR: &str = "sammenlign";
 
 impl SitePath {
     pub fn home() -> SitePath {
@@ -26,6 +30,15 @@ impl SitePath {
 
     pub fn provider(service: &Slug, provider: &Slug) -> SitePath {
         SitePath(format!("{SERVICES_DIR}/{service}/{provider}/"))
+    }
+
+    /// A pre-built filtered list: `tjenester/<service>/<dimension>/<value>/`.
+    pub fn filter(service: &Slug, dimension: &str, value: &str) -> SitePath {
+        SitePath(format!("{SERVICES_DIR}/{service}/{dimension}/{value}/"))
+    }
+
+    pub fn compare(service: &Slug) -> SitePath {
+        SitePath(format!("{SERVICES_DIR}/{service}/{COMPARE_DIR}/"))
     }
 
     pub fn page(slug: &Slug) -> SitePath {

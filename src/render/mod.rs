@@ -2,6 +2,7 @@
 //! the sitemap and robots.txt. Pages render in parallel; each variant of
 //! each page is one job.
 
+pub mod open_data;
 mod sitemap;
 pub mod views;
 
@@ -12,14 +13,17 @@ use rayon::prelude::*;
 use crate::diagnostics::{Finding, Position};
 use crate::domain::Variant;
 use crate::i18n::Translations;
+use crate::model::filters::{self, Filter};
 use crate::model::{Site, SitePath};
 use views::{Layout, Place, VariantContext};
 
 /// One page to render: where it goes and what it shows.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub enum PageKind<'a> {
     Home,
     Service(&'a crate::model::Service),
+    Filter(&'a crate::model::Service, Filter<'a>),
+    Compare(&'a crate::model::Service),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
     NotFound,
@@ -36,6 +40,10 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut pages = vec![(SitePath::home(), PageKind::Home)];
     for service in &site.services {
         pages.push((service.path(), PageKind::Service(service)));
+        pages.push((SitePath::compare(&service.id), PageKind::Compare(service)));
+        for filter in filters::filters(site, service) {
+            pages.push((filter.path(service), PageKind::Filter(service, filter)));
+        }
         for p in &service.providers {
             pages.push((p.path(), PageKind::Provider(service, p)));
         }
@@ -46,7 +54,9 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     pages.push((SitePath::not_found(), PageKind::NotFound));
     Variant::ALL
         .iter()
-        .flat_map(|&variant| pages.iter().map(move |(path, kind)| Job { variant, path: path.clone(), kind: *kind }))
+        .flat_map(|&variant| {
+            pages.iter().map(move |(path, kind)| Job { variant, path: path.clone(), kind: kind.clone() })
+        })
         .collect()
 }
 
@@ -73,7 +83,7 @@ impl Renderer {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
         let mut context = tera::Context::new();
         context.insert("t", &cx.strings);
-        let (template, layout) = match job.kind {
+        let (template, layout) = match &job.kind {
             PageKind::Home => {
                 let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
                 let pages: Vec<_> = cx.site.pages.iter().map(|p| views::page_view(cx, &place, p, false)).collect();
@@ -87,6 +97,8 @@ impl Renderer {
             PageKind::Service(s) => {
                 let service = views::service_view(cx, &place, s);
                 let providers: Vec<_> = s.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                context.insert("filters", &views::filter_groups(cx, &place, s));
+                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
                 let layout = views::layout(
                     cx,
                     &place,
@@ -112,6 +124,33 @@ impl Renderer {
                 context.insert("service", &service);
                 context.insert("provider", &provider);
                 ("provider.html", layout)
+            }
+            PageKind::Filter(s, filter) => {
+                let service = views::service_view(cx, &place, s);
+                let label = views::filter_label(cx, filter);
+                let providers: Vec<_> =
+                    filter.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                let title = format!("{}: {label}", service.name);
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
+                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                context.insert("service", &service);
+                context.insert("providers", &providers);
+                context.insert("heading", &title);
+                context.insert("filters", &views::filter_groups(cx, &place, s));
+                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
+                ("filter.html", layout)
+            }
+            PageKind::Compare(s) => {
+                let service = views::service_view(cx, &place, s);
+                let providers: Vec<_> = s.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                let title =
+                    format!("{} – {}", cx.strings.get("compare_title").copied().unwrap_or("compare"), service.name);
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
+                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                context.insert("service", &service);
+                context.insert("providers", &providers);
+                context.insert("heading", &title);
+                ("compare.html", layout)
             }
             PageKind::Content(page) => {
                 let view = views::page_view(cx, &place, page, true);

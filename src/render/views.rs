@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::domain::{Date, Text, Variant};
 use crate::i18n::Translations;
 use crate::markdown;
+use crate::model::filters::{self, Dimension, Filter};
 use crate::model::routes::Linker;
 use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Service, Site, SitePath};
 
@@ -46,6 +47,8 @@ pub struct Layout {
     pub municipality: String,
     pub canonical: String,
     pub stylesheet: String,
+    /// The progressive-enhancement script (filters, comparison).
+    pub script: String,
     pub home: String,
     pub large_print: bool,
     pub plain: bool,
@@ -163,6 +166,7 @@ pub fn layout(
         municipality: site.municipality.clone(),
         canonical: format!("{}{}", site.base_url, place.path.in_variant(cx.variant)),
         stylesheet: place.linker.site("assets/style.css"),
+        script: place.linker.site("assets/brukervalg.js"),
         home: place.linker.page(""),
         large_print: cx.variant.is_large_print(),
         plain: cx.variant.is_plain(),
@@ -202,7 +206,13 @@ pub fn capacity_key(c: CapacityStatus) -> &'static str {
 /// A provider as a row in a list or a whole page.
 #[derive(Serialize)]
 pub struct ProviderView {
+    pub slug: String,
     pub name: String,
+    /// Filter values, space-separated, for the filter script's data attributes.
+    pub filter_districts: String,
+    pub filter_languages: String,
+    pub filter_ownership: &'static str,
+    pub filter_capacity: &'static str,
     pub href: String,
     pub org_number: String,
     pub ownership: String,
@@ -276,7 +286,12 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
         site.districts.iter().find(|d| &d.id == id).map_or(id.to_string(), |d| d.name.clone())
     };
     ProviderView {
+        slug: p.slug.to_string(),
         name: p.name.clone(),
+        filter_districts: p.districts.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(" "),
+        filter_languages: p.languages.join(" "),
+        filter_ownership: filters::ownership_value(p.ownership),
+        filter_capacity: filters::capacity_value(p.capacity),
         href: place.linker.page(p.path().as_str()),
         org_number: p.org_number.to_string(),
         ownership: cx.s(ownership_key(p.ownership)),
@@ -394,4 +409,73 @@ pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {
 
 pub fn service_crumb(place: &Place, s: &Service) -> Link {
     Link { label: s.name.clone(), href: place.linker.page(s.path().as_str()), current: false }
+}
+
+/// The filters of one dimension, as links to their pre-built pages.
+#[derive(Serialize)]
+pub struct FilterGroup {
+    pub label: String,
+    /// The query key the filter script uses for this dimension.
+    pub key: &'static str,
+    pub options: Vec<FilterOption>,
+}
+
+#[derive(Serialize)]
+pub struct FilterOption {
+    pub label: String,
+    pub value: String,
+    pub href: String,
+    pub count: usize,
+    pub current: bool,
+}
+
+pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
+    let site = cx.site;
+    match filter.dimension {
+        Dimension::District => site
+            .districts
+            .iter()
+            .find(|d| d.id.as_str() == filter.value)
+            .map_or(filter.value.clone(), |d| d.name.clone()),
+        Dimension::Language => cx.t.language_name(&filter.value).unwrap_or(&filter.value).to_string(),
+        Dimension::Ownership => [Ownership::Municipal, Ownership::Private, Ownership::NonProfit]
+            .into_iter()
+            .find(|o| filters::ownership_value(*o) == filter.value)
+            .map_or(filter.value.clone(), |o| cx.s(ownership_key(o))),
+        Dimension::Capacity => [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full]
+            .into_iter()
+            .find(|c| filters::capacity_value(*c) == filter.value)
+            .map_or(filter.value.clone(), |c| cx.s(capacity_key(c))),
+    }
+}
+
+pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
+    let all = filters::filters(cx.site, service);
+    Dimension::ALL
+        .iter()
+        .map(|&dimension| FilterGroup {
+            label: cx.s(match dimension {
+                Dimension::District => "filter_district",
+                Dimension::Language => "filter_language",
+                Dimension::Ownership => "filter_ownership",
+                Dimension::Capacity => "filter_capacity",
+            }),
+            key: dimension.query_key(),
+            options: all
+                .iter()
+                .filter(|f| f.dimension == dimension)
+                .map(|f| {
+                    let path = f.path(service);
+                    FilterOption {
+                        label: filter_label(cx, f),
+                        value: f.value.clone(),
+                        href: place.linker.page(path.as_str()),
+                        count: f.providers.len(),
+                        current: path == place.path,
+                    }
+                })
+                .collect(),
+        })
+        .filter(|g| !g.options.is_empty())
+        .collect()
 }

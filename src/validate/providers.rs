@@ -84,6 +84,18 @@ fn provider(
         })
         .ok();
 
+    if let Some(s) = &slug
+        && crate::model::routes::RESERVED_IN_SERVICE.contains(&s.as_str())
+    {
+        findings.push(
+            Finding::error(file, Position::WHOLE_FILE, format!("`{s}` is a name the service's own pages use"))
+                .with_help(format!(
+                    "rename the file; these names are taken: {}",
+                    crate::model::routes::RESERVED_IN_SERVICE.join(", ")
+                )),
+        );
+        return None;
+    }
     let mut check = FileCheck::new(file, findings);
     let name = check.non_empty("name", &raw.name);
     let org_number = check.org_number(&raw.org_number);

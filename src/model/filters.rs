@@ -1,0 +1,96 @@
+//! The pre-built filtered lists of a service's providers: one page per
+//! district, language, ownership and capacity status that occurs, so
+//! filtering works with JavaScript off.
+
+use super::{CapacityStatus, Ownership, Provider, Service, Site, SitePath};
+
+/// One dimension a reader can filter by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    District,
+    Language,
+    Ownership,
+    Capacity,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 4] =
+        [Dimension::District, Dimension::Language, Dimension::Ownership, Dimension::Capacity];
+
+    /// The path segment, in Norwegian like the rest of the addresses.
+    pub fn segment(self) -> &'static str {
+        match self {
+            Dimension::District => "bydel",
+            Dimension::Language => "sprak",
+            Dimension::Ownership => "eierskap",
+            Dimension::Capacity => "kapasitet",
+        }
+    }
+
+    /// The key in the URL query the filter script reads and writes.
+    pub fn query_key(self) -> &'static str {
+        self.segment()
+    }
+}
+
+/// A value to filter by, and the providers that have it.
+#[derive(Clone, Debug)]
+pub struct Filter<'a> {
+    pub dimension: Dimension,
+    /// The value as it appears in the address (`nordre-asen`, `pl`, `privat`).
+    pub value: String,
+    pub providers: Vec<&'a Provider>,
+}
+
+impl Filter<'_> {
+    pub fn path(&self, service: &Service) -> SitePath {
+        SitePath::filter(&service.id, self.dimension.segment(), &self.value)
+    }
+}
+
+pub fn ownership_value(o: Ownership) -> &'static str {
+    match o {
+        Ownership::Municipal => "kommunal",
+        Ownership::Private => "privat",
+        Ownership::NonProfit => "ideell",
+    }
+}
+
+pub fn capacity_value(c: CapacityStatus) -> &'static str {
+    match c {
+        CapacityStatus::Open => "ledig",
+        CapacityStatus::WaitingList => "venteliste",
+        CapacityStatus::Full => "full",
+    }
+}
+
+/// Every filter of `service` with at least one provider, in a stable order:
+/// districts as configured, languages by code, then ownership and capacity
+/// in their natural order. Providers keep the service's neutral order.
+pub fn filters<'a>(site: &Site, service: &'a Service) -> Vec<Filter<'a>> {
+    let mut out = Vec::new();
+    let mut push = |dimension, value: String, keep: &dyn Fn(&Provider) -> bool| {
+        let providers: Vec<&Provider> = service.providers.iter().filter(|p| keep(p)).collect();
+        if !providers.is_empty() {
+            out.push(Filter { dimension, value, providers });
+        }
+    };
+    for d in &site.districts {
+        push(Dimension::District, d.id.to_string(), &|p| p.districts.contains(&d.id));
+    }
+    let mut languages: Vec<&str> =
+        service.providers.iter().flat_map(|p| p.languages.iter().map(String::as_str)).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    // Codes come from the translation file; only address-safe ones get a page.
+    for code in languages.into_iter().filter(|c| crate::domain::Slug::parse(c).is_ok()) {
+        push(Dimension::Language, code.to_string(), &|p| p.languages.iter().any(|l| l == code));
+    }
+    for o in [Ownership::Municipal, Ownership::Private, Ownership::NonProfit] {
+        push(Dimension::Ownership, ownership_value(o).to_string(), &|p| p.ownership == o);
+    }
+    for c in [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full] {
+        push(Dimension::Capacity, capacity_value(c).to_string(), &|p| p.capacity == c);
+    }
+    out
+}

@@ -1,0 +1,237 @@
+//! What a citizen needs to choose: every provider listed once and on equal
+//! terms, filters that work without JavaScript, a side-by-side comparison,
+//! provider pages with the same sections in the same order, open data.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::TestSite;
+use scraper::{Html, Selector};
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn doc(site: &TestSite, page: &str) -> Html {
+    Html::parse_document(&site.page(page))
+}
+
+/// Provider slugs in the order a page's comparison table lists them.
+fn table_rows(html: &Html) -> Vec<String> {
+    html.select(&sel("table.providers-table tbody tr"))
+        .map(|r| r.value().attr("data-provider").unwrap().to_string())
+        .collect()
+}
+
+fn norwegian_key(s: &str) -> Vec<u32> {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'æ' => 'z' as u32 + 1,
+            'ø' => 'z' as u32 + 2,
+            'å' => 'z' as u32 + 3,
+            c => c as u32,
+        })
+        .collect()
+}
+
+/// The example, built once for all tests here, with its validated model
+/// for the expected answers.
+fn example() -> (&'static TestSite, &'static brukervalg::Checked) {
+    static EXAMPLE: std::sync::OnceLock<(TestSite, brukervalg::Checked)> = std::sync::OnceLock::new();
+    let (site, checked) = EXAMPLE.get_or_init(|| {
+        let site = TestSite::example();
+        site.build_ok();
+        let (checked, _, _) =
+            brukervalg::check(site.root(), Some(brukervalg::domain::Date::parse(common::TODAY).unwrap()));
+        (site, checked.expect("the example validates"))
+    });
+    (site, checked)
+}
+
+#[test]
+fn each_service_page_lists_every_provider_once_in_alphabetical_order() {
+    let (site, checked) = example();
+    for service in &checked.site.services {
+        let html = doc(site, &format!("tjenester/{}/index.html", service.id));
+        let rows = table_rows(&html);
+        let expected: BTreeSet<String> = service.providers.iter().map(|p| p.slug.to_string()).collect();
+        assert_eq!(rows.len(), expected.len(), "{}: {rows:?}", service.id);
+        assert_eq!(rows.iter().cloned().collect::<BTreeSet<_>>(), expected);
+        let names: Vec<String> =
+            html.select(&sel("table.providers-table tbody th[scope=row] a")).map(|a| a.text().collect()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| norwegian_key(n));
+        assert_eq!(names, sorted, "{} is not in alphabetical order", service.id);
+    }
+}
+
+#[test]
+fn each_district_page_lists_exactly_the_providers_serving_that_district() {
+    let (site, checked) = example();
+    let mut pages = 0;
+    for service in &checked.site.services {
+        for district in &checked.site.districts {
+            let expected: Vec<String> = service
+                .providers
+                .iter()
+                .filter(|p| p.districts.contains(&district.id))
+                .map(|p| p.slug.to_string())
+                .collect();
+            let path = site.output().join(format!("tjenester/{}/bydel/{}/index.html", service.id, district.id));
+            if expected.is_empty() {
+                assert!(!path.exists(), "an empty district page for {}", district.id);
+                continue;
+            }
+            let html = doc(site, &format!("tjenester/{}/bydel/{}/index.html", service.id, district.id));
+            assert_eq!(table_rows(&html), expected, "{} in {}", service.id, district.id);
+            assert!(html.select(&sel("h1")).next().unwrap().text().collect::<String>().contains(&district.name));
+            pages += 1;
+        }
+    }
+    assert!(pages >= 10, "{pages} district pages");
+}
+
+#[test]
+fn the_service_page_links_to_every_district_page_without_javascript() {
+    let (site, checked) = example();
+    let service = &checked.site.services[0];
+    let html = doc(site, &format!("tjenester/{}/index.html", service.id));
+    let links: BTreeSet<String> =
+        html.select(&sel("[data-filters] a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+    for district in &checked.site.districts {
+        if service.providers.iter().any(|p| p.districts.contains(&district.id)) {
+            assert!(links.contains(&format!("../../tjenester/{}/bydel/{}/", service.id, district.id)), "{links:?}");
+        }
+    }
+}
+
+#[test]
+fn the_comparison_works_without_javascript() {
+    let (site, checked) = example();
+    for service in &checked.site.services {
+        let page = doc(site, &format!("tjenester/{}/index.html", service.id));
+        let form = page.select(&sel("form.compare-form")).next().expect("a comparison form");
+        // GET is the default method; the minifier drops it.
+        assert!(matches!(form.value().attr("method"), None | Some("get")));
+        assert_eq!(form.value().attr("action"), Some(format!("../../tjenester/{}/sammenlign/", service.id).as_str()));
+        let boxes = form.select(&sel("input[type=checkbox][name=valgt]")).count();
+        assert_eq!(boxes, service.providers.len());
+        // A button submits by default; the minifier drops type=submit.
+        assert!(form.select(&sel("button:not([type]), button[type=submit]")).next().is_some());
+
+        // Without the script, the comparison page shows every provider, in
+        // the service's order, with the same facts in the same order.
+        let compare = doc(site, &format!("tjenester/{}/sammenlign/index.html", service.id));
+        let cards: Vec<String> = compare
+            .select(&sel("[data-compare] [data-provider]"))
+            .map(|c| c.value().attr("data-provider").unwrap().to_string())
+            .collect();
+        let expected: Vec<String> = service.providers.iter().map(|p| p.slug.to_string()).collect();
+        assert_eq!(cards, expected);
+        let labels: Vec<Vec<String>> = compare
+            .select(&sel("[data-compare] [data-provider]"))
+            .map(|c| c.select(&sel("dt")).map(|dt| dt.text().collect()).collect())
+            .collect();
+        assert!(labels.windows(2).all(|w| w[0] == w[1]), "facts differ between providers: {labels:?}");
+    }
+}
+
+#[test]
+fn every_provider_page_has_the_same_sections_in_the_same_order() {
+    let (site, checked) = example();
+    // Optional sections appear only when there is something to show.
+    const ORDER: &[&str] =
+        &["om-h", "fakta-h", "skole-h", "egenomtale-h", "kontakt-h", "tillegg-h", "velg-h", "bytte-h", "klage-h"];
+    const OPTIONAL: &[&str] = &["skole-h", "egenomtale-h", "tillegg-h"];
+    for service in &checked.site.services {
+        for p in &service.providers {
+            let html = doc(site, &format!("tjenester/{}/{}/index.html", service.id, p.slug));
+            let ids: Vec<String> =
+                html.select(&sel("main h2[id]")).map(|h| h.value().attr("id").unwrap().to_string()).collect();
+            let expected: Vec<&str> = ORDER
+                .iter()
+                .copied()
+                .filter(|id| match *id {
+                    "skole-h" | "egenomtale-h" => p.school.is_some(),
+                    "tillegg-h" => !p.extras.is_empty(),
+                    _ => true,
+                })
+                .collect();
+            assert_eq!(ids, expected, "{}/{}", service.id, p.slug);
+            assert!(ORDER.iter().filter(|id| !OPTIONAL.contains(id)).all(|id| ids.iter().any(|i| i == id)));
+        }
+    }
+}
+
+#[test]
+fn each_block_names_its_source_and_the_paid_extras_box_says_it_is_optional() {
+    let (site, checked) = example();
+    let with_extras = checked
+        .site
+        .services
+        .iter()
+        .flat_map(|s| s.providers.iter().map(move |p| (s, p)))
+        .find(|(_, p)| !p.extras.is_empty())
+        .unwrap();
+    let html = site.page(&format!("tjenester/{}/{}/index.html", with_extras.0.id, with_extras.1.slug));
+    assert!(html.contains("Skrevet av leverandøren."));
+    assert!(html.contains("Fra kommunen"));
+    assert!(html.contains("Tilleggstjenester er frivillige."));
+    assert!(html.contains("Tjenesten kommunen betaler for, er den samme"));
+    for (s, p) in checked.site.services.iter().flat_map(|s| s.providers.iter().map(move |p| (s, p))) {
+        let html = site.page(&format!("tjenester/{}/{}/index.html", s.id, p.slug));
+        assert_eq!(html.contains("id=tillegg-h"), !p.extras.is_empty(), "{}", p.slug);
+    }
+}
+
+#[test]
+fn every_service_page_says_what_citizens_must_be_told() {
+    let (site, checked) = example();
+    for service in &checked.site.services {
+        let html = doc(site, &format!("tjenester/{}/index.html", service.id));
+        let ids: BTreeSet<String> =
+            html.select(&sel("main section[id]")).map(|s| s.value().attr("id").unwrap().to_string()).collect();
+        for needed in ["ordningen", "slik-velger-du", "leverandorer", "velger-du-ikke", "bytte", "klage", "kontakt"] {
+            assert!(ids.contains(needed), "{} lacks {needed}", service.id);
+        }
+        let text: String = html.root_element().text().collect();
+        assert!(text.contains(&service.municipality_role.standard), "{}: municipality's role", service.id);
+        assert!(text.contains(&service.no_choice.standard), "{}: what if you don't choose", service.id);
+        assert!(text.contains(&service.complaints.body), "{}: complaint body", service.id);
+        if let Some(default) = service.default_provider() {
+            assert!(text.contains(&default.name), "{}: names the default provider", service.id);
+        }
+    }
+}
+
+#[test]
+fn a_provider_name_cannot_take_the_address_of_a_service_page() {
+    let site = TestSite::minimal();
+    site.write("providers/praktisk-bistand/sammenlign.yaml", &site.read("providers/praktisk-bistand/alfa-omsorg.yaml"));
+    common::assert_error(&site.errors(), "providers/praktisk-bistand/sammenlign.yaml", 0, "service's own pages use");
+}
+
+#[test]
+fn open_data_holds_every_provider_as_json_and_csv() {
+    let (site, checked) = example();
+    let total: usize = checked.site.services.iter().map(|s| s.providers.len()).sum();
+    let json: serde_json::Value = serde_json::from_str(&site.page("data/providers.json")).unwrap();
+    let providers = json["providers"].as_array().unwrap();
+    assert_eq!(providers.len(), total);
+    let first = &providers[0];
+    for field in
+        ["name", "org_number", "ownership", "districts", "languages", "capacity", "last_checked", "url", "extras"]
+    {
+        assert!(!first[field].is_null(), "{field}");
+    }
+    assert!(first["url"].as_str().unwrap().starts_with("https://brukervalg.fjordvik.kommune.no/tjenester/"));
+    let text = site.page("data/providers.csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert!(headers.iter().any(|h| h == "org_number"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), total);
+    assert!(rows.iter().all(|r| r.len() == headers.len()));
+}

@@ -171,3 +171,48 @@ fn nynorsk_sites_get_nynorsk_ui_strings_and_lang() {
     assert!(html.contains("<html lang=nn"), "{}", &html[..200]);
     assert!(html.contains("Hopp til hovudinnhaldet"), "nynorsk skip link");
 }
+
+#[test]
+fn the_four_variant_trees_have_the_same_set_of_pages() {
+    let site = TestSite::example();
+    site.build_ok();
+    let pages = |root: &str| -> std::collections::BTreeSet<std::path::PathBuf> {
+        snapshot(&site.output().join(root))
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(|p| p.extension().is_some_and(|e| e == "html"))
+            .filter(|p| !p.starts_with("lettlest") && !p.starts_with("stor-skrift"))
+            .collect()
+    };
+    let standard = pages("");
+    assert!(standard.len() > 90, "{}", standard.len());
+    for root in ["lettlest", "stor-skrift", "stor-skrift/lettlest"] {
+        assert_eq!(pages(root), standard, "{root}");
+    }
+}
+
+#[test]
+fn every_page_links_to_its_counterparts_and_marks_the_current_variant() {
+    let site = TestSite::minimal();
+    site.build_ok();
+    let html = site.page("stor-skrift/tjenester/praktisk-bistand/alfa-omsorg/index.html");
+    let doc = scraper::Html::parse_document(&html);
+    let alternates: Vec<String> = doc
+        .select(&scraper::Selector::parse("link[rel=alternate]").unwrap())
+        .map(|l| l.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            "../../../../tjenester/praktisk-bistand/alfa-omsorg/",
+            "../../../../lettlest/tjenester/praktisk-bistand/alfa-omsorg/",
+            "../../../../stor-skrift/lettlest/tjenester/praktisk-bistand/alfa-omsorg/",
+        ]
+    );
+    let current: Vec<String> = doc
+        .select(&scraper::Selector::parse(".variants a[aria-current=page]").unwrap())
+        .map(|a| a.text().collect())
+        .collect();
+    assert_eq!(current, ["Stor skrift"]);
+    assert!(html.contains("class=large-print"), "large print is set on the root element");
+}

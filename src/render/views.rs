@@ -52,7 +52,10 @@ pub struct Layout {
     pub home: String,
     pub large_print: bool,
     pub plain: bool,
+    /// The services: short enough for a phone's first screen.
     pub nav: Vec<Link>,
+    /// The information pages, listed in the footer.
+    pub pages_nav: Vec<Link>,
     pub variants: Vec<Link>,
     pub alternates: Vec<Alternate>,
     pub breadcrumbs: Vec<Link>,
@@ -137,14 +140,18 @@ pub fn layout(
             current: here.starts_with(p.as_str()),
         });
     }
-    for page in &site.pages {
-        let p = page.path();
-        nav.push(Link {
-            label: cx.text(&page.title).to_string(),
-            href: place.linker.page(p.as_str()),
-            current: here == p.as_str(),
-        });
-    }
+    let pages_nav = site
+        .pages
+        .iter()
+        .map(|page| {
+            let p = page.path();
+            Link {
+                label: cx.text(&page.title).to_string(),
+                href: place.linker.page(p.as_str()),
+                current: here == p.as_str(),
+            }
+        })
+        .collect();
     let variants = Variant::ALL
         .iter()
         .map(|&v| Link {
@@ -171,6 +178,7 @@ pub fn layout(
         large_print: cx.variant.is_large_print(),
         plain: cx.variant.is_plain(),
         nav,
+        pages_nav,
         variants,
         alternates,
         breadcrumbs,

@@ -125,7 +125,17 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write data/providers.csv: {e}")))
     })?;
     staging.write("data/providers.csv", &csv).map_err(|e| io_fail("cannot write data/providers.csv", e))?;
-    files += 4;
+    let results = render::open_data::survey_results_csv(&site).map_err(|e| {
+        fail(Finding::error(
+            &options.output,
+            Position::WHOLE_FILE,
+            format!("cannot write data/survey-results.csv: {e}"),
+        ))
+    })?;
+    staging
+        .write("data/survey-results.csv", &results)
+        .map_err(|e| io_fail("cannot write data/survey-results.csv", e))?;
+    files += 5;
     files += output::copy_static(&options.root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {

@@ -5,7 +5,7 @@
 use schemars::Schema;
 use serde_json::Value;
 
-use crate::load::raw::{RawPage, RawProvider, RawSiteConfig};
+use crate::load::raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum SchemaKind {
@@ -17,10 +17,13 @@ pub enum SchemaKind {
     Site,
     /// The front matter of a page under content/
     Page,
+    /// A user survey's description under surveys/
+    Survey,
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 4] = [SchemaKind::Provider, SchemaKind::School, SchemaKind::Site, SchemaKind::Page];
+    pub const ALL: [SchemaKind; 5] =
+        [SchemaKind::Provider, SchemaKind::School, SchemaKind::Site, SchemaKind::Page, SchemaKind::Survey];
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -28,6 +31,7 @@ impl SchemaKind {
             SchemaKind::School => "school.schema.json",
             SchemaKind::Site => "site.schema.json",
             SchemaKind::Page => "page.schema.json",
+            SchemaKind::Survey => "survey.schema.json",
         }
     }
 }
@@ -37,12 +41,14 @@ pub fn schema(kind: SchemaKind) -> String {
         SchemaKind::Provider | SchemaKind::School => schemars::schema_for!(RawProvider),
         SchemaKind::Site => schemars::schema_for!(RawSiteConfig),
         SchemaKind::Page => schemars::schema_for!(RawPage),
+        SchemaKind::Survey => schemars::schema_for!(RawSurvey),
     };
     let title = match kind {
         SchemaKind::Provider => "brukervalg provider profile",
         SchemaKind::School => "brukervalg school profile",
         SchemaKind::Site => "brukervalg site configuration",
         SchemaKind::Page => "brukervalg page front matter",
+        SchemaKind::Survey => "brukervalg user survey",
     };
     schema.insert("title".into(), Value::from(title));
     // The same Rust type reads both profiles; only schools have `school`.

@@ -142,9 +142,19 @@ fn the_comparison_works_without_javascript() {
 fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
-    const ORDER: &[&str] =
-        &["om-h", "fakta-h", "skole-h", "egenomtale-h", "kontakt-h", "tillegg-h", "velg-h", "bytte-h", "klage-h"];
-    const OPTIONAL: &[&str] = &["skole-h", "egenomtale-h", "tillegg-h"];
+    const ORDER: &[&str] = &[
+        "om-h",
+        "fakta-h",
+        "undersokelse-h",
+        "skole-h",
+        "egenomtale-h",
+        "kontakt-h",
+        "tillegg-h",
+        "velg-h",
+        "bytte-h",
+        "klage-h",
+    ];
+    const OPTIONAL: &[&str] = &["undersokelse-h", "skole-h", "egenomtale-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {
             let html = doc(site, &format!("tjenester/{}/{}/index.html", service.id, p.slug));
@@ -156,6 +166,8 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
                 .filter(|id| match *id {
                     "skole-h" | "egenomtale-h" => p.school.is_some(),
                     "tillegg-h" => !p.extras.is_empty(),
+                    // Every provider of a service with a survey shows the section.
+                    "undersokelse-h" => checked.site.surveys.iter().any(|sv| sv.service == service.id),
                     _ => true,
                 })
                 .collect();

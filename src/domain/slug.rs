@@ -63,6 +63,13 @@ impl fmt::Display for Slug {
     }
 }
 
+/// Maps keyed by slug can be looked up with a plain `&str`.
+impl std::borrow::Borrow<str> for Slug {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

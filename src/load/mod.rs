@@ -5,12 +5,13 @@
 pub mod frontmatter;
 pub mod raw;
 pub mod spanned;
+pub mod survey_csv;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Finding, Findings, Position};
-use raw::{RawPage, RawProvider, RawSiteConfig};
+use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
 pub const CONFIG_FILE: &str = "brukervalg.yaml";
 pub const PLAIN_SUFFIX: &str = ".lettlest";
@@ -58,13 +59,25 @@ pub struct LoadedSite {
     pub config: Option<(SourceFile, RawSiteConfig)>,
     pub providers: Vec<LoadedProvider>,
     pub pages: Vec<LoadedPage>,
+    pub surveys: Vec<LoadedSurvey>,
+}
+
+/// A survey description and the text of its results file (parsed once the
+/// survey's scale is known).
+#[derive(Debug)]
+pub struct LoadedSurvey {
+    pub file_stem: String,
+    pub source: SourceFile,
+    pub survey: RawSurvey,
+    pub results: Option<(SourceFile, String)>,
 }
 
 pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
     let config = load_config(root, findings);
     let providers = load_providers(root, findings);
     let pages = load_pages(root, findings);
-    LoadedSite { config, providers, pages }
+    let surveys = load_surveys(root, findings);
+    LoadedSite { config, providers, pages, surveys }
 }
 
 fn source(root: &Path, absolute: &Path) -> SourceFile {
@@ -262,4 +275,51 @@ fn load_page_file(file: &SourceFile, findings: &mut Findings) -> Option<(RawPage
         }
     };
     Some((front, MarkdownFile { source: file.clone(), body: split.body.to_string(), body_line: split.body_line }))
+}
+
+fn load_surveys(root: &Path, findings: &mut Findings) -> Vec<LoadedSurvey> {
+    let mut out = Vec::new();
+    for entry in sorted_entries(&root.join("surveys"), 1) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".yaml") else { continue };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let file = source(root, entry.path());
+        let Some(text) = read(&file, findings) else { continue };
+        let survey = match yaml::parse::<RawSurvey>(&text, 0) {
+            Ok(survey) => survey,
+            Err(problem) => {
+                findings.push(problem.into_finding(&file.relative));
+                continue;
+            }
+        };
+        let at = Position::from_yaml(&survey.results.referenced);
+        let results_name = survey.results.value.trim();
+        let results = if results_name.contains(['/', '\\']) || results_name.starts_with('.') {
+            findings.push(
+                Finding::error(
+                    &file.relative,
+                    at,
+                    format!("`results` `{results_name}` must be a file beside the survey"),
+                )
+                .with_help("put the CSV file in surveys/ and give only its name"),
+            );
+            None
+        } else {
+            let path = entry.path().with_file_name(results_name);
+            if path.is_file() {
+                let csv_file = source(root, &path);
+                read(&csv_file, findings).map(|text| (csv_file, text))
+            } else {
+                findings.push(
+                    Finding::error(&file.relative, at, format!("the results file `{results_name}` is not in surveys/"))
+                        .with_help("add the CSV export, or correct the file name"),
+                );
+                None
+            }
+        };
+        out.push(LoadedSurvey { file_stem: stem.to_string(), source: file, survey, results });
+    }
+    out
 }

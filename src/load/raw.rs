@@ -165,6 +165,10 @@ pub struct Limits {
     pub lix_plain_max: f64,
     /// LIX above which a standard text is warned about.
     pub lix_standard_max: f64,
+    /// Survey results from fewer respondents are never published.
+    pub survey_min_respondents: u32,
+    /// Survey results from fewer respondents are marked uncertain.
+    pub survey_uncertain_below: u32,
 }
 
 impl Default for Limits {
@@ -175,6 +179,8 @@ impl Default for Limits {
             stale_after_months: 12,
             lix_plain_max: 40.0,
             lix_standard_max: 55.0,
+            survey_min_respondents: 5,
+            survey_uncertain_below: 10,
         }
     }
 }
@@ -328,4 +334,57 @@ pub struct RawPage {
     pub summary: S<String>,
     /// Position in the menu (lower first).
     pub order: Option<i32>,
+}
+
+/// A user survey's description: `surveys/<id>.yaml`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSurvey {
+    /// The survey's name, shown to readers.
+    pub name: String,
+    /// The service whose providers were asked about (id from brukervalg.yaml).
+    pub service: S<String>,
+    /// Surveys of the same series in different years make a trend.
+    pub series: S<String>,
+    /// The year the survey was run.
+    pub year: S<u16>,
+    /// When answers were collected, e.g. "februar–mars 2026".
+    pub period: String,
+    /// Who ran the survey.
+    pub source: String,
+    /// Where to read more about the survey.
+    pub source_url: Option<S<String>>,
+    /// The answer scale; `max` is best.
+    pub scale: S<RawScale>,
+    /// The question shown on the service's comparison.
+    pub headline: S<String>,
+    /// The CSV file with the results, beside this file.
+    pub results: S<String>,
+    /// A page on this site explaining how to read the results, e.g. /slik-leser-du-brukerundersokelser/.
+    pub how_to_read: Option<S<String>>,
+    /// The questions, in the order they are shown.
+    pub questions: Vec<RawQuestion>,
+    /// Response rate in percent, per provider id.
+    #[serde(default)]
+    pub response_rates: std::collections::BTreeMap<String, S<f64>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct RawScale {
+    /// The lowest answer.
+    pub min: u8,
+    /// The highest, best answer.
+    pub max: u8,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    /// Id used in the results file: a-z, digits and hyphens.
+    pub id: S<String>,
+    /// The question as asked.
+    pub text: S<String>,
+    /// The question in plain language.
+    pub text_plain: Option<S<String>>,
 }

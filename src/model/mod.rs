@@ -4,6 +4,7 @@
 pub mod collate;
 pub mod filters;
 pub mod routes;
+pub mod survey;
 
 use std::path::PathBuf;
 
@@ -22,6 +23,8 @@ pub struct Site {
     pub districts: Vec<District>,
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
+    /// Oldest first within each series.
+    pub surveys: Vec<survey::Survey>,
     pub limits: Limits,
     /// The date the build treats as today (staleness, "last checked").
     pub today: Date,

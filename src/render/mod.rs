@@ -2,8 +2,10 @@
 //! the sitemap and robots.txt. Pages render in parallel; each variant of
 //! each page is one job.
 
+mod chart;
 pub mod open_data;
 mod sitemap;
+pub mod survey_views;
 pub mod views;
 
 use std::path::Path;
@@ -96,7 +98,7 @@ impl Renderer {
             }
             PageKind::Service(s) => {
                 let service = views::service_view(cx, &place, s);
-                let providers: Vec<_> = s.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                let providers = provider_rows(cx, &place, s, s.providers.iter(), &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
                 context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
                 let layout = views::layout(
@@ -123,13 +125,13 @@ impl Renderer {
                 );
                 context.insert("service", &service);
                 context.insert("provider", &provider);
+                context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));
                 ("provider.html", layout)
             }
             PageKind::Filter(s, filter) => {
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, filter);
-                let providers: Vec<_> =
-                    filter.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                let providers = provider_rows(cx, &place, s, filter.providers.iter().copied(), &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
@@ -142,7 +144,7 @@ impl Renderer {
             }
             PageKind::Compare(s) => {
                 let service = views::service_view(cx, &place, s);
-                let providers: Vec<_> = s.providers.iter().map(|p| views::provider_view(cx, &place, s, p)).collect();
+                let providers = provider_rows(cx, &place, s, s.providers.iter(), &mut context);
                 let title =
                     format!("{} – {}", cx.strings.get("compare_title").copied().unwrap_or("compare"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
@@ -172,6 +174,27 @@ impl Renderer {
         insert_layout(&mut context, &layout);
         self.tera.render(template, &context).map_err(|e| template_finding(&e))
     }
+}
+
+/// Provider rows for a list or comparison, with each one's headline survey
+/// figure; the headline itself goes into the context as `headline`.
+fn provider_rows<'a>(
+    cx: &VariantContext,
+    place: &Place,
+    service: &crate::model::Service,
+    providers: impl Iterator<Item = &'a crate::model::Provider>,
+    context: &mut tera::Context,
+) -> Vec<views::ProviderView> {
+    let headline = survey_views::headline(cx, place, service);
+    let rows = providers
+        .map(|p| {
+            let mut view = views::provider_view(cx, place, service, p);
+            view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
+            view
+        })
+        .collect();
+    context.insert("headline", &headline);
+    rows
 }
 
 fn insert_layout(context: &mut tera::Context, layout: &Layout) {

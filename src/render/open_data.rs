@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::model::filters::{capacity_value, ownership_value};
+use crate::model::survey::{Figure, Survey};
 use crate::model::{Provider, Service, Site};
 
 #[derive(Serialize)]
@@ -100,14 +101,110 @@ fn records(site: &Site) -> Vec<Record<'_>> {
     site.services.iter().flat_map(|s| s.providers.iter().map(move |p| record(site, s, p))).collect()
 }
 
+/// One published survey figure; hidden ones carry their status only.
+#[derive(Serialize)]
+struct SurveyResult<'a> {
+    survey: &'a str,
+    year: u16,
+    /// A provider's slug, or `municipality` for the municipality-wide figure.
+    provider: &'a str,
+    question: &'a str,
+    /// `shown`, `too-few` or `not-shown`.
+    status: &'static str,
+    mean: Option<f64>,
+    respondents: Option<u32>,
+    uncertain: bool,
+}
+
+#[derive(Serialize)]
+struct SurveyRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    service: &'a str,
+    series: &'a str,
+    year: u16,
+    period: &'a str,
+    source: &'a str,
+    source_url: Option<&'a str>,
+    scale_min: u8,
+    scale_max: u8,
+    questions: Vec<(&'a str, &'a str)>,
+    results: Vec<SurveyResult<'a>>,
+}
+
+fn survey_results(survey: &Survey) -> Vec<SurveyResult<'_>> {
+    let mut out = Vec::new();
+    for (q, published) in survey.questions.iter().zip(&survey.published) {
+        let all = std::iter::once(("municipality", &published.municipality))
+            .chain(published.providers.iter().map(|(slug, f)| (slug.as_str(), f)));
+        for (provider, figure) in all {
+            let (status, mean, respondents, uncertain) = match figure {
+                Figure::Shown { mean, respondents, uncertain, .. } => {
+                    ("shown", Some(*mean), Some(*respondents), *uncertain)
+                }
+                Figure::TooFew => ("too-few", None, None, false),
+                Figure::Protected => ("not-shown", None, None, false),
+            };
+            out.push(SurveyResult {
+                survey: survey.id.as_str(),
+                year: survey.year,
+                provider,
+                question: q.id.as_str(),
+                status,
+                mean,
+                respondents,
+                uncertain,
+            });
+        }
+    }
+    out
+}
+
+fn survey_records(site: &Site) -> Vec<SurveyRecord<'_>> {
+    site.surveys
+        .iter()
+        .map(|s| SurveyRecord {
+            id: s.id.as_str(),
+            name: &s.name,
+            service: s.service.as_str(),
+            series: s.series.as_str(),
+            year: s.year,
+            period: &s.period,
+            source: &s.source,
+            source_url: s.source_url.as_deref(),
+            scale_min: s.scale.min,
+            scale_max: s.scale.max,
+            questions: s.questions.iter().map(|q| (q.id.as_str(), q.text.standard.as_str())).collect(),
+            results: survey_results(s),
+        })
+        .collect()
+}
+
+/// Published survey figures, one row per survey, provider and question.
+pub fn survey_results_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for survey in &site.surveys {
+        for r in survey_results(survey) {
+            writer.serialize(r)?;
+        }
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
 pub fn providers_json(site: &Site) -> String {
     #[derive(Serialize)]
     struct Dataset<'a> {
         municipality: &'a str,
         source: String,
         providers: Vec<Record<'a>>,
+        surveys: Vec<SurveyRecord<'a>>,
     }
-    let data = Dataset { municipality: &site.municipality, source: site.base_url.clone(), providers: records(site) };
+    let data = Dataset {
+        municipality: &site.municipality,
+        source: site.base_url.clone(),
+        providers: records(site),
+        surveys: survey_records(site),
+    };
     serde_json::to_string_pretty(&data).unwrap_or_default() + "\n"
 }
 

@@ -30,7 +30,7 @@ impl<'a> VariantContext<'a> {
         text.for_variant(self.variant)
     }
 
-    fn s(&self, key: &str) -> String {
+    pub fn s(&self, key: &str) -> String {
         self.strings.get(key).map_or_else(|| key.to_string(), |s| s.to_string())
     }
 
@@ -239,6 +239,8 @@ pub struct ProviderView {
     pub last_checked: String,
     pub stale: bool,
     pub is_default: bool,
+    /// The headline survey figure, for the service's comparison.
+    pub survey_headline: Option<String>,
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
@@ -328,6 +330,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
         last_checked: cx.date(p.last_checked),
         stale: p.stale,
         is_default: service.default_provider.as_ref() == Some(&p.slug),
+        survey_headline: None,
         contact: ContactView::new(&p.contact),
         image: p.image.as_ref().map(|i| ImageView { src: place.linker.site(i.published.as_str()), alt: i.alt.clone() }),
         school: p.school.as_ref().map(|s| SchoolView {

@@ -6,6 +6,7 @@ mod links;
 mod pages;
 mod providers;
 mod site;
+mod surveys;
 
 pub use fields::FileCheck;
 
@@ -31,6 +32,7 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
         service.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
     }
     site.pages = pages::pages(loaded.pages, findings, &mut pending_links);
+    site.surveys = surveys::surveys(loaded.surveys, &site, findings, &mut pending_links);
     site::check_default_providers(&config_file.relative, &site, &default_positions, findings);
     links::check_internal(&site, pending_links, findings);
     Some(site)

@@ -69,6 +69,7 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
         districts,
         services,
         pages: Vec::new(),
+        surveys: Vec::new(),
         limits: raw.limits,
         today,
     };

@@ -40,7 +40,7 @@ impl TestSite {
     /// The bundled example municipality.
     pub fn example() -> TestSite {
         let site = Self::empty();
-        for dir in ["providers", "content"] {
+        for dir in ["providers", "content", "surveys"] {
             copy_tree(&project_root().join(dir), &site.root().join(dir));
         }
         fs::copy(project_root().join("brukervalg.yaml"), site.root().join("brukervalg.yaml")).unwrap();

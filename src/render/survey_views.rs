@@ -1,0 +1,269 @@
+//! What templates see of user surveys: only published figures, already
+//! formatted, with the chart drawn and the same numbers as a table.
+
+use serde::Serialize;
+
+use super::chart::{self, number};
+use super::views::{Place, VariantContext};
+use crate::model::survey::{Figure, Survey};
+use crate::model::{Provider, Service};
+
+#[derive(Serialize)]
+pub struct SurveyView {
+    pub name: String,
+    pub year: u16,
+    pub period: String,
+    pub source: String,
+    pub source_url: Option<String>,
+    pub how_to_read: Option<String>,
+    pub scale: String,
+    /// Fewest to most respondents over the questions, e.g. "12–15".
+    pub respondents: Option<String>,
+    pub response_rate: Option<String>,
+    pub has_results: bool,
+    pub chart: String,
+    pub rows: Vec<SurveyRow>,
+    /// What "too few", "not shown" and "uncertain" mean, for those used.
+    pub notes: Vec<String>,
+    pub trend: Option<Trend>,
+}
+
+#[derive(Serialize)]
+pub struct SurveyRow {
+    pub question: String,
+    pub value: String,
+    pub municipality: String,
+    pub respondents: String,
+    pub uncertain: bool,
+}
+
+#[derive(Serialize)]
+pub struct Trend {
+    pub years: Vec<u16>,
+    pub rows: Vec<TrendRow>,
+}
+
+#[derive(Serialize)]
+pub struct TrendRow {
+    pub question: String,
+    pub values: Vec<String>,
+}
+
+fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
+    match figure {
+        Some(Figure::Shown { mean, uncertain, .. }) => {
+            if *uncertain {
+                format!("{} ({})", number(*mean), cx.s("survey_uncertain"))
+            } else {
+                number(*mean)
+            }
+        }
+        Some(Figure::TooFew) => cx.s("survey_too_few"),
+        Some(Figure::Protected) => cx.s("survey_protected"),
+        None => cx.s("survey_not_included"),
+    }
+}
+
+/// The surveys of `service` whose results a provider page shows: the latest
+/// of each series.
+pub fn latest<'a>(cx: &VariantContext<'a>, service: &Service) -> Vec<&'a Survey> {
+    let mut out: Vec<&Survey> = Vec::new();
+    for s in cx.site.surveys.iter().filter(|s| s.service == service.id) {
+        match out.iter_mut().find(|o| o.series == s.series) {
+            Some(o) if o.year < s.year => *o = s,
+            Some(_) => {}
+            None => out.push(s),
+        }
+    }
+    out
+}
+
+pub fn provider_surveys(cx: &VariantContext, place: &Place, service: &Service, provider: &Provider) -> Vec<SurveyView> {
+    latest(cx, service).into_iter().enumerate().map(|(i, survey)| survey_view(cx, place, survey, provider, i)).collect()
+}
+
+fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &Provider, index: usize) -> SurveyView {
+    let slug = &provider.slug;
+    let has_results = survey.covers(slug);
+    let rows: Vec<SurveyRow> = survey
+        .questions
+        .iter()
+        .zip(&survey.published)
+        .map(|(q, p)| {
+            let figure = p.providers.get(slug);
+            SurveyRow {
+                question: cx.text(&q.text).to_string(),
+                value: figure_text(cx, figure),
+                municipality: figure_text(cx, Some(&p.municipality)),
+                respondents: figure.and_then(Figure::shown).map_or_else(|| "–".to_string(), |(_, n)| n.to_string()),
+                uncertain: matches!(figure, Some(Figure::Shown { uncertain: true, .. })),
+            }
+        })
+        .collect();
+    let counts: Vec<u32> =
+        survey.published.iter().filter_map(|p| p.providers.get(slug).and_then(Figure::shown)).map(|(_, n)| n).collect();
+    let respondents = match (counts.iter().min(), counts.iter().max()) {
+        (Some(a), Some(b)) if a == b => Some(a.to_string()),
+        (Some(a), Some(b)) => Some(format!("{a}–{b}")),
+        _ => None,
+    };
+    let chart_rows: Vec<chart::Row> = survey
+        .questions
+        .iter()
+        .zip(&survey.published)
+        .zip(&rows)
+        .map(|((q, p), row)| {
+            let figure = p.providers.get(slug);
+            chart::Row {
+                question_id: q.id.as_str(),
+                label: cx.text(&q.text),
+                value: figure.and_then(Figure::shown).map(|(m, _)| m),
+                uncertain: row.uncertain,
+                reference: p.municipality.shown().map(|(m, _)| m),
+                missing_text: &row.value,
+            }
+        })
+        .collect();
+    let title = format!("{} {}: {}", survey.name, survey.year, provider.name);
+    let description = cx.s("survey_chart_description");
+    let labels = chart::Labels {
+        title: &title,
+        description: &description,
+        provider: &provider.name,
+        reference: &cx.s("survey_municipality_average"),
+        uncertain: &cx.s("survey_uncertain"),
+    };
+    let chart = if has_results {
+        chart::bar_chart(&format!("chart-{index}"), &chart_rows, survey.scale, &labels, cx.variant.is_large_print())
+    } else {
+        String::new()
+    };
+    let figures: Vec<Option<&Figure>> = survey.published.iter().map(|p| p.providers.get(slug)).collect();
+    let limits = &cx.site.limits;
+    let mut notes = Vec::new();
+    if figures.iter().any(|f| matches!(f, Some(Figure::TooFew))) {
+        notes.push(cx.s("survey_explain_too_few").replace("{n}", &limits.survey_min_respondents.to_string()));
+    }
+    if figures.iter().any(|f| matches!(f, Some(Figure::Protected))) {
+        notes.push(cx.s("survey_explain_protected"));
+    }
+    if figures.iter().any(|f| matches!(f, Some(Figure::Shown { uncertain: true, .. }))) {
+        notes.push(cx.s("survey_explain_uncertain").replace("{n}", &limits.survey_uncertain_below.to_string()));
+    }
+    SurveyView {
+        name: survey.name.clone(),
+        year: survey.year,
+        period: survey.period.clone(),
+        source: survey.source.clone(),
+        source_url: survey.source_url.clone(),
+        how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
+        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        respondents,
+        response_rate: survey.response_rates.get(slug).map(|r| format!("{} %", r.round())),
+        has_results,
+        chart,
+        rows,
+        notes,
+        trend: trend(cx, survey, provider),
+    }
+}
+
+/// Published figures of the same series in earlier years, oldest first.
+fn trend(cx: &VariantContext, latest: &Survey, provider: &Provider) -> Option<Trend> {
+    let years: Vec<&Survey> = cx
+        .site
+        .surveys
+        .iter()
+        .filter(|s| s.series == latest.series && s.service == latest.service && s.covers(&provider.slug))
+        .collect();
+    if years.len() < 2 {
+        return None;
+    }
+    let rows = latest
+        .questions
+        .iter()
+        .map(|q| TrendRow {
+            question: cx.text(&q.text).to_string(),
+            values: years
+                .iter()
+                .map(|s| {
+                    let figure = s
+                        .questions
+                        .iter()
+                        .position(|sq| sq.id == q.id)
+                        .and_then(|i| s.published[i].providers.get(&provider.slug));
+                    figure_text(cx, figure)
+                })
+                .collect(),
+        })
+        .collect();
+    Some(Trend { years: years.iter().map(|s| s.year).collect(), rows })
+}
+
+/// The headline figure of each provider for the service's comparison, and
+/// whether the differences between them are within the noise.
+#[derive(Serialize)]
+pub struct Headline {
+    pub question: String,
+    pub survey: String,
+    pub year: u16,
+    pub scale: String,
+    pub how_to_read: Option<String>,
+    pub note: String,
+    #[serde(skip)]
+    pub values: std::collections::BTreeMap<String, String>,
+}
+
+pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option<Headline> {
+    let survey = *latest(cx, service).first()?;
+    let published = &survey.published[survey.headline];
+    let values = service
+        .providers
+        .iter()
+        .map(|p| {
+            let figure = published.providers.get(&p.slug);
+            let text = match figure.and_then(Figure::shown) {
+                Some((_, n)) => format!("{} ({n} {})", figure_text(cx, figure), cx.s("survey_answers")),
+                None => figure_text(cx, figure),
+            };
+            (p.slug.to_string(), text)
+        })
+        .collect();
+    // A 95 % interval per provider; spread assumed a quarter of the scale
+    // where the answers per option are not known.
+    let assumed_sd = f64::from(survey.scale.max - survey.scale.min) / 4.0;
+    let shown: Vec<(f64, f64)> = published
+        .providers
+        .values()
+        .filter_map(|f| match f {
+            Figure::Shown { mean, respondents, sd, .. } => {
+                Some((*mean, sd.unwrap_or(assumed_sd) / f64::from(*respondents).sqrt()))
+            }
+            _ => None,
+        })
+        .collect();
+    let mut all_within_noise = true;
+    for (i, a) in shown.iter().enumerate() {
+        for b in &shown[i + 1..] {
+            if (a.0 - b.0).abs() > 1.96 * (a.1 * a.1 + b.1 * b.1).sqrt() {
+                all_within_noise = false;
+            }
+        }
+    }
+    let note = if shown.len() < 2 {
+        cx.s("survey_note_too_few_providers")
+    } else if all_within_noise {
+        cx.s("survey_note_small_differences")
+    } else {
+        cx.s("survey_note_some_differences")
+    };
+    Some(Headline {
+        question: cx.text(&survey.questions[survey.headline].text).to_string(),
+        survey: survey.name.clone(),
+        year: survey.year,
+        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
+        note,
+        values,
+    })
+}

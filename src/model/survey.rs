@@ -68,25 +68,22 @@ pub struct PublishedQuestion {
     pub providers: BTreeMap<Slug, Figure>,
 }
 
+/// A survey as published: its description and the figures that passed
+/// disclosure control. It derefs to the description, so `survey.name` reads
+/// naturally; the raw results are gone.
 #[derive(Debug)]
 pub struct Survey {
-    pub id: Slug,
-    pub name: String,
-    pub service: Slug,
-    pub series: Slug,
-    pub year: u16,
-    pub period: String,
-    pub source: String,
-    pub source_url: Option<String>,
-    pub scale: Scale,
-    /// Index into `questions`.
-    pub headline: usize,
-    pub how_to_read: Option<SitePath>,
-    pub questions: Vec<Question>,
-    /// Percent, by provider.
-    pub response_rates: BTreeMap<Slug, f64>,
+    pub meta: SurveyMeta,
     /// Same order as `questions`.
     pub published: Vec<PublishedQuestion>,
+}
+
+impl std::ops::Deref for Survey {
+    type Target = SurveyMeta;
+
+    fn deref(&self) -> &SurveyMeta {
+        &self.meta
+    }
 }
 
 /// Thresholds for publishing.
@@ -164,22 +161,7 @@ impl Survey {
                 publish_question(&of_question, rules)
             })
             .collect();
-        Survey {
-            id: meta.id,
-            name: meta.name,
-            service: meta.service,
-            series: meta.series,
-            year: meta.year,
-            period: meta.period,
-            source: meta.source,
-            source_url: meta.source_url,
-            scale: meta.scale,
-            headline: meta.headline,
-            how_to_read: meta.how_to_read,
-            questions: meta.questions,
-            response_rates: meta.response_rates,
-            published,
-        }
+        Survey { meta, published }
     }
 
     /// Whether `provider` has any row in this survey, shown or hidden.

@@ -216,3 +216,42 @@ fn every_page_links_to_its_counterparts_and_marks_the_current_variant() {
     assert_eq!(current, ["Stor skrift"]);
     assert!(html.contains("class=large-print"), "large print is set on the root element");
 }
+
+#[test]
+fn bokmal_and_nynorsk_ui_strings_have_the_same_keys() {
+    use std::collections::BTreeMap;
+    #[derive(serde::Deserialize)]
+    struct Strings {
+        strings: BTreeMap<String, String>,
+        plain: BTreeMap<String, String>,
+        months: Vec<String>,
+        languages: BTreeMap<String, String>,
+    }
+    let read = |lang: &str| -> Strings {
+        let text = std::fs::read_to_string(common::project_root().join(format!("i18n/{lang}.yaml"))).unwrap();
+        serde_saphyr::from_str(&text).unwrap()
+    };
+    let (nb, nn) = (read("nb"), read("nn"));
+    let keys = |m: &BTreeMap<String, String>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&nb.strings), keys(&nn.strings));
+    assert_eq!(keys(&nb.plain), keys(&nn.plain));
+    assert_eq!(keys(&nb.languages), keys(&nn.languages));
+    assert_eq!(nb.months.len(), 12);
+    assert_eq!(nn.months.len(), 12);
+    // Every string a template asks for exists.
+    for template in std::fs::read_dir(common::project_root().join("templates")).unwrap() {
+        let text = std::fs::read_to_string(template.unwrap().path()).unwrap();
+        let bytes = text.as_bytes();
+        for (i, _) in text.match_indices("t.") {
+            let word_start =
+                i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.');
+            if !word_start {
+                continue;
+            }
+            let key: String = text[i + 2..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            if !key.is_empty() {
+                assert!(nb.strings.contains_key(&key), "templates use t.{key}, missing in i18n/nb.yaml");
+            }
+        }
+    }
+}

@@ -49,6 +49,9 @@ pub struct Layout {
     pub stylesheet: String,
     /// The progressive-enhancement script (filters, comparison).
     pub script: String,
+    /// The providers as open data (CSV, JSON).
+    pub open_data_csv: String,
+    pub open_data_json: String,
     pub home: String,
     pub large_print: bool,
     pub plain: bool,
@@ -174,6 +177,8 @@ pub fn layout(
         canonical: format!("{}{}", site.base_url, place.path.in_variant(cx.variant)),
         stylesheet: place.linker.site("assets/style.css"),
         script: place.linker.site("assets/brukervalg.js"),
+        open_data_csv: place.linker.site("data/providers.csv"),
+        open_data_json: place.linker.site("data/providers.json"),
         home: place.linker.page(""),
         large_print: cx.variant.is_large_print(),
         plain: cx.variant.is_plain(),

@@ -47,6 +47,10 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 const REFLOW_VIEWS = [
   { name: '320px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
   { name: '360px phone', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  // Pages must work with JavaScript off: the script only enhances, and the
+  // page without it (closed filter panel, all providers compared) must
+  // reflow too.
+  { name: '320px without JavaScript', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false, javaScriptEnabled: false },
 ];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const NAV_TIMEOUT = 30_000;
@@ -370,7 +374,8 @@ try {
   const desktop = await browser.newContext(DESKTOP);
   const reflowContexts = [];
   for (const v of REFLOW_VIEWS) reflowContexts.push({ view: v, context: await browser.newContext({
-    viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor, isMobile: v.isMobile, hasTouch: v.hasTouch }) });
+    viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor, isMobile: v.isMobile, hasTouch: v.hasTouch,
+    javaScriptEnabled: v.javaScriptEnabled ?? true }) });
   // A missing style sheet or image would make every other check meaningless.
   const watch = (tab, state) => {
     tab.on('response', (r) => { if (r.status() >= 400 && r.url().startsWith(origin) && state.page && r.request().resourceType() !== 'document') state.page.failures.push({ check: 'load', message: `HTTP ${r.status()} for ${r.url().slice(origin.length)}` }); });

@@ -59,6 +59,7 @@ const only = {
   '/broken/skip-wrong-target/': ['skip-link', /#innhold does not point at the main element/],
   '/broken/no-viewport/': ['reflow', /no <meta name=viewport>/],
   '/broken/focus-invisible/': ['focus', /Tab stop 2, a\.ghost[\s\S]*Tab stop 3, a\.thin/],
+  '/broken/wide-without-js/': ['reflow', /320px without JavaScript/],
 };
 for (const [p, [check, re]] of Object.entries(only)) {
   const pg = page(p);

@@ -328,3 +328,13 @@ fn the_published_example_data_reveals_no_hidden_figure() {
         assert!(!(total_shown && hidden == 1), "{key:?}: one hidden figure next to a shown total");
     }
 }
+
+#[test]
+fn a_provider_far_from_the_average_is_said_to_stand_out() {
+    let site = with_survey();
+    site.write(CSV, "provider,question,respondents,mean\nalfa-omsorg,respekt,60,5.8\nalfa-omsorg,helhet,60,5.8\nkommunen,respekt,60,3.1\nkommunen,helhet,60,3.0\n");
+    site.build_ok();
+    let html = site.page("tjenester/praktisk-bistand/index.html");
+    assert!(html.contains("skiller seg så mye fra snittet i kommunen"), "{html}");
+    assert!(!html.contains("Forskjellene mellom leverandørene er små"));
+}

@@ -229,27 +229,25 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
             (p.slug.to_string(), text)
         })
         .collect();
-    // A 95 % interval per provider; spread assumed a quarter of the scale
-    // where the answers per option are not known.
+    // Does any provider differ from the municipality's average by more than
+    // chance explains (a 95 % interval)? The spread is taken from the answers
+    // per option where known, else assumed to be a quarter of the scale.
+    // Comparing with the average, not pairwise, keeps this linear.
     let assumed_sd = f64::from(survey.scale.max - survey.scale.min) / 4.0;
-    let shown: Vec<(f64, f64)> = published
+    let shown: Vec<(f64, u32, f64)> = published
         .providers
         .values()
         .filter_map(|f| match f {
-            Figure::Shown { mean, respondents, sd, .. } => {
-                Some((*mean, sd.unwrap_or(assumed_sd) / f64::from(*respondents).sqrt()))
-            }
+            Figure::Shown { mean, respondents, sd, .. } => Some((*mean, *respondents, sd.unwrap_or(assumed_sd))),
             _ => None,
         })
         .collect();
-    let mut all_within_noise = true;
-    for (i, a) in shown.iter().enumerate() {
-        for b in &shown[i + 1..] {
-            if (a.0 - b.0).abs() > 1.96 * (a.1 * a.1 + b.1 * b.1).sqrt() {
-                all_within_noise = false;
-            }
-        }
-    }
+    let reference = published.municipality.shown().map(|(m, _)| m).unwrap_or_else(|| {
+        let n: u32 = shown.iter().map(|s| s.1).sum();
+        shown.iter().map(|s| s.0 * f64::from(s.1)).sum::<f64>() / f64::from(n.max(1))
+    });
+    let all_within_noise =
+        shown.iter().all(|&(mean, n, sd)| (mean - reference).abs() <= 1.96 * sd / f64::from(n.max(1)).sqrt());
     let note = if shown.len() < 2 {
         cx.s("survey_note_too_few_providers")
     } else if all_within_noise {

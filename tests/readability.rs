@@ -42,3 +42,32 @@ fn the_example_municipality_is_within_the_limits() {
     assert_eq!((r.standard.over_limit, r.plain.over_limit), (0, 0), "{r}");
     assert!(r.plain.median.unwrap() < 30.0, "{r}");
 }
+
+#[test]
+fn short_facts_may_have_a_plain_version_and_are_held_to_the_plain_limit_without_one() {
+    let site = TestSite::minimal();
+    site.edit(ALFA, "  staff_per_month: 3", "  staff_per_month: 3\n  note: Kontinuitetsforpliktelser implementeres gjennom primærkontaktordninger\n  note_plain: Du får en fast kontaktperson.");
+    site.edit(
+        "brukervalg.yaml",
+        "    notice_period: 1 måned",
+        "    notice_period: 1 måned\n    notice_period_plain: En måned",
+    );
+    site.build_ok();
+    let plain = site.page("lettlest/tjenester/praktisk-bistand/alfa-omsorg/index.html");
+    assert!(plain.contains("Du får en fast kontaktperson.") && plain.contains("En måned"), "{plain}");
+    let standard = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
+    assert!(standard.contains("Kontinuitetsforpliktelser") && standard.contains("1 måned"));
+
+    let site = TestSite::minimal();
+    let hard = "Kontinuitetsforpliktelser implementeres gjennom primærkontaktordninger, \
+                tverrfaglige samhandlingsrutiner, kompetansehevingstiltak, turnusplanlegging og systematisk \
+                avviksbehandling innenfor kommunens overordnede kvalitetssystem og avtaleverk";
+    site.edit(ALFA, "  staff_per_month: 3", &format!("  staff_per_month: 3\n  note: {hard}"));
+    let report = site.build_ok();
+    let w = report
+        .findings
+        .iter()
+        .find(|f| f.message.contains("`continuity.note` is hard to read"))
+        .expect("a LIX warning");
+    assert_eq!(w.position.line, 24);
+}

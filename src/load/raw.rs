@@ -109,7 +109,9 @@ pub struct RawService {
     /// How to switch, in plain language.
     pub how_to_switch_plain: Option<S<String>>,
     /// Notice period when switching, e.g. "1 måned".
-    pub notice_period: String,
+    pub notice_period: S<String>,
+    /// The notice period in plain language.
+    pub notice_period_plain: Option<S<String>>,
     /// File name (without .yaml) of the provider citizens get if they do not choose; leave out for schools.
     pub default_provider: Option<S<String>>,
     /// What happens if the citizen does not choose.
@@ -283,7 +285,9 @@ pub struct RawContinuity {
     /// Different staff a typical user meets in a month (at least 1).
     pub staff_per_month: S<u32>,
     /// A short note.
-    pub note: Option<String>,
+    pub note: Option<S<String>>,
+    /// The note in plain language.
+    pub note_plain: Option<S<String>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -306,6 +310,8 @@ pub struct RawSchool {
     pub capacity: u32,
     /// The after-school programme (SFO); leave out if none.
     pub after_school_care: Option<S<String>>,
+    /// The after-school programme in plain language.
+    pub after_school_care_plain: Option<S<String>>,
     /// The school's profile or focus areas.
     #[serde(default)]
     pub focus_areas: Vec<String>,

@@ -59,7 +59,7 @@ pub struct Service {
     pub payment: Text,
     pub how_to_choose: Text,
     pub how_to_switch: Text,
-    pub notice_period: String,
+    pub notice_period: Text,
     /// `None` only for schools, where the default is each child's nearest
     /// school, which depends on the address.
     pub default_provider: Option<Slug>,
@@ -137,7 +137,7 @@ pub struct Extra {
 #[derive(Debug)]
 pub struct Continuity {
     pub staff_per_month: u32,
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 #[derive(Debug)]
@@ -154,7 +154,7 @@ pub struct School {
     pub grade_to: u8,
     pub pupils: u32,
     pub capacity: u32,
-    pub after_school_care: Option<String>,
+    pub after_school_care: Option<Text>,
     pub focus_areas: Vec<String>,
     pub transport: Text,
     /// Markdown source of the self-description (egenomtale).

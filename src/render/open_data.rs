@@ -77,7 +77,7 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
             .map(|e| ExtraRecord { name: &e.name.standard, price_nok: e.price, unit: &e.unit })
             .collect(),
         staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
-        continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_deref()),
+        continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_ref()).map(|n| n.standard.as_str()),
         last_checked: p.last_checked.to_string(),
         stale: p.stale,
         default_provider: service.default_provider.as_ref() == Some(&p.slug),
@@ -88,7 +88,11 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
         school_grades: p.school.as_ref().map(|s| format!("{}-{}", s.grade_from, s.grade_to)),
         school_pupils: p.school.as_ref().map(|s| s.pupils),
         school_capacity: p.school.as_ref().map(|s| s.capacity),
-        school_after_school_care: p.school.as_ref().and_then(|s| s.after_school_care.as_deref()),
+        school_after_school_care: p
+            .school
+            .as_ref()
+            .and_then(|s| s.after_school_care.as_ref())
+            .map(|a| a.standard.as_str()),
         school_focus_areas: p
             .school
             .as_ref()

@@ -331,7 +331,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
             .map(|e| ExtraView { name: cx.text(&e.name).to_string(), price: kroner(e.price), unit: e.unit.clone() })
             .collect(),
         staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
-        continuity_note: p.continuity.as_ref().and_then(|c| c.note.clone()),
+        continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_ref()).map(|n| cx.text(n).to_string()),
         last_checked: cx.date(p.last_checked),
         stale: p.stale,
         is_default: service.default_provider.as_ref() == Some(&p.slug),
@@ -342,7 +342,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
             grades: format!("{}–{}", s.grade_from, s.grade_to),
             pupils: s.pupils,
             capacity: s.capacity,
-            after_school_care: s.after_school_care.clone(),
+            after_school_care: s.after_school_care.as_ref().map(|a| cx.text(a).to_string()),
             focus_areas: s.focus_areas.clone(),
             transport: cx.text(&s.transport).to_string(),
             self_description_html: markdown::to_html(cx.text(&s.self_description), &place.linker),
@@ -386,7 +386,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         payment: cx.text(&s.payment).to_string(),
         how_to_choose: cx.text(&s.how_to_choose).to_string(),
         how_to_switch: cx.text(&s.how_to_switch).to_string(),
-        notice_period: s.notice_period.clone(),
+        notice_period: cx.text(&s.notice_period).to_string(),
         no_choice: cx.text(&s.no_choice).to_string(),
         default_provider: s.default_provider().map(|p| Link {
             label: p.name.clone(),

@@ -56,6 +56,23 @@ impl<'a> FileCheck<'a> {
         Text::new(standard_text, plain_text)
     }
 
+    /// A short factual text whose plain companion is optional: it is only
+    /// asked for when the text itself is not plain (LIX above the plain
+    /// limit, which short texts never are).
+    pub fn short_text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
+        let standard_text = self.non_empty(field, standard);
+        // Without a companion, plain-language readers get this text, so it
+        // is held to the plain limit.
+        crate::readability::record(self.findings, self.file, at(standard), field, plain.is_none(), &standard_text);
+        let plain_text = plain.as_ref().map(|p| {
+            let plain_field = format!("{field}_plain");
+            let text = self.non_empty(&plain_field, p);
+            crate::readability::record(self.findings, self.file, at(p), &plain_field, true, &text);
+            text
+        });
+        Text::new(standard_text, plain_text)
+    }
+
     pub fn non_empty(&mut self, field: &str, value: &S<String>) -> String {
         let trimmed = value.value.trim();
         if trimmed.is_empty() {

@@ -182,7 +182,8 @@ fn provider(
                 "write how many different staff a typical user meets in a month, at least 1",
             );
         }
-        Continuity { staff_per_month: c.staff_per_month.value, note: c.note.clone() }
+        let note = c.note.as_ref().map(|n| check.short_text("continuity.note", n, &c.note_plain));
+        Continuity { staff_per_month: c.staff_per_month.value, note }
     });
     let last_checked = check.past_date("last_checked", &raw.last_checked, today);
     let stale_before = today.months_before(site.limits.stale_after_months);
@@ -247,11 +248,11 @@ fn provider(
                 );
             }
             let after_school_care = s.value.after_school_care.as_ref().map(|t| {
-                let text = check.non_empty("school.after_school_care", t);
-                if matches!(text.to_lowercase().as_str(), "no" | "nei" | "false" | "yes" | "ja" | "true" | "ingen") {
+                let text = check.short_text("school.after_school_care", t, &s.value.after_school_care_plain);
+                if matches!(text.standard.to_lowercase().as_str(), "no" | "nei" | "false" | "yes" | "ja" | "true" | "ingen") {
                     check.error(
                         at(t),
-                        format!("`school.after_school_care` says only `{text}`"),
+                        format!("`school.after_school_care` says only `{}`", text.standard),
                         "describe the after-school programme (SFO) in a sentence, or remove the line if the school has none",
                     );
                 }

@@ -118,7 +118,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         payment,
         how_to_choose,
         how_to_switch,
-        notice_period: s.notice_period.trim().to_string(),
+        notice_period: check.short_text("notice_period", &s.notice_period, &s.notice_period_plain),
         default_provider,
         no_choice,
         contact,

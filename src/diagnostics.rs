@@ -81,21 +81,8 @@ impl Findings {
         &self.1
     }
 
-    pub fn extend(&mut self, other: Findings) {
-        self.0.extend(other.0);
-        self.1.extend(other.1);
-    }
-
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|f| f.severity == Severity::Error)
-    }
-
-    pub fn count(&self, severity: Severity) -> usize {
-        self.0.iter().filter(|f| f.severity == severity).count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     /// Sorted by file, then line and column, so output is stable and reads

@@ -87,10 +87,6 @@ impl Translations {
         out
     }
 
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.standard.get(key).map_or(key, String::as_str)
-    }
-
     pub fn language_name(&self, code: &str) -> Option<&str> {
         self.languages.get(code).map(String::as_str)
     }

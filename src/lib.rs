@@ -19,7 +19,6 @@ pub mod schema;
 pub mod validate;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use diagnostics::{Finding, Findings, Position};
@@ -99,15 +98,11 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
 
     let staging = output::Staging::begin(&options.output, &options.root)
         .map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?;
-    let total = render::jobs(&site).len();
-    let done = AtomicUsize::new(0);
-    let pages = render::render_all(&site, &translations, &renderer, |job, bytes| {
+    let pages = render::render_all(&site, &translations, &renderer, progress, |job, bytes| {
         let file = format!("{}{}", job.variant.root(), job.path.file_name());
         staging
             .write(&file, &bytes)
-            .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))?;
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-        Ok(())
+            .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))
     })
     .map_err(fail)?;
 

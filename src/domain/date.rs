@@ -14,10 +14,6 @@ impl Date {
         raw.parse::<jiff::civil::Date>().map(Date).map_err(|_| format!("`{raw}` is not a real calendar date"))
     }
 
-    pub fn from_ymd(year: i16, month: i8, day: i8) -> Option<Date> {
-        jiff::civil::Date::new(year, month, day).ok().map(Date)
-    }
-
     /// Today's date in UTC. Norway is at most two hours ahead, which matters
     /// only for a build run just after midnight.
     pub fn today() -> Date {

@@ -29,24 +29,4 @@ impl Variant {
     pub fn is_large_print(self) -> bool {
         matches!(self, Variant::LargePrint | Variant::LargePrintPlain)
     }
-
-    /// The variant with plain language switched on or off, large print kept.
-    pub fn with_plain(self, plain: bool) -> Variant {
-        match (self.is_large_print(), plain) {
-            (false, false) => Variant::Standard,
-            (false, true) => Variant::Plain,
-            (true, false) => Variant::LargePrint,
-            (true, true) => Variant::LargePrintPlain,
-        }
-    }
-
-    /// The variant with large print switched on or off, language kept.
-    pub fn with_large_print(self, large: bool) -> Variant {
-        match (large, self.is_plain()) {
-            (false, false) => Variant::Standard,
-            (false, true) => Variant::Plain,
-            (true, false) => Variant::LargePrint,
-            (true, true) => Variant::LargePrintPlain,
-        }
-    }
 }

@@ -52,8 +52,7 @@ pub struct LoadedPage {
     pub plain: Option<(RawPage, MarkdownFile)>,
 }
 
-/// Another file found where only profiles belong (a photo is fine; a
-/// stray `.yml` or `.txt` is worth telling the editor about).
+/// Everything read from the site's folder.
 #[derive(Debug)]
 pub struct LoadedSite {
     pub config: Option<(SourceFile, RawSiteConfig)>,

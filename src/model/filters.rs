@@ -17,7 +17,8 @@ impl Dimension {
     pub const ALL: [Dimension; 4] =
         [Dimension::District, Dimension::Language, Dimension::Ownership, Dimension::Capacity];
 
-    /// The path segment, in Norwegian like the rest of the addresses.
+    /// The path segment, in Norwegian like the rest of the addresses; the
+    /// filter script uses the same word as its URL query key.
     pub fn segment(self) -> &'static str {
         match self {
             Dimension::District => "bydel",
@@ -25,11 +26,6 @@ impl Dimension {
             Dimension::Ownership => "eierskap",
             Dimension::Capacity => "kapasitet",
         }
-    }
-
-    /// The key in the URL query the filter script reads and writes.
-    pub fn query_key(self) -> &'static str {
-        self.segment()
     }
 }
 

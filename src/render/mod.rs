@@ -10,6 +10,8 @@ pub mod views;
 
 use std::path::Path;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rayon::prelude::*;
 
 use crate::diagnostics::{Finding, Position};
@@ -17,7 +19,7 @@ use crate::domain::Variant;
 use crate::i18n::Translations;
 use crate::model::filters::{self, Filter};
 use crate::model::{Site, SitePath};
-use views::{Layout, Place, VariantContext};
+use views::{Place, VariantContext};
 
 /// One page to render: where it goes and what it shows.
 #[derive(Clone, Debug)]
@@ -145,8 +147,7 @@ impl Renderer {
             PageKind::Compare(s) => {
                 let service = views::service_view(cx, &place, s);
                 let providers = provider_rows(cx, &place, s, s.providers.iter(), &mut context);
-                let title =
-                    format!("{} – {}", cx.strings.get("compare_title").copied().unwrap_or("compare"), service.name);
+                let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
                 context.insert("service", &service);
@@ -167,11 +168,11 @@ impl Renderer {
                 ("page.html", layout)
             }
             PageKind::NotFound => {
-                let title = cx.strings.get("not_found_title").copied().unwrap_or("404").to_string();
+                let title = cx.s("not_found_title");
                 ("404.html", views::layout(cx, &place, title.clone(), title, vec![]))
             }
         };
-        insert_layout(&mut context, &layout);
+        context.insert("layout", &layout);
         self.tera.render(template, &context).map_err(|e| template_finding(&e))
     }
 }
@@ -197,18 +198,20 @@ fn provider_rows<'a>(
     rows
 }
 
-fn insert_layout(context: &mut tera::Context, layout: &Layout) {
-    context.insert("layout", layout);
-}
-
 fn template_finding(e: &tera::Error) -> Finding {
     Finding::error("templates", Position::WHOLE_FILE, format!("template error: {e}"))
         .with_help("fix the template; `brukervalg build` shows the template, line and column above")
 }
 
-/// The HTML of every job, minified, handed to `sink` as it is produced.
-/// Stops at the first template error.
-pub fn render_all<F>(site: &Site, translations: &Translations, renderer: &Renderer, sink: F) -> Result<usize, Finding>
+/// The HTML of every job, minified, handed to `sink` as it is produced,
+/// with `progress` told after each. Stops at the first error.
+pub fn render_all<F>(
+    site: &Site,
+    translations: &Translations,
+    renderer: &Renderer,
+    progress: crate::Progress,
+    sink: F,
+) -> Result<usize, Finding>
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
@@ -216,10 +219,13 @@ where
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     let jobs = jobs(site);
     let cfg = minify_cfg();
+    let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
         let html = renderer.render(job, cx)?;
-        sink(job, minify_html::minify(html.as_bytes(), &cfg))
+        sink(job, minify_html::minify(html.as_bytes(), &cfg))?;
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
+        Ok(())
     })?;
     Ok(jobs.len())
 }

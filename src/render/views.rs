@@ -476,7 +476,7 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
                 Dimension::Ownership => "filter_ownership",
                 Dimension::Capacity => "filter_capacity",
             }),
-            key: dimension.query_key(),
+            key: dimension.segment(),
             options: all
                 .iter()
                 .filter(|f| f.dimension == dimension)

@@ -8,8 +8,6 @@ mod providers;
 mod site;
 mod surveys;
 
-pub use fields::FileCheck;
-
 use crate::diagnostics::Findings;
 use crate::domain::Date;
 use crate::i18n::Translations;

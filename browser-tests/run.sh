@@ -44,9 +44,8 @@ else
   trap 'rm -rf "$tmp"' EXIT
   site="$tmp/site"
   echo "== browser-tests: building the example site into $site"
-  # A debug build: cargo test has just compiled it, and rendering speed does
-  # not matter here.
-  (cd "$root" && cargo run --quiet -- build --today 2026-11-27 --output "$site")
+  # The release build: `cargo test --release` has just compiled it.
+  (cd "$root" && cargo run --release --quiet -- build --today 2026-11-27 --output "$site")
 fi
 
 echo "== browser-tests: checking $site"

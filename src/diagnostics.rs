@@ -4,6 +4,8 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::load::text::visible;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -66,11 +68,18 @@ impl Finding {
 /// took on the way (they become warnings and a summary once the limits are
 /// known).
 #[derive(Debug, Default)]
-pub struct Findings(Vec<Finding>, Vec<crate::readability::Sample>);
+pub struct Findings(Vec<Finding>, Vec<crate::readability::Sample>, Option<usize>);
 
 impl Findings {
     pub fn push(&mut self, finding: Finding) {
         self.0.push(finding);
+    }
+
+    /// Keep at most `max` findings per file in `into_sorted`; the rest are
+    /// counted in one finding, so a file with 20,000 problems cannot flood
+    /// a terminal or a CI log (`limits.findings_per_file`).
+    pub fn limit_per_file(&mut self, max: usize) {
+        self.2 = Some(max.max(1));
     }
 
     pub fn record_readability(&mut self, sample: crate::readability::Sample) {
@@ -90,13 +99,90 @@ impl Findings {
     pub fn into_sorted(mut self) -> Vec<Finding> {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.0.dedup();
-        self.0
+        match self.2 {
+            Some(max) => cap_per_file(self.0, max),
+            None => self.0,
+        }
     }
+}
+
+/// The first `max` findings of each file (sorted), then one finding that
+/// counts the rest; it is an error when any of the rest is.
+fn cap_per_file(sorted: Vec<Finding>, max: usize) -> Vec<Finding> {
+    let mut out = Vec::with_capacity(sorted.len().min(1024));
+    let mut rest: Option<(PathBuf, usize, usize)> = None;
+    let flush = |out: &mut Vec<Finding>, rest: &mut Option<(PathBuf, usize, usize)>| {
+        if let Some((file, errors, warnings)) = rest.take() {
+            let finding = Finding {
+                severity: if errors > 0 { Severity::Error } else { Severity::Warning },
+                file,
+                position: Position::WHOLE_FILE,
+                message: format!(
+                    "{} more finding(s) in this file are not shown ({errors} error(s), {warnings} warning(s))",
+                    errors + warnings
+                ),
+                help: Some(format!(
+                    "fix the ones above and run again; `limits.findings_per_file` in {} sets how many are shown",
+                    crate::load::CONFIG_FILE
+                )),
+            };
+            out.push(finding);
+        }
+    };
+    let mut shown_in_file = 0;
+    for finding in sorted {
+        if out.last().is_none_or(|last: &Finding| last.file != finding.file)
+            && rest.as_ref().is_none_or(|(f, ..)| *f != finding.file)
+        {
+            flush(&mut out, &mut rest);
+            shown_in_file = 0;
+        }
+        if shown_in_file < max {
+            shown_in_file += 1;
+            out.push(finding);
+        } else {
+            let entry = rest.get_or_insert_with(|| (finding.file.clone(), 0, 0));
+            match finding.severity {
+                Severity::Error => entry.1 += 1,
+                Severity::Warning => entry.2 += 1,
+            }
+        }
+    }
+    flush(&mut out, &mut rest);
+    out
 }
 
 impl FromIterator<Finding> for Findings {
     fn from_iter<I: IntoIterator<Item = Finding>>(iter: I) -> Self {
-        Findings(iter.into_iter().collect(), Vec::new())
+        Findings(iter.into_iter().collect(), Vec::new(), None)
+    }
+}
+
+/// Input files as shown in snippets: read once each, through the same
+/// checks as any input (a linked file is never shown), with an index of
+/// line starts so each finding costs one lookup, not a scan.
+struct Sources<'a> {
+    root: &'a Path,
+    files: std::collections::BTreeMap<PathBuf, Option<(String, Vec<usize>)>>,
+}
+
+impl Sources<'_> {
+    /// The largest file any limit lets through.
+    const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+    fn line(&mut self, file: &Path, line: u32) -> Option<&str> {
+        let root = self.root;
+        let entry = self.files.entry(file.to_path_buf()).or_insert_with(|| {
+            let source = crate::load::files::source(root, &root.join(file));
+            let bytes = crate::load::files::read_bytes(root, &source, Self::MAX_BYTES).ok()?;
+            let text = String::from_utf8(bytes).ok()?;
+            let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+            Some((text, starts))
+        });
+        let (text, starts) = entry.as_ref()?;
+        let start = *starts.get((line as usize).checked_sub(1)?)?;
+        let end = starts.get(line as usize).map_or(text.len(), |&next| next - 1);
+        Some(text[start..end].trim_end_matches('\r'))
     }
 }
 
@@ -108,18 +194,23 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
 
     let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
+    let mut sources = Sources { root, files: Default::default() };
     for finding in findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let path = finding.file.display().to_string();
-        let source = std::fs::read_to_string(root.join(&finding.file)).ok();
-        let line_text = source
-            .as_deref()
-            .filter(|_| finding.position.line > 0)
-            .and_then(|s| s.lines().nth(finding.position.line as usize - 1));
-        let title = level.clone().primary_title(finding.message.as_str());
+        // Input text reaches the terminal only with its control characters written out.
+        let path = visible(&finding.file.display().to_string()).into_owned();
+        let message = visible(&finding.message);
+        let help = finding.help.as_deref().map(visible);
+        let line_text = if finding.position.line > 0 {
+            sources.line(&finding.file, finding.position.line).map(|l| visible(l).into_owned())
+        } else {
+            None
+        };
+        let line_text = line_text.as_deref().filter(|l| l.len() <= 1000);
+        let title = level.clone().primary_title(&*message);
         let mut groups = Vec::new();
         match line_text {
             Some(line) => {
@@ -144,8 +235,8 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
                 groups.push(title.element(annotate_snippets::Origin::path(location)));
             }
         }
-        if let Some(help) = &finding.help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
+        if let Some(help) = &help {
+            groups.push(Group::with_title(Level::HELP.secondary_title(&**help)));
         }
         let _ = writeln!(out, "{}\n", renderer.render(&groups));
     }
@@ -179,8 +270,11 @@ pub fn render_github(findings: &[Finding]) -> String {
     out
 }
 
+/// GitHub's own escapes, after the control characters of input text are
+/// written out so the CI log shows them instead of obeying them.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    visible(&s).into_owned()
 }
 
 fn escape_property(s: &str) -> String {

@@ -37,16 +37,16 @@ pub struct Translations {
 impl Translations {
     pub fn load(root: &Path, language: Language, findings: &mut Findings) -> Option<Translations> {
         let relative = Path::new("i18n").join(format!("{}.yaml", language.code()));
-        let text = match std::fs::read_to_string(root.join(&relative)) {
-            Ok(text) => text,
-            Err(e) => {
-                findings.push(
-                    Finding::error(&relative, Position::WHOLE_FILE, format!("cannot read the UI strings: {e}"))
-                        .with_help("copy the i18n folder from the example site"),
-                );
-                return None;
-            }
-        };
+        let file = crate::load::files::source(root, &root.join(&relative));
+        if !crate::load::files::exists(&file.absolute) {
+            findings.push(
+                Finding::error(&relative, Position::WHOLE_FILE, "cannot read the UI strings: the file is missing")
+                    .with_help("copy the i18n folder from the example site"),
+            );
+            return None;
+        }
+        let text =
+            crate::load::files::read_text(root, &file, crate::load::raw::Limits::default().file_max_bytes, findings)?;
         let raw: RawTranslations = match yaml::parse(&text, 0) {
             Ok(raw) => raw,
             Err(problem) => {

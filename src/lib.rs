@@ -140,7 +140,9 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             files += 1;
         }
     }
-    staging.commit().map_err(|e| io_fail("cannot replace the output folder", e))?;
+    if let Some(warning) = staging.commit().map_err(|e| io_fail("cannot replace the output folder", e))? {
+        findings.push(Finding::warning(&options.output, Position::WHOLE_FILE, warning));
+    }
     Ok(BuildReport {
         pages,
         files,

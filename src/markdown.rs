@@ -60,6 +60,97 @@ pub fn word_count(source: &str) -> usize {
         .sum()
 }
 
+/// What validation refuses in a Markdown text, beyond what rendering
+/// neutralises on its own: each is an error, so nothing that passes `check`
+/// can exhaust `build`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hazard {
+    /// Elements nested deeper than the limit (quotes, lists, emphasis).
+    TooDeep { offset: usize, depth: usize },
+    /// A table with more cells than the limit (counting stops there).
+    TableTooLarge { offset: usize, cells: usize },
+    /// An image that is not a file of this site (it would let another
+    /// server see every reader).
+    RemoteImage { offset: usize, url: String },
+    /// A `//host` link: another site, written to look like one of ours.
+    ProtocolRelative { offset: usize, url: String },
+    /// A control or bidirectional character written as an HTML entity.
+    HiddenChar { offset: usize, c: char },
+}
+
+/// The hazards of `source` under the given limits; at most one of each
+/// kind per element, and the depth only once.
+pub fn hazards(source: &str, max_depth: usize, max_table_cells: usize) -> Vec<Hazard> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut too_deep_reported = false;
+    let mut table: Option<(usize, usize)> = None;
+    for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
+        let offset = range.start;
+        match &event {
+            Event::Start(tag) => {
+                depth += 1;
+                if depth > max_depth && !too_deep_reported {
+                    too_deep_reported = true;
+                    out.push(Hazard::TooDeep { offset, depth });
+                }
+                match tag {
+                    Tag::Table(_) => table = Some((offset, 0)),
+                    Tag::TableCell => {
+                        if let Some((start, cells)) = table.as_mut() {
+                            *cells += 1;
+                            if *cells == max_table_cells + 1 {
+                                out.push(Hazard::TableTooLarge { offset: *start, cells: *cells });
+                            }
+                        }
+                    }
+                    Tag::Image { dest_url, .. } if !is_local(dest_url) => {
+                        out.push(Hazard::RemoteImage { offset, url: dest_url.to_string() })
+                    }
+                    Tag::Link { dest_url, .. } if is_protocol_relative(dest_url) => {
+                        out.push(Hazard::ProtocolRelative { offset, url: dest_url.to_string() })
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                if *end == TagEnd::Table {
+                    table = None;
+                }
+            }
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                // Entities are decoded here, so the text's start is the place to show.
+                if let Some((_, c)) = crate::load::text::first_forbidden(t, true) {
+                    out.push(Hazard::HiddenChar { offset, c });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Browsers take `//host/path` as another site, after ignoring tabs, line
+/// breaks and backslashes, so those are removed before judging.
+fn is_protocol_relative(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let cleaned = cleaned.replace('\\', "/");
+    cleaned.starts_with("//")
+}
+
+/// An image address that names a file of this site: a path from the site
+/// root (`/assets/...`), with no scheme and no host.
+fn is_local(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    cleaned.starts_with('/') && !is_protocol_relative(&cleaned) && !cleaned.contains(':')
+}
+
+/// Nesting past this would overflow the minifier's stack (about 2,000
+/// elements): deeper elements are flattened into their ancestor. Validation
+/// refuses far shallower texts, so this only guards rendering.
+const RENDER_DEPTH_CEILING: usize = crate::load::limits::MARKDOWN_DEPTH_CEILING as usize;
+
 fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<Notice>) {
     let mut events = Vec::new();
     let mut notices = Vec::new();
@@ -67,8 +158,24 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
     let mut kept = Vec::new();
     let mut image_alt_len: Option<usize> = None;
     let mut image_offset = 0;
+    let mut depth = 0usize;
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         let offset = range.start;
+        match &event {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > RENDER_DEPTH_CEILING {
+                    continue;
+                }
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth >= RENDER_DEPTH_CEILING {
+                    continue;
+                }
+            }
+            _ => {}
+        }
         match event {
             Event::Html(raw) | Event::InlineHtml(raw) => {
                 notices.push(Notice::RawHtml { offset });
@@ -81,8 +188,10 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
                 events.push(Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }))
             }
             Event::End(TagEnd::Heading(HeadingLevel::H1)) => events.push(Event::End(TagEnd::Heading(HeadingLevel::H2))),
+            // Refused by validation (`hazards`); never emitted.
+            Event::Start(Tag::Link { ref dest_url, .. }) if is_protocol_relative(dest_url) => kept.push(false),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match resolve(&dest_url, offset, linker, &mut notices) {
+                match resolve(&dest_url, offset, linker, &mut notices, false) {
                     Some(url) => {
                         kept.push(true);
                         events.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
@@ -90,10 +199,15 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
                     None => kept.push(false),
                 }
             }
+            Event::Start(Tag::Image { ref dest_url, .. }) if !is_local(dest_url) && clean_url(dest_url).is_some() => {
+                image_alt_len = Some(0);
+                image_offset = offset;
+                kept.push(false);
+            }
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 image_alt_len = Some(0);
                 image_offset = offset;
-                match resolve(&dest_url, offset, linker, &mut notices) {
+                match resolve(&dest_url, offset, linker, &mut notices, true) {
                     Some(url) => {
                         kept.push(true);
                         events.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
@@ -127,13 +241,17 @@ fn resolve<'a>(
     offset: usize,
     linker: Option<&Linker>,
     notices: &mut Vec<Notice>,
+    image: bool,
 ) -> Option<CowStr<'a>> {
     let Some(cleaned) = clean_url(url) else {
         notices.push(Notice::UnsafeUrl { offset, url: url.to_string() });
         return None;
     };
     if let Some((path, fragment)) = SitePath::from_internal_link(&cleaned) {
-        notices.push(Notice::InternalLink { offset, path: path.clone() });
+        // A picture is a file of static/, not a page the link check knows.
+        if !image {
+            notices.push(Notice::InternalLink { offset, path: path.clone() });
+        }
         let href = match linker {
             Some(linker) => linker.page(path.as_str()),
             None => path.to_string(),

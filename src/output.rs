@@ -1,6 +1,8 @@
 //! Writing the site: everything goes into a staging folder beside the
 //! output folder, which replaces the old output only when the whole build
-//! succeeded. A failed build leaves the previous site untouched.
+//! succeeded. A failed build leaves the previous site untouched; the swap
+//! itself is one atomic exchange of names where the system offers it, so a
+//! web server serving the output never finds it missing.
 
 use std::fs;
 use std::io;
@@ -9,6 +11,10 @@ use std::path::{Component, Path, PathBuf};
 /// Marks a folder as made by brukervalg, so a mistyped `--output` never
 /// replaces a folder of someone's own.
 pub const MARKER: &str = ".brukervalg-output";
+
+/// The folders a site is made from: the output may not lie inside one, or
+/// every build would read its own output as input.
+pub const INPUT_FOLDERS: &[&str] = &["content", "providers", "surveys", "static", "templates", "i18n"];
 
 pub struct Staging {
     dir: PathBuf,
@@ -29,6 +35,14 @@ impl Staging {
                 root.join("output").display()
             ));
         }
+        if let Some(input) = INPUT_FOLDERS.iter().map(|d| root.join(d)).find(|d| target.starts_with(d)) {
+            return Err(format!(
+                "the output folder {} lies inside the input folder {}; choose another, e.g. {}",
+                target.display(),
+                input.display(),
+                root.join("output").display()
+            ));
+        }
         if target.exists() {
             if !target.is_dir() {
                 return Err(format!("{} exists and is not a folder", target.display()));
@@ -44,9 +58,13 @@ impl Staging {
         let parent = target.parent().ok_or("the output folder has no parent folder")?;
         fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        remove_litter(parent, &name);
+        let dir = parent.join(format!(".{name}.{STAGING}{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        // Marked from the start, so that the litter of a build killed half-way
+        // is known to be ours and removed by the next build.
+        fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
         Ok(Staging { dir, target, committed: false })
     }
 
@@ -59,12 +77,19 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// Copies a file that validation has checked. It never replaces a file
+    /// already written (validation names such clashes; this is the guard).
     pub fn copy(&self, from: &Path, relative: &str) -> io::Result<()> {
         let path = self.resolve(relative)?;
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::copy(from, path).map(|_| ())
+        if fs::symlink_metadata(from)?.file_type().is_symlink() {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{} is a symbolic link", from.display())));
+        }
+        let mut source = fs::File::open(from)?;
+        let mut target = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+        io::copy(&mut source, &mut target).map(|_| ())
     }
 
     /// Only plain relative components: no `..`, no absolute paths, so
@@ -80,33 +105,91 @@ impl Staging {
         Ok(self.dir.join(rel))
     }
 
-    /// Swaps the staged site in for the old one.
-    pub fn commit(mut self) -> io::Result<()> {
-        fs::write(
-            self.dir.join(MARKER),
-            "Written by brukervalg build. Everything here is replaced by the next build.\n",
-        )?;
-        let old = self.dir.with_file_name(format!(
-            ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
-            std::process::id()
-        ));
-        let had_old = self.target.exists();
-        if had_old {
-            fs::rename(&self.target, &old)?;
-        }
-        if let Err(e) = fs::rename(&self.dir, &self.target) {
-            if had_old {
-                let _ = fs::rename(&old, &self.target);
+    /// Swaps the staged site in for the old one. Returns a warning when the
+    /// new site is in place but the old copy could not be deleted.
+    pub fn commit(mut self) -> io::Result<Option<String>> {
+        let name = self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let old = self.dir.with_file_name(format!(".{name}.{OLD}{}", std::process::id()));
+        if self.target.exists() {
+            if exchange(&self.dir, &self.target)? {
+                // The staging name now holds the old site.
+                self.committed = true;
+                return Ok(remove_old(&self.dir));
             }
-            return Err(e);
+            fs::rename(&self.target, &old)?;
+            if let Err(e) = fs::rename(&self.dir, &self.target) {
+                let _ = fs::rename(&old, &self.target);
+                return Err(e);
+            }
+            self.committed = true;
+            return Ok(remove_old(&old));
         }
+        fs::rename(&self.dir, &self.target)?;
         self.committed = true;
-        if had_old {
-            fs::remove_dir_all(&old)?;
-        }
-        Ok(())
+        Ok(None)
     }
+}
+
+const STAGING: &str = "staging-";
+const OLD: &str = "old-";
+const MARKER_TEXT: &str = "Written by brukervalg build. Everything here is replaced by the next build.\n";
+
+/// Swaps the names of two folders in one step; `false` where the system or
+/// file system cannot (then the caller renames twice).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE) {
+        Ok(()) => Ok(true),
+        Err(e) if e == rustix::io::Errno::INVAL || e == rustix::io::Errno::NOSYS || e == rustix::io::Errno::NOTSUP => {
+            Ok(false)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
+    Ok(false)
+}
+
+/// The new site is in place: failing to delete the old copy is worth a
+/// warning (the next build removes it), not a failed build.
+fn remove_old(old: &Path) -> Option<String> {
+    fs::remove_dir_all(old).err().map(|e| {
+        format!(
+            "the new site is in place, but the old copy {} could not be deleted: {e}; the next build removes it",
+            old.display()
+        )
+    })
+}
+
+/// Removes what builds that were killed or crashed left beside the output:
+/// staging and old folders of this output that carry our marker and whose
+/// process is gone.
+fn remove_litter(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        let Some(rest) = file_name.strip_prefix(&format!(".{name}.")) else { continue };
+        let Some(pid) = rest.strip_prefix(STAGING).or_else(|| rest.strip_prefix(OLD)) else { continue };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        let path = entry.path();
+        let is_ours = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir()) && path.join(MARKER).is_file();
+        if is_ours && !process_alive(pid) {
+            let _ = fs::remove_dir_all(&path);
+        }
+    }
+}
+
+/// Whether a build with this process id may still be running. Without
+/// /proc the answer is yes, and the litter stays until removed by hand.
+fn process_alive(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc = Path::new("/proc");
+    !proc.is_dir() || proc.join(pid.to_string()).exists()
 }
 
 impl Drop for Staging {

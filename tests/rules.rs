@@ -104,7 +104,7 @@ fn impossible_grades_and_zero_capacity_are_errors() {
     let errors = site.errors();
     let line = text[..school].lines().count() as u32 + 3;
     assert_error(&errors, path, line, "grades 8-3 are not possible");
-    assert_error(&errors, path, line, "`school.capacity` is 0");
+    assert_error(&errors, path, line + 3, "`school.capacity` is 0");
 }
 
 #[test]
@@ -163,7 +163,8 @@ fn a_picture_outside_the_profile_folder_is_refused() {
 #[test]
 fn a_markdown_image_without_alt_text_is_warned_about() {
     let site = TestSite::minimal();
-    site.edit("content/klage.md", "Du kan klage til", "![](https://example.no/a.png)\n\nDu kan klage til");
+    site.write("static/assets/a.png", "");
+    site.edit("content/klage.md", "Du kan klage til", "![](/assets/a.png)\n\nDu kan klage til");
     let w = warnings(&site);
     assert!(
         w.iter()

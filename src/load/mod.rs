@@ -2,15 +2,21 @@
 //! their source positions. Nothing here judges content beyond "is it
 //! well-formed YAML/Markdown of the right shape".
 
+pub mod files;
 pub mod frontmatter;
+pub mod limits;
 pub mod raw;
 pub mod spanned;
 pub mod survey_csv;
+pub mod text;
 pub mod yaml;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Finding, Findings, Position};
+use files::{Entry, exists, source, walk};
+use limits::Limits;
 use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
 pub const CONFIG_FILE: &str = "brukervalg.yaml";
@@ -56,9 +62,18 @@ pub struct LoadedPage {
 #[derive(Debug)]
 pub struct LoadedSite {
     pub config: Option<(SourceFile, RawSiteConfig)>,
+    /// The limits in force: the configuration's, or the defaults where it
+    /// could not be read or a value was out of range (reported by validation).
+    pub limits: Limits,
     pub providers: Vec<LoadedProvider>,
+    /// (service folder, file stem) of every profile file, read or not, so
+    /// that a broken profile is one error and not one in every file that
+    /// names it.
+    pub profile_files: BTreeSet<(String, String)>,
     pub pages: Vec<LoadedPage>,
     pub surveys: Vec<LoadedSurvey>,
+    /// Files of `static/`, published as they are.
+    pub static_files: Vec<SourceFile>,
 }
 
 /// A survey description and the text of its results file (parsed once the
@@ -73,43 +88,23 @@ pub struct LoadedSurvey {
 
 pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
     let config = load_config(root, findings);
-    let providers = load_providers(root, findings);
-    let pages = load_pages(root, findings);
-    let surveys = load_surveys(root, findings);
-    LoadedSite { config, providers, pages, surveys }
-}
-
-fn source(root: &Path, absolute: &Path) -> SourceFile {
-    SourceFile {
-        relative: absolute.strip_prefix(root).unwrap_or(absolute).to_path_buf(),
-        absolute: absolute.to_path_buf(),
+    let limits = config.as_ref().map(|(_, c)| Limits::resolve(&c.limits).0).unwrap_or_default();
+    findings.limit_per_file(limits.findings_per_file);
+    let reader = Reader { root, limits };
+    let (providers, profile_files) = reader.providers(findings);
+    let pages = reader.pages(findings);
+    let surveys = reader.surveys(findings);
+    let static_files = reader.static_files(findings);
+    // Read by the renderer and i18n; links there are refused here, once.
+    for dir in ["templates", "i18n"] {
+        walk(root, &root.join(dir), usize::MAX, findings);
     }
-}
-
-fn read(file: &SourceFile, findings: &mut Findings) -> Option<String> {
-    match std::fs::read(&file.absolute) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
-            Err(e) => {
-                let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-                let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;
-                findings.push(
-                    Finding::error(&file.relative, Position::new(line, 1), "the file is not valid UTF-8 text")
-                        .with_help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
-                );
-                None
-            }
-        },
-        Err(e) => {
-            findings.push(Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {e}")));
-            None
-        }
-    }
+    LoadedSite { config, limits, providers, profile_files, pages, surveys, static_files }
 }
 
 fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawSiteConfig)> {
     let file = source(root, &root.join(CONFIG_FILE));
-    if !file.absolute.is_file() {
+    if !exists(&file.absolute) {
         findings.push(
             Finding::error(
                 &file.relative,
@@ -120,205 +115,235 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
         );
         return None;
     }
-    let text = read(&file, findings)?;
-    match yaml::parse::<RawSiteConfig>(&text, 0) {
-        Ok(config) => Some((file, config)),
-        Err(problem) => {
-            findings.push(problem.into_finding(&file.relative));
-            None
-        }
-    }
+    // The limits are not known before the configuration is read.
+    let reader = Reader { root, limits: Limits::default() };
+    let text = reader.text(&file, findings)?;
+    let config = reader.yaml(&file, &text, 0, findings)?;
+    Some((file, config))
 }
 
-/// Sorted directory listing, so that the order of findings and pages never
-/// depends on the file system.
-fn sorted_entries(dir: &Path, max_depth: usize) -> Vec<walkdir::DirEntry> {
-    walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(max_depth)
-        .sort_by_file_name()
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect()
+/// Reads files under the limits in force.
+struct Reader<'a> {
+    root: &'a Path,
+    limits: Limits,
 }
 
-fn load_providers(root: &Path, findings: &mut Findings) -> Vec<LoadedProvider> {
-    let dir = root.join("providers");
-    let mut out = Vec::new();
-    for entry in sorted_entries(&dir, 2) {
-        let path = entry.path();
-        let file = source(root, path);
-        if entry.file_type().is_symlink() {
-            findings.push(
-                Finding::error(&file.relative, Position::WHOLE_FILE, "symbolic links are not followed")
-                    .with_help("replace the link with the file itself"),
-            );
-            continue;
-        }
-        if entry.depth() == 1 {
-            if entry.file_type().is_file() {
-                findings.push(
-                    Finding::error(
-                        &file.relative,
-                        Position::WHOLE_FILE,
-                        "profiles belong in a folder named after their service",
-                    )
-                    .with_help("move it to providers/<service-id>/, e.g. providers/praktisk-bistand/"),
-                );
-            }
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".yaml") else {
-            if name.ends_with(".yml") {
-                findings.push(
-                    Finding::error(&file.relative, Position::WHOLE_FILE, "profiles must end in .yaml")
-                        .with_help(format!("rename it to {}", name.trim_end_matches(".yml").to_string() + ".yaml")),
-                );
-            }
-            // Self-descriptions and photos are picked up from their profile.
-            continue;
-        };
-        let Some(text) = read(&file, findings) else {
-            continue;
-        };
-        let profile = match yaml::parse::<RawProvider>(&text, 0) {
-            Ok(profile) => profile,
-            Err(problem) => {
+impl Reader<'_> {
+    /// A YAML document, after the checks every YAML file gets.
+    fn yaml<T: serde::de::DeserializeOwned>(
+        &self,
+        file: &SourceFile,
+        text: &str,
+        line_offset: u32,
+        findings: &mut Findings,
+    ) -> Option<T> {
+        let problems = yaml::inspect(text, line_offset, &self.limits);
+        if !problems.is_empty() {
+            for problem in problems {
                 findings.push(problem.into_finding(&file.relative));
-                continue;
             }
-        };
-        let service_dir =
-            path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let sibling = |suffix: &str| path.with_file_name(format!("{stem}{suffix}.md"));
-        let self_description = load_markdown_body(root, &sibling(""), findings);
-        let self_description_plain = load_markdown_body(root, &sibling(PLAIN_SUFFIX), findings);
-        out.push(LoadedProvider {
-            service_dir,
-            file_stem: stem.to_string(),
-            source: file,
-            profile,
-            self_description,
-            self_description_plain,
-        });
-    }
-    out
-}
-
-/// A Markdown file without front matter (a school's self-description).
-fn load_markdown_body(root: &Path, path: &Path, findings: &mut Findings) -> Option<MarkdownFile> {
-    if !path.is_file() {
-        return None;
-    }
-    let file = source(root, path);
-    let text = read(&file, findings)?;
-    Some(MarkdownFile { source: file, body: text, body_line: 1 })
-}
-
-fn load_pages(root: &Path, findings: &mut Findings) -> Vec<LoadedPage> {
-    let dir = root.join("content");
-    let mut out = Vec::new();
-    for entry in sorted_entries(&dir, 1) {
-        let name = entry.file_name().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".md") else {
-            continue;
-        };
-        if stem.ends_with(PLAIN_SUFFIX) || !entry.file_type().is_file() {
-            continue;
-        }
-        let file = source(root, entry.path());
-        let Some((front, markdown)) = load_page_file(&file, findings) else {
-            continue;
-        };
-        let plain_path = entry.path().with_file_name(format!("{stem}{PLAIN_SUFFIX}.md"));
-        let plain = if plain_path.is_file() { load_page_file(&source(root, &plain_path), findings) } else { None };
-        out.push(LoadedPage { file_stem: stem.to_string(), source: file, front, markdown, plain });
-    }
-    // A plain companion without its standard page would never be shown.
-    for entry in sorted_entries(&dir, 1) {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if let Some(stem) = name.strip_suffix(&format!("{PLAIN_SUFFIX}.md"))
-            && !entry.path().with_file_name(format!("{stem}.md")).is_file()
-        {
-            findings.push(
-                Finding::error(
-                    source(root, entry.path()).relative,
-                    Position::WHOLE_FILE,
-                    "a plain-language page without its standard page",
-                )
-                .with_help(format!("add content/{stem}.md, or rename this file")),
-            );
-        }
-    }
-    out
-}
-
-fn load_page_file(file: &SourceFile, findings: &mut Findings) -> Option<(RawPage, MarkdownFile)> {
-    let text = read(file, findings)?;
-    let Some(split) = frontmatter::split(&text) else {
-        findings.push(Finding::error(&file.relative, Position::new(1, 1), "the page has no front matter").with_help(
-            "start the file with a block like\n---\ntitle: Sidens tittel\nsummary: En setning om siden.\n---",
-        ));
-        return None;
-    };
-    let front = match yaml::parse::<RawPage>(split.yaml, split.yaml_line - 1) {
-        Ok(front) => front,
-        Err(problem) => {
-            findings.push(problem.into_finding(&file.relative));
             return None;
         }
-    };
-    Some((front, MarkdownFile { source: file.clone(), body: split.body.to_string(), body_line: split.body_line }))
-}
-
-fn load_surveys(root: &Path, findings: &mut Findings) -> Vec<LoadedSurvey> {
-    let mut out = Vec::new();
-    for entry in sorted_entries(&root.join("surveys"), 1) {
-        let name = entry.file_name().to_string_lossy().to_string();
-        let Some(stem) = name.strip_suffix(".yaml") else { continue };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let file = source(root, entry.path());
-        let Some(text) = read(&file, findings) else { continue };
-        let survey = match yaml::parse::<RawSurvey>(&text, 0) {
-            Ok(survey) => survey,
+        match yaml::parse::<T>(text, line_offset) {
+            Ok(value) => Some(value),
             Err(problem) => {
                 findings.push(problem.into_finding(&file.relative));
-                continue;
+                None
             }
-        };
-        let at = Position::from_yaml(&survey.results.referenced);
-        let results_name = survey.results.value.trim();
-        let results = if results_name.contains(['/', '\\']) || results_name.starts_with('.') {
+        }
+    }
+
+    /// A text file of the site. A control or bidirectional character
+    /// anywhere in it (YAML, Markdown or CSV) is an error at its place;
+    /// YAML escapes such as `"\e"` are caught later, by `yaml::inspect`.
+    fn text(&self, file: &SourceFile, findings: &mut Findings) -> Option<String> {
+        let text = files::read_text(self.root, file, self.limits.file_max_bytes, findings)?;
+        if let Some((offset, c)) = text::first_forbidden(text.strip_prefix('\u{feff}').unwrap_or(&text), true) {
+            let offset = offset + if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let (line, column) = crate::markdown::line_column(&text, offset);
             findings.push(
                 Finding::error(
                     &file.relative,
-                    at,
-                    format!("`results` `{results_name}` must be a file beside the survey"),
+                    Position::new(line, column),
+                    format!("the file contains the invisible character {}", text::describe(c)),
                 )
-                .with_help("put the CSV file in surveys/ and give only its name"),
+                .with_help("delete the character; retype the text if you cannot see where it is"),
             );
-            None
-        } else {
-            let path = entry.path().with_file_name(results_name);
-            if path.is_file() {
-                let csv_file = source(root, &path);
-                read(&csv_file, findings).map(|text| (csv_file, text))
-            } else {
+            return None;
+        }
+        Some(text)
+    }
+
+    fn providers(&self, findings: &mut Findings) -> (Vec<LoadedProvider>, BTreeSet<(String, String)>) {
+        let dir = self.root.join("providers");
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        for entry in walk(self.root, &dir, 2, findings) {
+            let file = &entry.source;
+            if entry.depth == 1 {
+                if !entry.is_dir {
+                    findings.push(
+                        Finding::error(
+                            &file.relative,
+                            Position::WHOLE_FILE,
+                            "profiles belong in a folder named after their service",
+                        )
+                        .with_help("move it to providers/<service-id>/, e.g. providers/praktisk-bistand/"),
+                    );
+                }
+                continue;
+            }
+            if entry.is_dir {
+                continue;
+            }
+            let name = entry.name();
+            let Some(stem) = name.strip_suffix(".yaml") else {
+                if name.ends_with(".yml") {
+                    findings.push(
+                        Finding::error(&file.relative, Position::WHOLE_FILE, "profiles must end in .yaml")
+                            .with_help(format!("rename it to {}", name.trim_end_matches(".yml").to_string() + ".yaml")),
+                    );
+                }
+                // Self-descriptions and photos are picked up from their profile.
+                continue;
+            };
+            let path = &file.absolute;
+            let service_dir =
+                path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            seen.insert((service_dir.clone(), stem.to_string()));
+            let Some(text) = self.text(file, findings) else { continue };
+            let Some(profile) = self.yaml::<RawProvider>(file, &text, 0, findings) else { continue };
+            let sibling = |suffix: &str| path.with_file_name(format!("{stem}{suffix}.md"));
+            let self_description = self.markdown_body(&sibling(""), findings);
+            let self_description_plain = self.markdown_body(&sibling(PLAIN_SUFFIX), findings);
+            out.push(LoadedProvider {
+                service_dir,
+                file_stem: stem.to_string(),
+                source: file.clone(),
+                profile,
+                self_description,
+                self_description_plain,
+            });
+        }
+        (out, seen)
+    }
+
+    /// A Markdown file without front matter (a school's self-description).
+    fn markdown_body(&self, path: &Path, findings: &mut Findings) -> Option<MarkdownFile> {
+        if !exists(path) {
+            return None;
+        }
+        let file = source(self.root, path);
+        let text = self.text(&file, findings)?;
+        Some(MarkdownFile { source: file, body: text, body_line: 1 })
+    }
+
+    fn pages(&self, findings: &mut Findings) -> Vec<LoadedPage> {
+        let entries: Vec<Entry> = walk(self.root, &self.root.join("content"), 1, findings);
+        let mut out = Vec::new();
+        for entry in &entries {
+            let name = entry.name();
+            let Some(stem) = name.strip_suffix(".md") else { continue };
+            if stem.ends_with(PLAIN_SUFFIX) || entry.is_dir {
+                continue;
+            }
+            let Some((front, markdown)) = self.page_file(&entry.source, findings) else { continue };
+            let plain_path = entry.source.absolute.with_file_name(format!("{stem}{PLAIN_SUFFIX}.md"));
+            let plain =
+                if exists(&plain_path) { self.page_file(&source(self.root, &plain_path), findings) } else { None };
+            out.push(LoadedPage { file_stem: stem.to_string(), source: entry.source.clone(), front, markdown, plain });
+        }
+        // A plain companion without its standard page would never be shown.
+        for entry in &entries {
+            let name = entry.name();
+            if let Some(stem) = name.strip_suffix(&format!("{PLAIN_SUFFIX}.md"))
+                && !exists(&entry.source.absolute.with_file_name(format!("{stem}.md")))
+            {
                 findings.push(
-                    Finding::error(&file.relative, at, format!("the results file `{results_name}` is not in surveys/"))
-                        .with_help("add the CSV export, or correct the file name"),
+                    Finding::error(
+                        &entry.source.relative,
+                        Position::WHOLE_FILE,
+                        "a plain-language page without its standard page",
+                    )
+                    .with_help(format!("add content/{stem}.md, or rename this file")),
+                );
+            }
+        }
+        out
+    }
+
+    fn page_file(&self, file: &SourceFile, findings: &mut Findings) -> Option<(RawPage, MarkdownFile)> {
+        let text = self.text(file, findings)?;
+        let Some(split) = frontmatter::split(&text) else {
+            findings.push(
+                Finding::error(&file.relative, Position::new(1, 1), "the page has no front matter").with_help(
+                    "start the file with a block like\n---\ntitle: Sidens tittel\nsummary: En setning om siden.\n---",
+                ),
+            );
+            return None;
+        };
+        let front = self.yaml::<RawPage>(file, split.yaml, split.yaml_line - 1, findings)?;
+        Some((front, MarkdownFile { source: file.clone(), body: split.body.to_string(), body_line: split.body_line }))
+    }
+
+    fn surveys(&self, findings: &mut Findings) -> Vec<LoadedSurvey> {
+        let mut out = Vec::new();
+        for entry in walk(self.root, &self.root.join("surveys"), 1, findings) {
+            let name = entry.name();
+            let Some(stem) = name.strip_suffix(".yaml") else { continue };
+            if entry.is_dir {
+                continue;
+            }
+            let file = &entry.source;
+            let Some(text) = self.text(file, findings) else { continue };
+            let Some(survey) = self.yaml::<RawSurvey>(file, &text, 0, findings) else { continue };
+            let at = Position::from_yaml(&survey.results.referenced);
+            let results_name = survey.results.value.trim();
+            let results = if results_name.contains(['/', '\\']) || results_name.starts_with('.') {
+                findings.push(
+                    Finding::error(
+                        &file.relative,
+                        at,
+                        format!("`results` `{results_name}` must be a file beside the survey"),
+                    )
+                    .with_help("put the CSV file in surveys/ and give only its name"),
                 );
                 None
-            }
-        };
-        out.push(LoadedSurvey { file_stem: stem.to_string(), source: file, survey, results });
+            } else {
+                let path = file.absolute.with_file_name(results_name);
+                if exists(&path) {
+                    let csv_file = source(self.root, &path);
+                    self.text(&csv_file, findings).map(|text| (csv_file, text))
+                } else {
+                    findings.push(
+                        Finding::error(
+                            &file.relative,
+                            at,
+                            format!("the results file `{results_name}` is not in surveys/"),
+                        )
+                        .with_help("add the CSV export, or correct the file name"),
+                    );
+                    None
+                }
+            };
+            out.push(LoadedSurvey { file_stem: stem.to_string(), source: file.clone(), survey, results });
+        }
+        out
     }
-    out
+
+    /// The files of `static/`, each checked as any input (no links, inside
+    /// the site, within the size limit) though only copied, never read.
+    fn static_files(&self, findings: &mut Findings) -> Vec<SourceFile> {
+        let mut out = Vec::new();
+        for entry in walk(self.root, &self.root.join("static"), usize::MAX, findings) {
+            if entry.is_dir {
+                continue;
+            }
+            match files::check_copyable(self.root, &entry.source, self.limits.asset_max_bytes) {
+                Ok(()) => out.push(entry.source),
+                Err(finding) => findings.push(finding),
+            }
+        }
+        out
+    }
 }

@@ -5,6 +5,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+pub use super::limits::{Limits, RawLimits};
 pub use super::spanned::S;
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -26,9 +27,9 @@ pub struct RawSiteConfig {
     pub districts: Vec<RawDistrict>,
     /// The services in the scheme.
     pub services: Vec<RawService>,
-    /// Build limits.
+    /// Build limits; see docs/limits.md.
     #[serde(default)]
-    pub limits: Limits,
+    pub limits: RawLimits,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, JsonSchema)]
@@ -154,39 +155,6 @@ pub struct RawContact {
     pub opening_hours: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, serde::Serialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-pub struct Limits {
-    /// Maximum words in a school's self-description.
-    pub self_description_max_words: usize,
-    /// Maximum words in a provider's short description.
-    pub description_max_words: usize,
-    /// Months after last_checked before a profile counts as out of date.
-    pub stale_after_months: u32,
-    /// LIX above which a plain-language text is warned about.
-    pub lix_plain_max: f64,
-    /// LIX above which a standard text is warned about.
-    pub lix_standard_max: f64,
-    /// Survey results from fewer respondents are never published.
-    pub survey_min_respondents: u32,
-    /// Survey results from fewer respondents are marked uncertain.
-    pub survey_uncertain_below: u32,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            self_description_max_words: 600,
-            description_max_words: 120,
-            stale_after_months: 12,
-            lix_plain_max: 40.0,
-            lix_standard_max: 55.0,
-            survey_min_respondents: 5,
-            survey_uncertain_below: 10,
-        }
-    }
-}
-
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProvider {
@@ -273,8 +241,8 @@ pub struct RawExtra {
     pub name: String,
     /// The name in plain language.
     pub name_plain: Option<String>,
-    /// Price in whole kroner.
-    pub price: u32,
+    /// Price in whole kroner (0 to 1,000,000).
+    pub price: S<u32>,
     /// What the price is for, e.g. "per time".
     pub unit: String,
 }
@@ -282,7 +250,7 @@ pub struct RawExtra {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContinuity {
-    /// Different staff a typical user meets in a month (at least 1).
+    /// Different staff a typical user meets in a month (1 to 200).
     pub staff_per_month: S<u32>,
     /// A short note.
     pub note: Option<S<String>>,
@@ -304,10 +272,10 @@ pub struct RawImage {
 pub struct RawSchool {
     /// First and last grade (1-10).
     pub grades: S<RawGrades>,
-    /// Number of pupils now.
-    pub pupils: u32,
-    /// Places in total.
-    pub capacity: u32,
+    /// Number of pupils now (0 to 10,000).
+    pub pupils: S<u32>,
+    /// Places in total (1 to 10,000).
+    pub capacity: S<u32>,
     /// The after-school programme (SFO); leave out if none.
     pub after_school_care: Option<S<String>>,
     /// The after-school programme in plain language.

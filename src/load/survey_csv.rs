@@ -24,9 +24,23 @@ pub enum RowValues {
 /// Reads `text` (the file at `file`); `options` is the number of answer
 /// options of the survey's scale. Collects an error per bad row; rows that
 /// are fine are returned even when others are not.
+/// No provider of one municipality has more respondents to one question:
+/// the bound keeps every sum over providers far inside `u32`, so a count
+/// such as 4294967295 is an error here and cannot wrap in the model.
+pub const MAX_RESPONDENTS: u32 = 100_000;
+
 pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultRow>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut rows = Vec::new();
+    if let Some((line, column)) = unclosed_quote(text) {
+        findings.push(
+            Finding::error(file, Position::new(line, column), "a quoted value starts here and is never closed")
+                .with_help(
+                    "add the closing `\"`, or remove the opening one; a `\"` inside a quoted value is written `\"\"`",
+                ),
+        );
+        return (rows, findings);
+    }
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim_start_matches('\u{feff}').to_lowercase()).collect(),
@@ -100,6 +114,14 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
                 let n = field(*respondents).parse::<u32>();
                 let m = field(*mean).replace(',', ".").parse::<f64>().ok().filter(|m| m.is_finite());
                 match (n, m) {
+                    (Ok(n), _) if n > MAX_RESPONDENTS => {
+                        bad(
+                            "respondents",
+                            field(*respondents),
+                            &format!("a number of respondents up to {MAX_RESPONDENTS}"),
+                        );
+                        continue;
+                    }
                     (Ok(respondents), Some(mean)) => RowValues::Mean { respondents, mean },
                     (n, m) => {
                         if n.is_err() {
@@ -115,9 +137,21 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
             Form::Counts(cols) => {
                 let mut counts = Vec::with_capacity(cols.len());
                 let mut ok = true;
+                let mut total = 0u32;
                 for (i, &c) in cols.iter().enumerate() {
                     match field(c).parse::<u32>() {
-                        Ok(n) => counts.push(n),
+                        Ok(n) if n <= MAX_RESPONDENTS && total + n <= MAX_RESPONDENTS => {
+                            total += n;
+                            counts.push(n);
+                        }
+                        Ok(_) => {
+                            bad(
+                                &count_columns[i],
+                                field(c),
+                                &format!("a count that keeps the row's total at most {MAX_RESPONDENTS}"),
+                            );
+                            ok = false;
+                        }
                         Err(_) => {
                             bad(&count_columns[i], field(c), "a whole number of 0 or more");
                             ok = false;
@@ -138,6 +172,36 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         });
     }
     (rows, findings)
+}
+
+/// Where a quoted field opens that no quote closes (1-based line and
+/// column), following the CSV rule that `""` inside quotes is a quote.
+/// The csv reader would otherwise read the rest of the file as one field
+/// and report a row with too few fields.
+fn unclosed_quote(text: &str) -> Option<(u32, u32)> {
+    let mut open: Option<(u32, u32)> = None;
+    let (mut line, mut column) = (1u32, 0u32);
+    let mut at_field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (open, c) {
+            (Some(_), '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                column += 1;
+            }
+            (Some(_), '"') => open = None,
+            (None, '"') if at_field_start => open = Some((line, column)),
+            _ => {}
+        }
+        at_field_start = open.is_none() && matches!(c, ',' | '\n');
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            at_field_start = open.is_none();
+        }
+    }
+    open
 }
 
 fn wrong_columns(file: &std::path::Path, headers: &[String], options: usize) -> Finding {

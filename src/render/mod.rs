@@ -231,7 +231,7 @@ where
 }
 
 /// Spec-compliant settings only: the output must pass the Nu Html Checker.
-fn minify_cfg() -> minify_html::Cfg {
+pub fn minify_cfg() -> minify_html::Cfg {
     minify_html::Cfg { minify_css: true, keep_html_and_head_opening_tags: true, ..minify_html::Cfg::new() }
 }
 

@@ -3,16 +3,21 @@
 
 mod fields;
 mod links;
+mod markdown_hazards;
 mod pages;
 mod providers;
 mod site;
+mod static_files;
 mod surveys;
+
+use std::collections::BTreeSet;
 
 use crate::diagnostics::Findings;
 use crate::domain::Date;
+use crate::domain::Slug;
 use crate::i18n::Translations;
 use crate::load::LoadedSite;
-use crate::model::{Site, collate};
+use crate::model::{Site, SitePath, collate};
 
 /// Validates everything loadable and returns the model when the
 /// configuration itself is usable (there is nothing to attach providers to
@@ -29,9 +34,46 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
     for service in &mut site.services {
         service.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
     }
-    site.pages = pages::pages(loaded.pages, findings, &mut pending_links);
-    site.surveys = surveys::surveys(loaded.surveys, &site, findings, &mut pending_links);
-    site::check_default_providers(&config_file.relative, &site, &default_positions, findings);
+    let broken = Broken::find(loaded.profile_files, &site);
+    site.pages = pages::pages(loaded.pages, &site.limits, findings, &mut pending_links);
+    site.surveys = surveys::surveys(loaded.surveys, &site, &broken, findings, &mut pending_links);
+    site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);
+    static_files::check(&loaded.static_files, &site, findings);
+    pending_links.retain(|link| !broken.paths.contains(&link.path));
     links::check_internal(&site, pending_links, findings);
     Some(site)
+}
+
+/// Profiles that exist as files but had errors. Their own file has the
+/// finding; everything that names them (the default provider, survey rows,
+/// links) stays quiet, so one broken profile is one error, not a cascade.
+pub struct Broken {
+    /// (service id, file stem)
+    names: BTreeSet<(String, String)>,
+    paths: BTreeSet<SitePath>,
+}
+
+impl Broken {
+    fn find(files: BTreeSet<(String, String)>, site: &Site) -> Broken {
+        let names: BTreeSet<(String, String)> = files
+            .into_iter()
+            .filter(|(service, stem)| {
+                !site
+                    .services
+                    .iter()
+                    .any(|s| s.id.as_str() == service && s.providers.iter().any(|p| p.slug.as_str() == stem))
+            })
+            .collect();
+        let paths = names
+            .iter()
+            .filter_map(|(service, stem)| {
+                Some(SitePath::provider(&Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
+            })
+            .collect();
+        Broken { names, paths }
+    }
+
+    pub fn contains(&self, service: &str, provider: &str) -> bool {
+        self.names.contains(&(service.to_string(), provider.to_string()))
+    }
 }

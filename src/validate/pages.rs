@@ -4,12 +4,19 @@ use std::collections::BTreeMap;
 
 use super::fields::{FileCheck, at};
 use super::links::{PendingLink, inspect_markdown};
+use super::markdown_hazards;
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Slug, Text};
 use crate::load::LoadedPage;
+use crate::load::raw::Limits;
 use crate::model::{Page, collate, routes};
 
-pub fn pages(loaded: Vec<LoadedPage>, findings: &mut Findings, pending: &mut Vec<PendingLink>) -> Vec<Page> {
+pub fn pages(
+    loaded: Vec<LoadedPage>,
+    limits: &Limits,
+    findings: &mut Findings,
+    pending: &mut Vec<PendingLink>,
+) -> Vec<Page> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<Slug, std::path::PathBuf> = BTreeMap::new();
     for item in loaded {
@@ -49,6 +56,7 @@ pub fn pages(loaded: Vec<LoadedPage>, findings: &mut Findings, pending: &mut Vec
         let title = check.non_empty("title", &item.front.title);
         let summary = check.non_empty("summary", &item.front.summary);
         inspect_markdown(&item.markdown, findings, pending);
+        markdown_hazards::check(&item.markdown, limits, findings);
         let (plain_title, plain_summary, plain_body) = match &item.plain {
             Some((front, md)) => {
                 let mut check = FileCheck::new(&md.source.relative, findings);
@@ -62,6 +70,7 @@ pub fn pages(loaded: Vec<LoadedPage>, findings: &mut Findings, pending: &mut Vec
                     );
                 }
                 inspect_markdown(md, findings, pending);
+                markdown_hazards::check(md, limits, findings);
                 (Some(t), Some(s), Some(md.body.clone()))
             }
             None => {

@@ -7,12 +7,18 @@ use super::links::{PendingLink, inspect_markdown};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{OrgNumber, Slug, Text};
 use crate::i18n::Translations;
-use crate::load::LoadedProvider;
 use crate::load::raw::{Ownership, RawProvider, ServiceKind};
+use crate::load::{LoadedProvider, files};
 use crate::markdown;
 use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath};
 
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
+/// Domain ranges: beyond them a number is a typo (or an attack on the
+/// arithmetic that sums and compares them).
+const MAX_PRICE: u64 = 1_000_000;
+const MAX_STAFF_PER_MONTH: u64 = 200;
+/// Norway's largest schools have under 1,500 pupils.
+const MAX_PUPILS: u64 = 10_000;
 
 pub fn providers(
     loaded: Vec<LoadedProvider>,
@@ -168,20 +174,24 @@ fn provider(
     let extras = raw
         .extras
         .iter()
-        .map(|e| Extra {
-            name: Text::new(e.name.trim().to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
-            price: e.price,
-            unit: e.unit.trim().to_string(),
+        .map(|e| {
+            let price = u64::from(e.price.value);
+            check.in_range("extras.price", price, at(&e.price), 0..=MAX_PRICE, "write the price in whole kroner");
+            Extra {
+                name: Text::new(e.name.trim().to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
+                price: e.price.value.min(MAX_PRICE as u32),
+                unit: e.unit.trim().to_string(),
+            }
         })
         .collect();
     let continuity = raw.continuity.as_ref().map(|c| {
-        if c.staff_per_month.value == 0 {
-            check.error(
-                at(&c.staff_per_month),
-                "`continuity.staff_per_month` is 0",
-                "write how many different staff a typical user meets in a month, at least 1",
-            );
-        }
+        check.in_range(
+            "continuity.staff_per_month",
+            u64::from(c.staff_per_month.value),
+            at(&c.staff_per_month),
+            1..=MAX_STAFF_PER_MONTH,
+            "write how many different staff a typical user meets in a month",
+        );
         let note = c.note.as_ref().map(|n| check.short_text("continuity.note", n, &c.note_plain));
         Continuity { staff_per_month: c.staff_per_month.value, note }
     });
@@ -215,8 +225,8 @@ fn provider(
             );
             return None;
         }
-        let source = item.source.absolute.with_file_name(name);
-        if !source.is_file() {
+        let picture = files::sibling(&item.source, name);
+        if !files::exists(&picture.absolute) {
             check.error(
                 at(&img.file),
                 format!("the picture `{name}` is not in the profile's folder"),
@@ -224,6 +234,13 @@ fn provider(
             );
             return None;
         }
+        if let Err(finding) =
+            files::check_copyable(&files::root_of(&item.source), &picture, site.limits.asset_max_bytes)
+        {
+            check.findings.push(finding);
+            return None;
+        }
+        let source = picture.absolute;
         let slug = slug.as_ref()?;
         Some(Image { source, published: SitePath::file(&format!("bilder/{service}"), slug, &extension), alt })
     });
@@ -240,10 +257,25 @@ fn provider(
                     "grades run from 1 to 10, `from` no higher than `to`",
                 );
             }
-            if s.value.pupils > s.value.capacity {
+            let (pupils, capacity) = (s.value.pupils.value, s.value.capacity.value);
+            check.in_range(
+                "school.pupils",
+                u64::from(pupils),
+                at(&s.value.pupils),
+                0..=MAX_PUPILS,
+                "write the number of pupils now",
+            );
+            check.in_range(
+                "school.capacity",
+                u64::from(capacity),
+                at(&s.value.capacity),
+                1..=MAX_PUPILS,
+                "write the number of places the school has",
+            );
+            if pupils > capacity {
                 check.warning(
                     at(&s.value.transport),
-                    format!("the school has more pupils ({}) than places ({})", s.value.pupils, s.value.capacity),
+                    format!("the school has more pupils ({pupils}) than places ({capacity})"),
                     "check `pupils` and `capacity`",
                 );
             }
@@ -258,16 +290,13 @@ fn provider(
                 }
                 text
             });
-            if s.value.capacity == 0 {
-                check.error(at(grades), "`school.capacity` is 0", "write the number of places the school has");
-            }
             let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
             let self_description = self_description(item, site, check.findings, pending);
             Some(School {
                 grade_from: grades.value.from,
                 grade_to: grades.value.to,
-                pupils: s.value.pupils,
-                capacity: s.value.capacity,
+                pupils: s.value.pupils.value,
+                capacity: s.value.capacity.value,
                 after_school_care,
                 focus_areas: s.value.focus_areas.iter().map(|f| f.trim().to_string()).collect(),
                 transport,
@@ -354,6 +383,7 @@ fn self_description(
             );
         }
         inspect_markdown(md, findings, pending);
+        super::markdown_hazards::check(md, &site.limits, findings);
     };
     check_one(md, findings);
     if let Some(plain) = &item.self_description_plain {

@@ -17,6 +17,10 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
     let intro = check.text("intro", &raw.intro, &raw.intro_plain);
     let contact = check.contact(&raw.contact, true, at(&raw.base_url));
+    let (limits, problems) = crate::load::raw::Limits::resolve(&raw.limits);
+    for p in problems {
+        check.error(p.position, p.message, p.help);
+    }
 
     let mut district_ids = BTreeSet::new();
     let mut districts = Vec::new();
@@ -70,7 +74,7 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
         services,
         pages: Vec::new(),
         surveys: Vec::new(),
-        limits: raw.limits,
+        limits,
         today,
     };
     Some((site, default_positions))
@@ -129,12 +133,18 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
 
 /// Every service needs a default provider among its own providers: citizens
 /// who do not choose must still get the service.
-pub fn check_default_providers(file: &Path, site: &Site, positions: &[Position], findings: &mut Findings) {
+pub fn check_default_providers(
+    file: &Path,
+    site: &Site,
+    positions: &[Position],
+    broken: &super::Broken,
+    findings: &mut Findings,
+) {
     for (service, &position) in site.services.iter().zip(positions) {
         let Some(default) = &service.default_provider else {
             continue;
         };
-        if service.default_provider().is_none() {
+        if service.default_provider().is_none() && !broken.contains(service.id.as_str(), default.as_str()) {
             let known: Vec<&str> = service.providers.iter().map(|p| p.slug.as_str()).collect();
             findings.push(
                 Finding::error(

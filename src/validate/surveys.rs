@@ -15,6 +15,7 @@ use crate::model::{Site, SitePath};
 pub fn surveys(
     loaded: Vec<LoadedSurvey>,
     site: &Site,
+    broken: &super::Broken,
     findings: &mut Findings,
     pending: &mut Vec<PendingLink>,
 ) -> Vec<Survey> {
@@ -23,7 +24,7 @@ pub fn surveys(
         uncertain_below: site.limits.survey_uncertain_below,
     };
     let mut out: Vec<Survey> =
-        loaded.into_iter().filter_map(|item| survey(item, site, rules, findings, pending)).collect();
+        loaded.into_iter().filter_map(|item| survey(item, site, broken, rules, findings, pending)).collect();
     // Each series once a year.
     let mut seen = BTreeSet::new();
     out.retain(|s| {
@@ -47,6 +48,7 @@ pub fn surveys(
 fn survey(
     item: LoadedSurvey,
     site: &Site,
+    broken: &super::Broken,
     rules: Disclosure,
     findings: &mut Findings,
     pending: &mut Vec<PendingLink>,
@@ -134,6 +136,9 @@ fn survey(
         service.map(|s| s.providers.iter().map(|p| p.slug.as_str()).collect()).unwrap_or_default();
     let mut response_rates = BTreeMap::new();
     for (provider, rate) in &raw.response_rates {
+        if broken.contains(&raw.service.value, provider) {
+            continue;
+        }
         if service.is_some() && !providers.contains(provider.as_str()) {
             check.error(
                 at(rate),
@@ -165,6 +170,9 @@ fn survey(
                 |message: String, help: String| findings.push(Finding::error(csv_path, here, message).with_help(help));
             let provider = if service.is_none() {
                 None
+            } else if broken.contains(&raw.service.value, &row.provider) {
+                // Its profile has the error; the row waits for it.
+                continue;
             } else if providers.contains(row.provider.as_str()) {
                 Slug::parse(&row.provider).ok()
             } else {

@@ -1,0 +1,77 @@
+//! Characters no input text may hold: control characters reach terminals
+//! and CI logs (an ESC can rewrite what a reviewer sees), and bidirectional
+//! overrides and isolates make text read in another order than it is
+//! stored, so a reviewer approves something other than what is published.
+
+/// Whether `c` is refused. `multiline` allows line breaks and tabs, which
+/// prose, Markdown and CSV need; names and addresses do not.
+pub fn forbidden_char(c: char, multiline: bool) -> bool {
+    match c {
+        '\n' | '\r' | '\t' => !multiline,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => true,
+        c => c.is_control(),
+    }
+}
+
+/// The first refused character of `text`, with its byte offset.
+pub fn first_forbidden(text: &str, multiline: bool) -> Option<(usize, char)> {
+    text.char_indices().find(|&(_, c)| forbidden_char(c, multiline))
+}
+
+/// How a refused character is named in messages: its code point and, for
+/// the common ones, what it is, since the character itself is invisible.
+pub fn describe(c: char) -> String {
+    let what = match c {
+        '\0' => " (NUL)",
+        '\u{1b}' => " (ESC, terminal control)",
+        '\u{202A}'..='\u{202E}' => " (bidirectional override)",
+        '\u{2066}'..='\u{2069}' => " (bidirectional isolate)",
+        '\n' | '\r' => " (line break)",
+        '\t' => " (tab)",
+        _ => " (control character)",
+    };
+    format!("U+{:04X}{what}", c as u32)
+}
+
+/// `text` with every control and bidirectional character written as
+/// `\u{..}`, so it can be printed to a terminal or CI log as it is.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    // A carriage return inside a line lets later text overwrite earlier.
+    let hidden = |c: char| c == '\r' || forbidden_char(c, true);
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if hidden(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_controls_and_bidi_but_keeps_letters_and_line_breaks_in_prose() {
+        assert!(forbidden_char('\0', true));
+        assert!(forbidden_char('\u{1b}', true));
+        assert!(forbidden_char('\u{202E}', true));
+        assert!(forbidden_char('\u{2067}', true));
+        assert!(forbidden_char('\u{85}', true));
+        assert!(forbidden_char('\n', false));
+        assert!(!forbidden_char('\n', true));
+        assert!(!forbidden_char('ø', false));
+        assert!(!forbidden_char('ع', false));
+    }
+
+    #[test]
+    fn visible_writes_out_what_a_terminal_would_obey() {
+        assert_eq!(visible("a\u{1b}[2Jb\u{202E}c\nd\re"), "a\\u{1b}[2Jb\\u{202e}c\nd\\u{d}e");
+        assert!(matches!(visible("plain æøå"), std::borrow::Cow::Borrowed(_)));
+    }
+}

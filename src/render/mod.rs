@@ -142,7 +142,7 @@ impl Renderer {
             }
             PageKind::Filter(s, filter) => {
                 let service = views::service_view(cx, &place, s);
-                let label = views::filter_label(cx, filter);
+                let label = views::filter_label(cx, s.kind, filter);
                 let providers = provider_rows(cx, &place, s, Some(filter), &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];

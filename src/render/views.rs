@@ -361,18 +361,21 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
         hidden: false,
         href: place.linker.page(p.path().as_str()),
         org_number: p.org_number.to_string(),
-        ownership: cx.s(ownership_key(p.ownership)),
+        ownership: cx.s_of(service.kind, ownership_key(p.ownership)),
         ownership_id: p.ownership,
         districts: p.districts.iter().map(district_name).collect(),
         languages: p.languages.iter().map(|code| cx.t.language_name(code).unwrap_or(code).to_string()).collect(),
-        capacity: cx.s(capacity_key(p.capacity)),
+        capacity: cx.s_of(service.kind, capacity_key(p.capacity)),
         capacity_id: p.capacity,
         capacity_as_of: cx.date(p.capacity_as_of),
         admission: p.admission.as_ref().map(|a| AdmissionView {
-            kind: cx.s(match a.kind {
-                crate::model::AdmissionKind::FrameworkAgreement => "admission_framework_agreement",
-                crate::model::AdmissionKind::Approval => "admission_approval",
-            }),
+            kind: cx.s_of(
+                service.kind,
+                match a.kind {
+                    crate::model::AdmissionKind::FrameworkAgreement => "admission_framework_agreement",
+                    crate::model::AdmissionKind::Approval => "admission_approval",
+                },
+            ),
             from: cx.date(a.from),
             until: a.until.map(|d| cx.date(d)),
         }),
@@ -500,7 +503,8 @@ pub struct FilterOption {
     pub current: bool,
 }
 
-pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
+/// A filter value as readers know it, in the words of the service's kind.
+pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> String {
     let site = cx.site;
     match filter.dimension {
         Dimension::District => site
@@ -512,11 +516,11 @@ pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
         Dimension::Ownership => [Ownership::Municipal, Ownership::Private, Ownership::NonProfit]
             .into_iter()
             .find(|o| filters::ownership_value(*o) == filter.value)
-            .map_or(filter.value.clone(), |o| cx.s(ownership_key(o))),
+            .map_or(filter.value.clone(), |o| cx.s_of(kind, ownership_key(o))),
         Dimension::Capacity => [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full]
             .into_iter()
             .find(|c| filters::capacity_value(*c) == filter.value)
-            .map_or(filter.value.clone(), |c| cx.s(capacity_key(c))),
+            .map_or(filter.value.clone(), |c| cx.s_of(kind, capacity_key(c))),
     }
 }
 
@@ -539,12 +543,15 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {
-            label: cx.s(match dimension {
-                Dimension::District => "filter_district",
-                Dimension::Language => "filter_language",
-                Dimension::Ownership => "filter_ownership",
-                Dimension::Capacity => "filter_capacity",
-            }),
+            label: cx.s_of(
+                service.kind,
+                match dimension {
+                    Dimension::District => "filter_district",
+                    Dimension::Language => "filter_language",
+                    Dimension::Ownership => "filter_ownership",
+                    Dimension::Capacity => "filter_capacity",
+                },
+            ),
             key: dimension.segment(),
             options: all
                 .iter()
@@ -552,7 +559,7 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
                 .map(|f| {
                     let path = f.path(service);
                     FilterOption {
-                        label: filter_label(cx, f),
+                        label: filter_label(cx, service.kind, f),
                         value: f.value.clone(),
                         href: place.linker.page(path.as_str()),
                         count: f.providers.len(),

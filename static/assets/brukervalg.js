@@ -185,6 +185,7 @@
       each(grid.querySelectorAll('[data-provider]'), function (cell) {
         cell.hidden = known.indexOf(cell.getAttribute('data-provider')) === -1;
       });
+      grid.classList.add('compare-selected');
       var note = document.querySelector('[data-compare-status]');
       note.textContent = format(grid.getAttribute('data-msg-selected'), { n: known.length }) + ' ';
       var all = document.createElement('a');

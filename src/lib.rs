@@ -131,6 +131,10 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         .write("data/survey-results.csv", &results)
         .map_err(|e| io_fail("cannot write data/survey-results.csv", e))?;
     files += 5;
+    if let Some(css) = render::brand_css(&site) {
+        staging.write(render::BRAND_CSS, css.as_bytes()).map_err(|e| io_fail("cannot write the brand colour", e))?;
+        files += 1;
+    }
     files += output::copy_static(&options.root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {

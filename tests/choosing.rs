@@ -17,9 +17,10 @@ fn doc(site: &TestSite, page: &str) -> Html {
     Html::parse_document(&site.page(page))
 }
 
-/// Provider slugs in the order a page's comparison table lists them.
+/// Provider slugs in the order a page's comparison table shows them
+/// (rows outside a filter page's own filter are there, but hidden).
 fn table_rows(html: &Html) -> Vec<String> {
-    html.select(&sel("table.providers-table tbody tr"))
+    html.select(&sel("table.providers-table tbody tr:not([hidden])"))
         .map(|r| r.value().attr("data-provider").unwrap().to_string())
         .collect()
 }
@@ -108,33 +109,36 @@ fn the_service_page_links_to_every_district_page_without_javascript() {
 }
 
 #[test]
-fn the_comparison_works_without_javascript() {
+fn without_javascript_nothing_offers_a_selection_and_the_comparison_shows_everyone_side_by_side() {
     let (site, checked) = example();
     for service in &checked.site.services {
+        // The boxes to tick and the button are made by the script; the page
+        // itself offers the full side-by-side view.
         let page = doc(site, &format!("tjenester/{}/index.html", service.id));
-        let form = page.select(&sel("form.compare-form")).next().expect("a comparison form");
-        // GET is the default method; the minifier drops it.
-        assert!(matches!(form.value().attr("method"), None | Some("get")));
-        assert_eq!(form.value().attr("action"), Some(format!("../../tjenester/{}/sammenlign/", service.id).as_str()));
-        let boxes = form.select(&sel("input[type=checkbox][name=valgt]")).count();
-        assert_eq!(boxes, service.providers.len());
-        // A button submits by default; the minifier drops type=submit.
-        assert!(form.select(&sel("button:not([type]), button[type=submit]")).next().is_some());
+        assert_eq!(page.select(&sel("main input, main button, main form")).count(), 0, "{}", service.id);
+        let link = page.select(&sel(".compare-link a")).next().expect("a link to the side-by-side page");
+        assert_eq!(link.value().attr("href"), Some(format!("../../tjenester/{}/sammenlign/", service.id).as_str()));
 
-        // Without the script, the comparison page shows every provider, in
-        // the service's order, with the same facts in the same order.
+        // One table: providers as columns in the service's order, facts as
+        // rows, one cell per provider in every row, so each fact lines up.
         let compare = doc(site, &format!("tjenester/{}/sammenlign/index.html", service.id));
-        let cards: Vec<String> = compare
-            .select(&sel("[data-compare] [data-provider]"))
+        assert_eq!(compare.select(&sel("main table")).count(), 1);
+        let columns: Vec<String> = compare
+            .select(&sel("[data-compare] thead th[scope=col]"))
             .map(|c| c.value().attr("data-provider").unwrap().to_string())
             .collect();
         let expected: Vec<String> = service.providers.iter().map(|p| p.slug.to_string()).collect();
-        assert_eq!(cards, expected);
-        let labels: Vec<Vec<String>> = compare
-            .select(&sel("[data-compare] [data-provider]"))
-            .map(|c| c.select(&sel("dt")).map(|dt| dt.text().collect()).collect())
-            .collect();
-        assert!(labels.windows(2).all(|w| w[0] == w[1]), "facts differ between providers: {labels:?}");
+        assert_eq!(columns, expected);
+        let rows: Vec<_> = compare.select(&sel("[data-compare] tbody tr")).collect();
+        assert!(rows.len() >= 6, "{} facts", rows.len());
+        for row in rows {
+            assert_eq!(row.select(&sel("th[scope=row]")).count(), 1);
+            let cells: Vec<String> =
+                row.select(&sel("td")).map(|c| c.value().attr("data-provider").unwrap().to_string()).collect();
+            assert_eq!(cells, expected);
+        }
+        let status: String = compare.select(&sel("[data-compare-status]")).next().unwrap().text().collect();
+        assert!(status.starts_with("Alle"), "the page says it shows everyone: {status}");
     }
 }
 
@@ -142,19 +146,11 @@ fn the_comparison_works_without_javascript() {
 fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
-    const ORDER: &[&str] = &[
-        "om-h",
-        "fakta-h",
-        "undersokelse-h",
-        "skole-h",
-        "egenomtale-h",
-        "kontakt-h",
-        "tillegg-h",
-        "velg-h",
-        "bytte-h",
-        "klage-h",
-    ];
-    const OPTIONAL: &[&str] = &["undersokelse-h", "skole-h", "egenomtale-h", "tillegg-h"];
+    // Who they are, key facts, how to contact and choose them, what users
+    // say, then the rest.
+    const ORDER: &[&str] =
+        &["om-h", "fakta-h", "kontakt-h", "velg-h", "undersokelse-h", "tillegg-h", "bytte-h", "klage-h"];
+    const OPTIONAL: &[&str] = &["undersokelse-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {
             let html = doc(site, &format!("tjenester/{}/{}/index.html", service.id, p.slug));
@@ -164,7 +160,6 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
                 .iter()
                 .copied()
                 .filter(|id| match *id {
-                    "skole-h" | "egenomtale-h" => p.school.is_some(),
                     "tillegg-h" => !p.extras.is_empty(),
                     // Every provider of a service with a survey shows the section.
                     "undersokelse-h" => checked.site.surveys.iter().any(|sv| sv.service == service.id),

@@ -61,8 +61,8 @@ fn the_comparison_shows_one_headline_figure_per_provider_without_ranking() {
     let site = with_survey();
     site.build_ok();
     let html = site.page("tjenester/praktisk-bistand/index.html");
-    assert!(html.contains("4,9 (12 svar)"), "{html}");
-    assert!(html.contains("4,7 (38 svar)"));
+    assert!(html.contains("4,9 av 6 (12 svar)"), "{html}");
+    assert!(html.contains("4,7 av 6 (38 svar)"));
     assert!(html.contains("«Alt i alt, hvor fornøyd er du?»"));
     // 4.9 with n=12 and 4.7 with n=38 are well within the noise.
     assert!(html.contains("Forskjellene mellom leverandørene er små og kan skyldes tilfeldigheter."));

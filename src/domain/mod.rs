@@ -1,12 +1,14 @@
 //! Small value types that carry meaning, so that an invalid organisation
 //! number or slug cannot travel further than the validation step.
 
+mod colour;
 mod date;
 mod org_number;
 mod slug;
 mod text;
 mod variant;
 
+pub use colour::Colour;
 pub use date::Date;
 pub use org_number::OrgNumber;
 pub use slug::Slug;

@@ -13,6 +13,10 @@ pub use super::spanned::S;
 pub struct RawSiteConfig {
     /// The municipality's name, shown in every page title.
     pub municipality: String,
+    /// The municipality's logo, shown in the header: an SVG or PNG file under static/, e.g. `logo.svg`.
+    pub logo: Option<S<String>>,
+    /// The brand colour as #rrggbb: the header bar (with white text on it) and links. Must reach 4.5:1 against white.
+    pub brand_colour: Option<S<String>>,
     /// Language of the UI strings: nb (bokmål) or nn (nynorsk).
     pub language: Language,
     /// The address the site is published at, ending with /.
@@ -109,8 +113,8 @@ pub struct RawService {
     pub how_to_switch: S<String>,
     /// How to switch, in plain language.
     pub how_to_switch_plain: Option<S<String>>,
-    /// Notice period when switching, e.g. "1 måned".
-    pub notice_period: S<String>,
+    /// Notice period when switching, e.g. "1 måned"; required except for schools.
+    pub notice_period: Option<S<String>>,
     /// The notice period in plain language.
     pub notice_period_plain: Option<S<String>>,
     /// File name (without .yaml) of the provider citizens get if they do not choose; leave out for schools.

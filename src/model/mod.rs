@@ -15,6 +15,7 @@ pub use routes::SitePath;
 #[derive(Debug)]
 pub struct Site {
     pub municipality: String,
+    pub identity: Identity,
     pub language: Language,
     /// Always ends with `/`.
     pub base_url: String,
@@ -28,6 +29,16 @@ pub struct Site {
     pub limits: Limits,
     /// The date the build treats as today (staleness, "last checked").
     pub today: Date,
+}
+
+/// How the site looks like the municipality's own: logo and brand colour.
+#[derive(Debug, Clone, Default)]
+pub struct Identity {
+    /// Relative to the site root (files under static/ are published as they are).
+    pub logo: Option<String>,
+    /// Checked to reach 4.5:1 against white text, so it is safe for the
+    /// header bar and for links.
+    pub brand_colour: Option<crate::domain::Colour>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,7 +70,8 @@ pub struct Service {
     pub payment: Text,
     pub how_to_choose: Text,
     pub how_to_switch: Text,
-    pub notice_period: Text,
+    /// Schools usually have none.
+    pub notice_period: Option<Text>,
     /// `None` only for schools, where the default is each child's nearest
     /// school, which depends on the address.
     pub default_provider: Option<Slug>,

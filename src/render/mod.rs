@@ -86,7 +86,13 @@ impl Renderer {
     pub fn render(&self, job: &Job, cx: &VariantContext) -> Result<String, Finding> {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
         let mut context = tera::Context::new();
-        context.insert("t", &cx.strings);
+        let kind = match &job.kind {
+            PageKind::Service(s) | PageKind::Filter(s, _) | PageKind::Compare(s) | PageKind::Provider(s, _) => {
+                Some(s.kind)
+            }
+            _ => None,
+        };
+        context.insert("t", kind.map_or(&cx.strings, |k| cx.strings_of(k)));
         let (template, layout) = match &job.kind {
             PageKind::Home => {
                 let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
@@ -96,11 +102,15 @@ impl Renderer {
                 context.insert("intro", cx.text(&cx.site.intro));
                 let title = cx.site.municipality.clone();
                 let description = cx.text(&cx.site.intro).to_string();
-                ("home.html", views::layout(cx, &place, title, description, vec![]))
+                let mut layout = views::layout(cx, &place, title, description, vec![]);
+                // The home page lists the information pages with their
+                // summaries; the footer need not repeat them.
+                layout.pages_nav.clear();
+                ("home.html", layout)
             }
             PageKind::Service(s) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, s.providers.iter(), &mut context);
+                let providers = provider_rows(cx, &place, s, None, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
                 context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
                 let layout = views::layout(
@@ -132,21 +142,22 @@ impl Renderer {
             }
             PageKind::Filter(s, filter) => {
                 let service = views::service_view(cx, &place, s);
-                let label = views::filter_label(cx, filter);
-                let providers = provider_rows(cx, &place, s, filter.providers.iter().copied(), &mut context);
+                let label = views::filter_label(cx, s.kind, filter);
+                let providers = provider_rows(cx, &place, s, Some(filter), &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
+                context.insert("shown", &filter.providers.len());
                 context.insert("filters", &views::filter_groups(cx, &place, s));
                 context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
                 ("filter.html", layout)
             }
             PageKind::Compare(s) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, s.providers.iter(), &mut context);
+                let providers = provider_rows(cx, &place, s, None, &mut context);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
@@ -177,20 +188,28 @@ impl Renderer {
     }
 }
 
-/// Provider rows for a list or comparison, with each one's headline survey
-/// figure; the headline itself goes into the context as `headline`.
-fn provider_rows<'a>(
+/// Every provider of a service as a row of a list or comparison, with its
+/// headline survey figure and filter values; the headline itself goes into
+/// the context as `headline`. On a filter page the rows outside the filter
+/// are there but hidden, so the script can combine filters from the page
+/// the reader is on and count against the whole service.
+fn provider_rows(
     cx: &VariantContext,
     place: &Place,
     service: &crate::model::Service,
-    providers: impl Iterator<Item = &'a crate::model::Provider>,
+    only: Option<&Filter>,
     context: &mut tera::Context,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
-    let rows = providers
+    let all_filters = filters::filters(cx.site, service);
+    let rows = service
+        .providers
+        .iter()
         .map(|p| {
             let mut view = views::provider_view(cx, place, service, p);
             view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
+            view.filter = views::filter_data(&all_filters, p);
+            view.hidden = only.is_some_and(|f| !f.providers.iter().any(|q| q.slug == p.slug));
             view
         })
         .collect();
@@ -236,3 +255,13 @@ pub fn minify_cfg() -> minify_html::Cfg {
 }
 
 pub use sitemap::{robots_txt, sitemap_xml};
+
+/// Where the brand colour's style sheet goes; pages link it only when the
+/// configuration names a colour.
+pub const BRAND_CSS: &str = "assets/brand.css";
+
+/// The configured brand colour as the accent of the style sheet: a file of
+/// its own, not inline, so pages carry no style elements.
+pub fn brand_css(site: &Site) -> Option<String> {
+    site.identity.brand_colour.map(|c| format!(":root{{--accent:{c}}}\n"))
+}

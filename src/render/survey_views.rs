@@ -222,9 +222,19 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
         .iter()
         .map(|p| {
             let figure = published.providers.get(&p.slug);
-            let text = match figure.and_then(Figure::shown) {
-                Some((_, n)) => format!("{} ({n} {})", figure_text(cx, figure), cx.s("survey_answers")),
-                None => figure_text(cx, figure),
+            // The scale goes with the figure ("4,9 av 6"): a comparison
+            // table is read row by row, far from the note that explains it.
+            let text = match figure {
+                Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
+                    let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), survey.scale.max);
+                    let answers = format!("{respondents} {}", cx.s("survey_answers"));
+                    if *uncertain {
+                        format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
+                    } else {
+                        format!("{value} ({answers})")
+                    }
+                }
+                _ => figure_text(cx, figure),
             };
             (p.slug.to_string(), text)
         })

@@ -11,7 +11,7 @@ use crate::i18n::Translations;
 use crate::markdown;
 use crate::model::filters::{self, Dimension, Filter};
 use crate::model::routes::Linker;
-use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Service, Site, SitePath};
+use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Service, ServiceKind, Site, SitePath};
 
 /// Everything one variant shares across its pages.
 pub struct VariantContext<'a> {
@@ -19,11 +19,29 @@ pub struct VariantContext<'a> {
     pub variant: Variant,
     pub t: &'a Translations,
     pub strings: BTreeMap<&'a str, &'a str>,
+    /// The strings as pages of each kind of service see them.
+    kinds: Vec<(ServiceKind, BTreeMap<&'a str, &'a str>)>,
 }
 
 impl<'a> VariantContext<'a> {
     pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
-        VariantContext { site, variant, t, strings: t.strings_for(variant) }
+        let strings = t.strings_for(variant);
+        let kinds = KINDS.iter().map(|&kind| (kind, strings_for_kind(&strings, kind))).collect();
+        VariantContext { site, variant, t, strings, kinds }
+    }
+
+    /// The strings for pages about a service of `kind`: a key written as
+    /// `school.section_about` in the i18n file replaces `section_about` on
+    /// school pages, so schools speak of pupils and school places while
+    /// home care speaks of providers. Plain wording of either applies in
+    /// the plain variants.
+    pub fn strings_of(&self, kind: ServiceKind) -> &BTreeMap<&'a str, &'a str> {
+        self.kinds.iter().find(|(k, _)| *k == kind).map_or(&self.strings, |(_, s)| s)
+    }
+
+    /// One string in the words of a kind of service.
+    pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
+        self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())
     }
 
     pub fn text(&self, text: &'a Text) -> &'a str {
@@ -39,6 +57,31 @@ impl<'a> VariantContext<'a> {
     }
 }
 
+const KINDS: [ServiceKind; 4] =
+    [ServiceKind::HomeCare, ServiceKind::NursingHome, ServiceKind::School, ServiceKind::Kindergarten];
+
+/// The prefix of a kind's own strings in the i18n files, as the kind is
+/// written in brukervalg.yaml.
+pub fn kind_key(kind: ServiceKind) -> &'static str {
+    match kind {
+        ServiceKind::HomeCare => "home-care",
+        ServiceKind::NursingHome => "nursing-home",
+        ServiceKind::School => "school",
+        ServiceKind::Kindergarten => "kindergarten",
+    }
+}
+
+fn strings_for_kind<'a>(strings: &BTreeMap<&'a str, &'a str>, kind: ServiceKind) -> BTreeMap<&'a str, &'a str> {
+    let prefix = format!("{}.", kind_key(kind));
+    let mut out = strings.clone();
+    for (key, value) in strings {
+        if let Some(general) = key.strip_prefix(prefix.as_str()) {
+            out.insert(general, value);
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 pub struct Layout {
     pub lang: &'static str,
@@ -47,6 +90,13 @@ pub struct Layout {
     pub municipality: String,
     pub canonical: String,
     pub stylesheet: String,
+    pub favicon: String,
+    /// The municipality's logo, when configured.
+    pub logo: Option<String>,
+    /// The style sheet with the brand colour, when one is configured.
+    pub brand_stylesheet: Option<String>,
+    /// The name of the variant the page is in, for the "Visning" control.
+    pub variant_current: String,
     /// The progressive-enhancement script (filters, comparison).
     pub script: String,
     /// The providers as open data (CSV, JSON).
@@ -176,6 +226,10 @@ pub fn layout(
         municipality: site.municipality.clone(),
         canonical: format!("{}{}", site.base_url, place.path.in_variant(cx.variant)),
         stylesheet: place.linker.site("assets/style.css"),
+        favicon: place.linker.site("favicon.svg"),
+        logo: site.identity.logo.as_ref().map(|l| place.linker.site(l)),
+        brand_stylesheet: site.identity.brand_colour.map(|_| place.linker.site(super::BRAND_CSS)),
+        variant_current: cx.s(variant_key(cx.variant)),
         script: place.linker.site("assets/brukervalg.js"),
         open_data_csv: place.linker.site("data/providers.csv"),
         open_data_json: place.linker.site("data/providers.json"),
@@ -221,11 +275,11 @@ pub fn capacity_key(c: CapacityStatus) -> &'static str {
 pub struct ProviderView {
     pub slug: String,
     pub name: String,
-    /// Filter values, space-separated, for the filter script's data attributes.
-    pub filter_districts: String,
-    pub filter_languages: String,
-    pub filter_ownership: &'static str,
-    pub filter_capacity: &'static str,
+    /// The filter values this provider is listed under, space-separated, by
+    /// query key (`bydel`, `sprak`, ...): the filter script's data.
+    pub filter: BTreeMap<&'static str, String>,
+    /// Listed, but not matching the filter of the page it is on.
+    pub hidden: bool,
     pub href: String,
     pub org_number: String,
     pub ownership: String,
@@ -303,24 +357,25 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
     ProviderView {
         slug: p.slug.to_string(),
         name: p.name.clone(),
-        filter_districts: p.districts.iter().map(|d| d.as_str()).collect::<Vec<_>>().join(" "),
-        filter_languages: p.languages.join(" "),
-        filter_ownership: filters::ownership_value(p.ownership),
-        filter_capacity: filters::capacity_value(p.capacity),
+        filter: BTreeMap::new(),
+        hidden: false,
         href: place.linker.page(p.path().as_str()),
         org_number: p.org_number.to_string(),
-        ownership: cx.s(ownership_key(p.ownership)),
+        ownership: cx.s_of(service.kind, ownership_key(p.ownership)),
         ownership_id: p.ownership,
         districts: p.districts.iter().map(district_name).collect(),
         languages: p.languages.iter().map(|code| cx.t.language_name(code).unwrap_or(code).to_string()).collect(),
-        capacity: cx.s(capacity_key(p.capacity)),
+        capacity: cx.s_of(service.kind, capacity_key(p.capacity)),
         capacity_id: p.capacity,
         capacity_as_of: cx.date(p.capacity_as_of),
         admission: p.admission.as_ref().map(|a| AdmissionView {
-            kind: cx.s(match a.kind {
-                crate::model::AdmissionKind::FrameworkAgreement => "admission_framework_agreement",
-                crate::model::AdmissionKind::Approval => "admission_approval",
-            }),
+            kind: cx.s_of(
+                service.kind,
+                match a.kind {
+                    crate::model::AdmissionKind::FrameworkAgreement => "admission_framework_agreement",
+                    crate::model::AdmissionKind::Approval => "admission_approval",
+                },
+            ),
             from: cx.date(a.from),
             until: a.until.map(|d| cx.date(d)),
         }),
@@ -363,7 +418,7 @@ pub struct ServiceView {
     pub payment: String,
     pub how_to_choose: String,
     pub how_to_switch: String,
-    pub notice_period: String,
+    pub notice_period: Option<String>,
     pub no_choice: String,
     pub default_provider: Option<Link>,
     pub contact: ContactView,
@@ -372,6 +427,8 @@ pub struct ServiceView {
     pub complaints_web: Option<String>,
     pub is_school: bool,
     pub provider_count: usize,
+    /// "9 godkjente leverandører", "6 skoler": in the words of its kind.
+    pub provider_count_label: String,
 }
 
 pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
@@ -386,7 +443,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         payment: cx.text(&s.payment).to_string(),
         how_to_choose: cx.text(&s.how_to_choose).to_string(),
         how_to_switch: cx.text(&s.how_to_switch).to_string(),
-        notice_period: cx.text(&s.notice_period).to_string(),
+        notice_period: s.notice_period.as_ref().map(|n| cx.text(n).to_string()),
         no_choice: cx.text(&s.no_choice).to_string(),
         default_provider: s.default_provider().map(|p| Link {
             label: p.name.clone(),
@@ -399,6 +456,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         complaints_web: s.complaints.web.clone(),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.providers.len(),
+        provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),
     }
 }
 
@@ -445,7 +503,8 @@ pub struct FilterOption {
     pub current: bool,
 }
 
-pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
+/// A filter value as readers know it, in the words of the service's kind.
+pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> String {
     let site = cx.site;
     match filter.dimension {
         Dimension::District => site
@@ -457,12 +516,26 @@ pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
         Dimension::Ownership => [Ownership::Municipal, Ownership::Private, Ownership::NonProfit]
             .into_iter()
             .find(|o| filters::ownership_value(*o) == filter.value)
-            .map_or(filter.value.clone(), |o| cx.s(ownership_key(o))),
+            .map_or(filter.value.clone(), |o| cx.s_of(kind, ownership_key(o))),
         Dimension::Capacity => [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full]
             .into_iter()
             .find(|c| filters::capacity_value(*c) == filter.value)
-            .map_or(filter.value.clone(), |c| cx.s(capacity_key(c))),
+            .map_or(filter.value.clone(), |c| cx.s_of(kind, capacity_key(c))),
     }
+}
+
+/// The values of the pre-built filter pages that list `p`, by query key.
+/// The script counts with these, so it cannot disagree with those pages.
+pub fn filter_data(all: &[Filter], p: &Provider) -> BTreeMap<&'static str, String> {
+    let mut out: BTreeMap<&'static str, String> = Dimension::ALL.iter().map(|d| (d.segment(), String::new())).collect();
+    for f in all.iter().filter(|f| f.providers.iter().any(|q| q.slug == p.slug)) {
+        let values = out.entry(f.dimension.segment()).or_default();
+        if !values.is_empty() {
+            values.push(' ');
+        }
+        values.push_str(&f.value);
+    }
+    out
 }
 
 pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
@@ -470,12 +543,15 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {
-            label: cx.s(match dimension {
-                Dimension::District => "filter_district",
-                Dimension::Language => "filter_language",
-                Dimension::Ownership => "filter_ownership",
-                Dimension::Capacity => "filter_capacity",
-            }),
+            label: cx.s_of(
+                service.kind,
+                match dimension {
+                    Dimension::District => "filter_district",
+                    Dimension::Language => "filter_language",
+                    Dimension::Ownership => "filter_ownership",
+                    Dimension::Capacity => "filter_capacity",
+                },
+            ),
             key: dimension.segment(),
             options: all
                 .iter()
@@ -483,7 +559,7 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
                 .map(|f| {
                     let path = f.path(service);
                     FilterOption {
-                        label: filter_label(cx, f),
+                        label: filter_label(cx, service.kind, f),
                         value: f.value.clone(),
                         href: place.linker.page(path.as_str()),
                         count: f.providers.len(),

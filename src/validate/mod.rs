@@ -24,7 +24,8 @@ use crate::model::{Site, SitePath, collate};
 /// otherwise). The model may be incomplete: the caller checks `findings`.
 pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, findings: &mut Findings) -> Option<Site> {
     let (config_file, config) = loaded.config?;
-    let (mut site, default_positions) = site::site(&config_file.relative, config, today, findings)?;
+    let (mut site, default_positions) =
+        site::site(&config_file.relative, &config_file.absolute, config, today, findings)?;
     let mut pending_links = Vec::new();
     for provider in providers::providers(loaded.providers, &site, translations, findings, &mut pending_links) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {

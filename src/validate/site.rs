@@ -5,13 +5,19 @@ use std::path::Path;
 
 use super::fields::{FileCheck, at};
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::Date;
+use crate::domain::{Colour, Date};
 use crate::load::raw::{RawService, RawSiteConfig, ServiceKind};
-use crate::model::{Complaints, District, Service, Site};
+use crate::model::{Complaints, District, Identity, Service, Site};
 
 /// The site without providers and pages, and where each service's
 /// `default_provider` is written (checked once providers are known).
-pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Findings) -> Option<(Site, Vec<Position>)> {
+pub fn site(
+    file: &Path,
+    absolute: &Path,
+    raw: RawSiteConfig,
+    today: Date,
+    findings: &mut Findings,
+) -> Option<(Site, Vec<Position>)> {
     let mut check = FileCheck::new(file, findings);
     let base_url =
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
@@ -21,6 +27,7 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
     for p in problems {
         check.error(p.position, p.message, p.help);
     }
+    let identity = identity(&mut check, absolute.parent().unwrap_or(Path::new("")), &raw);
 
     let mut district_ids = BTreeSet::new();
     let mut districts = Vec::new();
@@ -66,6 +73,7 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
 
     let site = Site {
         municipality: raw.municipality.trim().to_string(),
+        identity,
         language: raw.language,
         base_url: base_url?,
         intro,
@@ -79,6 +87,65 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
     };
     Some((site, default_positions))
 }
+
+/// The logo must exist under static/ (it is published from there), and the
+/// brand colour must be dark enough for white text on the header bar and
+/// for links on white: both need WCAG AA contrast (4.5:1).
+fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity {
+    let logo = raw.logo.as_ref().and_then(|logo| {
+        let path = logo.value.trim().trim_start_matches("static/");
+        let relative = Path::new(path);
+        let inside = relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        let extension = relative.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        if !inside || path.is_empty() {
+            check.error(
+                at(logo),
+                format!("the logo `{path}` is not a file under static/"),
+                "give the file name relative to static/, e.g. `logo.svg`",
+            );
+            None
+        } else if !matches!(extension.as_deref(), Some("svg" | "png")) {
+            check.error(
+                at(logo),
+                format!("the logo `{path}` is not an SVG or PNG file"),
+                "save the logo as .svg (best: sharp at every size) or .png",
+            );
+            None
+        } else if !root.join("static").join(relative).is_file() {
+            check.error(
+                at(logo),
+                format!("the logo file static/{path} does not exist"),
+                "put the logo file in the static/ folder, or correct the file name",
+            );
+            None
+        } else {
+            Some(path.replace('\\', "/"))
+        }
+    });
+    let brand_colour = raw.brand_colour.as_ref().and_then(|raw_colour| match Colour::parse(&raw_colour.value) {
+        Err(help) => {
+            check.error(at(raw_colour), format!("`{}` is not a colour", raw_colour.value.trim()), help);
+            None
+        }
+        Ok(colour) => {
+            let ratio = colour.contrast(Colour::WHITE);
+            if ratio < MIN_CONTRAST {
+                check.error(
+                    at(raw_colour),
+                    format!("the brand colour {colour} has a contrast of only {ratio:.1}:1 against white text"),
+                    format!("choose a darker shade of the colour: white text and links need at least {MIN_CONTRAST}:1 (WCAG 2.1 AA)"),
+                );
+                None
+            } else {
+                Some(colour)
+            }
+        }
+    });
+    Identity { logo, brand_colour }
+}
+
+/// WCAG 2.1 AA for normal text.
+const MIN_CONTRAST: f64 = 4.5;
 
 fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
     let id = check.slug("services.id", &s.id);
@@ -110,6 +177,18 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
             None
         }
     };
+    let notice_period = match &s.notice_period {
+        Some(n) => Some(check.short_text("notice_period", n, &s.notice_period_plain)),
+        None if s.kind == ServiceKind::School => None,
+        None => {
+            check.error(
+                at(&s.id),
+                "the service has no `notice_period`",
+                "say how long a citizen must wait when switching provider, e.g. `notice_period: 1 måned`",
+            );
+            None
+        }
+    };
     Some(Service {
         id: id?,
         name: s.name.trim().to_string(),
@@ -122,7 +201,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         payment,
         how_to_choose,
         how_to_switch,
-        notice_period: check.short_text("notice_period", &s.notice_period, &s.notice_period_plain),
+        notice_period,
         default_provider,
         no_choice,
         contact,

@@ -1,0 +1,240 @@
+//! What a citizen sees when choosing: a comparison table with the few facts
+//! that fit, filters that agree with their pre-built pages, schools spoken
+//! of as schools, and the municipality's own look, checked at build time.
+
+mod common;
+
+use common::{TestSite, assert_error};
+use scraper::{ElementRef, Html, Selector};
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+fn text(e: ElementRef) -> String {
+    e.text().collect::<String>()
+}
+
+/// The example, built once for all tests here.
+fn example() -> &'static TestSite {
+    static EXAMPLE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
+    EXAMPLE.get_or_init(|| {
+        let site = TestSite::example();
+        site.build_ok();
+        site
+    })
+}
+
+fn doc(site: &TestSite, page: &str) -> Html {
+    Html::parse_document(&site.page(page))
+}
+
+fn main_text(html: &Html) -> String {
+    text(html.select(&sel("main")).next().unwrap())
+}
+
+/// Every page of the example's school service, in `variant` ("" or
+/// "lettlest/"), found in the output.
+fn school_pages(site: &TestSite, variant: &str) -> Vec<String> {
+    let dir = site.output().join(format!("{variant}tjenester/skole"));
+    walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() == "index.html")
+        .map(|e| e.path().strip_prefix(site.output()).unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// (query key, value) of the filter links that match `links`.
+fn filter_links(html: &Html, links: &str) -> Vec<(String, String)> {
+    html.select(&sel("[data-filters] .filter-group"))
+        .flat_map(|g| {
+            let key = g.value().attr("data-key").unwrap().to_string();
+            g.select(&sel(links))
+                .map(move |a| (key.clone(), a.value().attr("data-value").unwrap().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_comparison_table_keeps_to_the_facts_that_fit_with_the_survey_scale() {
+    let site = example();
+    let headers =
+        |page: &str| -> Vec<String> { doc(site, page).select(&sel(".providers-table thead th")).map(text).collect() };
+    assert_eq!(
+        headers("tjenester/praktisk-bistand/index.html"),
+        ["Leverandør", "Ledig kapasitet", "Bydeler", "Brukerundersøkelse", "Språk de ansatte snakker"]
+    );
+    assert_eq!(
+        headers("tjenester/skole/index.html"),
+        ["Skole", "Trinn", "Ledige plasser", "Opptaksområde", "Språk de ansatte snakker"]
+    );
+    // A figure is never shown without its scale and number of answers.
+    let html = doc(site, "tjenester/praktisk-bistand/index.html");
+    let figures: Vec<String> = html.select(&sel(".providers-table td.num")).map(text).collect();
+    assert_eq!(figures.len(), 9);
+    for f in figures.iter().filter(|f| f.chars().next().is_some_and(|c| c.is_ascii_digit())) {
+        assert!(f.contains(" av 6 (") && f.ends_with(" svar)"), "{f}");
+    }
+    assert!(figures.iter().any(|f| f.contains(" av 6 (")), "{figures:?}");
+}
+
+#[test]
+fn the_way_to_the_list_comes_right_after_the_heading_of_a_service_page() {
+    let html = doc(example(), "tjenester/skole/index.html");
+    let main = html.select(&sel("main")).next().unwrap();
+    let first: Vec<String> = main.children().filter_map(ElementRef::wrap).take(2).map(|e| e.html()).collect();
+    assert!(first[0].starts_with("<h1"), "{first:?}");
+    assert!(first[1].contains("href=\"#leverandorer\"") && first[1].contains("6 skoler"), "{first:?}");
+}
+
+#[test]
+fn a_filter_page_marks_its_own_value_and_the_script_data_matches_every_pre_built_page() {
+    let site = example();
+    let mut checked = 0;
+    for service in ["praktisk-bistand", "hjemmesykepleie", "skole"] {
+        let service_page = doc(site, &format!("tjenester/{service}/index.html"));
+        let all_rows = service_page.select(&sel("tbody tr[data-provider]")).count();
+        let links = filter_links(&service_page, "a[data-value]");
+        assert!(links.len() >= 8, "{service}: {links:?}");
+        for (key, value) in links {
+            let page = doc(site, &format!("tjenester/{service}/{key}/{value}/index.html"));
+            // The page's own value is the one marked, and only it.
+            assert_eq!(filter_links(&page, "a[aria-current=page]"), [(key.clone(), value.clone())]);
+            // What the script would show: the rows whose data lists the value.
+            let scripted: Vec<String> = service_page
+                .select(&sel("tbody tr[data-provider]"))
+                .filter(|r| r.value().attr(&format!("data-{key}")).unwrap().split(' ').any(|v| v == value))
+                .map(|r| r.value().attr("data-provider").unwrap().to_string())
+                .collect();
+            let shown: Vec<String> = page
+                .select(&sel("tbody tr[data-provider]:not([hidden])"))
+                .map(|r| r.value().attr("data-provider").unwrap().to_string())
+                .collect();
+            assert_eq!(scripted, shown, "{service}/{key}/{value}");
+            // All rows are there, so combined filters count out of the whole service.
+            assert_eq!(page.select(&sel("tbody tr[data-provider]")).count(), all_rows);
+            let lead = text(page.select(&sel("[data-filter-count]")).next().unwrap());
+            assert!(lead.starts_with(&format!("{} ", shown.len())), "{lead}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "{checked} filter pages");
+}
+
+#[test]
+fn school_pages_speak_of_schools_pupils_and_school_places() {
+    let site = example();
+    for variant in ["", "lettlest/", "stor-skrift/lettlest/"] {
+        let pages = school_pages(site, variant);
+        assert!(pages.len() > 10, "{pages:?}");
+        for page in pages {
+            let main = main_text(&doc(site, &page)).to_lowercase();
+            for word in ["leverandør", "oppsigelsestid", "tilleggstjenester"] {
+                assert!(!main.contains(word), "{page} says {word:?}");
+            }
+        }
+    }
+    let service = main_text(&doc(site, "tjenester/skole/index.html"));
+    for words in ["Slik søker du skoleplass", "Slik bytter du skole", "Opptaksområde", "Skolene"] {
+        assert!(service.contains(words), "{words}");
+    }
+    let home = doc(site, "index.html");
+    let cards: Vec<String> = home.select(&sel(".card .meta")).map(text).collect();
+    assert_eq!(cards, ["9 godkjente leverandører", "4 godkjente leverandører", "6 skoler"]);
+}
+
+#[test]
+fn a_school_page_has_one_self_description_and_says_the_school_wrote_it() {
+    let site = example();
+    let html = doc(site, "tjenester/skole/hagevik-skole/index.html");
+    let sources: Vec<String> = html.select(&sel("main .source")).map(text).collect();
+    assert_eq!(sources.iter().filter(|s| s.contains("Skrevet av skolen.")).count(), 1, "{sources:?}");
+    assert_eq!(html.select(&sel("main .prose")).count(), 1);
+    let heads: Vec<String> = html.select(&sel("main h2[id]")).map(text).collect();
+    assert_eq!(heads[..3], ["Om skolen", "Fakta om skolen", "Kontakt skolen"]);
+}
+
+#[test]
+fn nynorsk_schools_are_skular() {
+    let site = TestSite::example();
+    site.edit("brukervalg.yaml", "language: nb", "language: nn");
+    site.build_ok();
+    let home = doc(&site, "index.html");
+    let cards: Vec<String> = home.select(&sel(".card .meta")).map(text).collect();
+    assert_eq!(cards.last().unwrap(), "6 skular");
+    for page in school_pages(&site, "lettlest/") {
+        let main = main_text(&doc(&site, &page)).to_lowercase();
+        assert!(!main.contains("leverandør"), "{page}");
+    }
+    let html = doc(&site, "tjenester/skole/hagevik-skole/index.html");
+    assert!(main_text(&html).contains("Kontakt skulen"));
+}
+
+#[test]
+fn the_home_page_lists_the_information_pages_once() {
+    let html = doc(example(), "index.html");
+    let in_main = html.select(&sel("main .page-list a")).count();
+    assert_eq!(in_main, 7);
+    assert_eq!(html.select(&sel("footer .pages-nav")).count(), 0);
+    // Other pages keep them in the footer.
+    let other = doc(example(), "tjenester/skole/index.html");
+    assert_eq!(other.select(&sel("footer .pages-nav a")).count(), 7);
+}
+
+#[test]
+fn the_header_has_one_labelled_visning_control_apart_from_the_service_menu() {
+    let html = doc(example(), "stor-skrift/tjenester/skole/index.html");
+    let summary: Vec<String> = html.select(&sel("header details.variants summary")).map(text).collect();
+    assert_eq!(summary, ["Visning: Stor skrift"]);
+    assert_eq!(html.select(&sel("header details.variants nav a")).count(), 4);
+    assert_eq!(html.select(&sel("header details.main-nav nav a")).count(), 4);
+}
+
+#[test]
+fn the_example_shows_its_logo_brand_colour_and_favicon() {
+    let site = example();
+    let html = doc(site, "tjenester/skole/index.html");
+    let href = |s: &str, attr: &str| html.select(&sel(s)).next().unwrap().value().attr(attr).unwrap().to_string();
+    assert_eq!(href("link[rel=icon]", "href"), "../../favicon.svg");
+    assert_eq!(href("header img.logo", "src"), "../../fjordvik-logo.svg");
+    assert_eq!(href("link[href$='brand.css']", "href"), "../../assets/brand.css");
+    assert_eq!(site.read("output/assets/brand.css"), ":root{--accent:#1c5d7a}\n");
+    for file in ["favicon.svg", "fjordvik-logo.svg"] {
+        assert!(site.output().join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn a_brand_colour_too_light_for_white_text_is_refused_with_its_contrast() {
+    let site = TestSite::minimal();
+    site.edit("brukervalg.yaml", "language: nb\n", "language: nb\nbrand_colour: \"#7a8797\"\n");
+    let e = assert_error(&site.errors(), "brukervalg.yaml", 3, "contrast");
+    assert!(e.message.contains("3.7:1"), "{}", e.message);
+    assert!(e.help.unwrap().contains("4.5:1"));
+
+    // The darkest shade that just fails, and the lightest that just passes.
+    site.edit("brukervalg.yaml", "#7a8797", "#777777");
+    assert_error(&site.errors(), "brukervalg.yaml", 3, "contrast");
+    site.edit("brukervalg.yaml", "#777777", "#767676");
+    site.build_ok();
+    assert!(site.page("index.html").contains("assets/brand.css"));
+}
+
+#[test]
+fn a_logo_that_is_not_there_or_not_an_image_is_refused() {
+    let site = TestSite::minimal();
+    site.edit("brukervalg.yaml", "language: nb\n", "language: nb\nlogo: logo.svg\n");
+    let e = assert_error(&site.errors(), "brukervalg.yaml", 3, "does not exist");
+    assert!(e.help.is_some());
+    site.write("static/logo.gif", "GIF89a");
+    site.edit("brukervalg.yaml", "logo.svg", "logo.gif");
+    assert_error(&site.errors(), "brukervalg.yaml", 3, "not an SVG or PNG");
+    site.edit("brukervalg.yaml", "logo.gif", "../brukervalg.yaml");
+    assert_error(&site.errors(), "brukervalg.yaml", 3, "not a file under static/");
+    site.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    site.edit("brukervalg.yaml", "../brukervalg.yaml", "logo.svg");
+    site.build_ok();
+    assert!(site.page("index.html").contains("src=logo.svg"));
+}

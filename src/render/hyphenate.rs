@@ -79,6 +79,23 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
     out
 }
 
+/// Like [`hyphenate`], for HTML that is already markup (Tera's safe
+/// strings, e.g. rendered Markdown): tags are copied as they are, so names
+/// and attribute values (`aria-labelledby`, `href`) are never touched; only
+/// the text between tags gets break opportunities.
+pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&hyphenate(&rest[..open], lang));
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        out.push_str(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    out.push_str(&hyphenate(rest, lang));
+    out
+}
+
 fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
 }
@@ -134,13 +151,18 @@ fn hyphenate_token(token: &str, lang: Lang, out: &mut String) {
     }
 }
 
-/// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Safe input
-/// (already escaped) stays safe, other input is still escaped by Tera.
+/// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Text is
+/// still escaped by Tera afterwards; safe input (already escaped, or markup)
+/// stays safe, with its tags left alone.
 pub fn filter(value: tera::StringInput, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
     let code: &str = kwargs.must_get("lang")?;
     let lang = Lang::from_code(code)
         .ok_or_else(|| tera::Error::message(format!("hyphenate: lang must be \"nb\" or \"nn\", not {code:?}")))?;
-    Ok(value.inherit_safety(hyphenate(value.as_str(), lang)))
+    Ok(if value.is_safe() {
+        tera::Value::safe_string(&hyphenate_markup(value.as_str(), lang))
+    } else {
+        tera::Value::from(hyphenate(value.as_str(), lang))
+    })
 }
 
 #[cfg(test)]
@@ -205,6 +227,15 @@ mod tests {
     }
 
     #[test]
+    fn markup_keeps_its_tags_and_attributes_untouched() {
+        let html = r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Organisasjonsnummer</a></p>"#;
+        assert_eq!(
+            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-"),
+            r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Or-ga-ni-sa-sjons-num-mer</a></p>"#
+        );
+    }
+
+    #[test]
     fn removing_the_inserted_characters_gives_the_text_back_and_output_is_deterministic() {
         let text = "Kontaktinformasjon for hjemmesykepleien:\n\tTelefon 12345678, https://fjordvik.kommune.no/a.b/";
         let once = hyphenate(text, Lang::Nynorsk);
@@ -222,11 +253,12 @@ mod tests {
         ])
         .unwrap();
         let mut cx = tera::Context::new();
-        cx.insert("x", "<b>Organisasjonsnummer</b>");
+        cx.insert("x", "<b class=\"Organisasjonsnummer\">Organisasjonsnummer</b>");
         cx.insert("lang", "nb");
         let out = tera.render("ok.html", &cx).unwrap();
-        assert!(out.starts_with("&lt;b&gt;Or\u{ad}ga"), "{out}");
-        assert!(tera.render("safe.html", &cx).unwrap().starts_with("<b>Or\u{ad}ga"));
+        assert!(out.starts_with("&lt;b class=&quot;Or\u{ad}ga"), "{out}");
+        let out = tera.render("safe.html", &cx).unwrap();
+        assert!(out.starts_with("<b class=\"Organisasjonsnummer\">Or\u{ad}ga"), "{out}");
         cx.insert("lang", "sv");
         assert!(tera.render("ok.html", &cx).is_err());
     }

@@ -19,7 +19,8 @@
 //   reflow       no sideways scrolling at 320, 360 (phone), 768, 1024, 1280
 //                and 1440 px, and at 320 px without JavaScript, with
 //                <meta name=viewport> present and innerWidth the intended
-//                width (one load per context; wider widths by resizing);
+//                width (one load per context; the desktop tab is resized to
+//                1440, 1024, 768 and 320 px);
 //   first-screen on a 360x740 phone the <h1> starts within the first 740 px;
 //   chart-text   no SVG text renders below 12 CSS px at 320, 360 and 1280 px
 //                (computed font size times the text's on-screen scale);
@@ -39,7 +40,8 @@
 //                the link is visible while focused;
 //   focus        each of the first N (default 15) elements reached with Tab has
 //                a visible focus indicator (outline >= 2 px or a box-shadow that
-//                differs from the unfocused state);
+//                differs from the unfocused state): the first on every page,
+//                all N on the sample pages (the header repeats on the rest);
 //   load         no style sheet, script or image the page loads answers 404.
 // School services are those whose providers have school facts in
 // SITE_DIR/data/providers.json, or those named with --school-service.
@@ -72,8 +74,8 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-// One browser context per way of viewing; the wide widths reuse the desktop
-// tab by resizing it, which is what a reader dragging a window does.
+// One browser context per way of viewing; the other desktop widths and 320 px
+// reuse the desktop tab by resizing it, as a reader dragging a window does.
 const DESKTOP = { name: '1280px', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 const WIDER = [1440, 1024, 768];
 const NARROW = { name: '320px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
@@ -670,7 +672,7 @@ try {
 
   const contextFor = (v) => browser.newContext({ viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor,
     isMobile: v.isMobile, hasTouch: v.hasTouch, javaScriptEnabled: v.javaScriptEnabled ?? true });
-  const contexts = { desk: await contextFor(DESKTOP), narrow: await contextFor(NARROW), phone: await contextFor(PHONE), nojs: await contextFor(NO_JS),
+  const contexts = { desk: await contextFor(DESKTOP), phone: await contextFor(PHONE), nojs: await contextFor(NO_JS),
     nojsAxe: await contextFor({ ...NO_JS, javaScriptEnabled: true }) };
   // A missing style sheet or image would make every other check meaningless.
   const watch = (tab, state) => {
@@ -700,7 +702,9 @@ try {
         state.page = p;
         await step('load desktop', () => load(desk, url));
         // Keyboard first, from the fresh load; then nothing stays focused.
-        p.tabStops = await step('keyboard', () => checkKeyboard(desk, opts.tabs, fail));
+        // The skip link on every page; the walk through the first Tab stops
+        // (the same header on every page of a kind) on the sample.
+        p.tabStops = await step('keyboard', () => checkKeyboard(desk, p.axeSample ? opts.tabs : 1, fail));
         await desk.evaluate(() => { if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0); });
         p.axePasses = await step('axe 1280', () => checkAxe(desk, `at ${DESKTOP.name}`, fail));
         state.page = null; // subresources are checked once, at the desktop load
@@ -712,12 +716,14 @@ try {
           await settle(desk);
           await checkReflow(desk, `${w}px`, w, height, fail);
         }
+        await desk.setViewportSize(NARROW.viewport);
+        await settle(desk);
+        await checkReflow(desk, NARROW.name, NARROW.viewport.width, NARROW.viewport.height, fail);
+        await checkChartText(desk, NARROW.name, fail);
         await desk.setViewportSize(DESKTOP.viewport);
+        await settle(desk);
         if (/(^| )(service|filter)$/.test(p.kind)) p.filterValues = await step('filters', () => checkFilters(desk, fail));
 
-        await step('load 320', () => load(tabs.narrow, url));
-        await checkReflow(tabs.narrow, NARROW.name, NARROW.viewport.width, NARROW.viewport.height, fail);
-        await checkChartText(tabs.narrow, NARROW.name, fail);
 
         await step('load 360', () => load(tabs.phone, url));
         await checkReflow(tabs.phone, PHONE.name, PHONE.viewport.width, PHONE.viewport.height, fail);

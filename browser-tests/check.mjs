@@ -1,20 +1,50 @@
 #!/usr/bin/env node
-// check.mjs: accessibility of a built site, proven in a real browser.
+// check.mjs: accessibility and layout of a built site, proven in a real
+// browser.
 //
-//   node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] SITE_DIR
+//   node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] [--axe-all]
+//                  [--school-service ID]... [--only REGEX] SITE_DIR
+//
+// --only checks just the pages whose address matches REGEX (while working
+// on a page); vnu still reads the whole folder.
 //
 // For every *.html file under SITE_DIR (all four variants of a brukervalg
 // site live in one output folder) it checks:
-//   axe       zero axe-core violations (WCAG 2.0/2.1 A and AA, plus the
-//             experimental td-has-header rule) in a 1280x800 window;
-//   vnu       zero errors from the Nu Html Checker (one run on the folder);
-//   reflow    no sideways scrolling at 320 CSS px (WCAG 1.4.10) and on a
-//             360 px phone, with <meta name=viewport> present;
-//   skip-link the first Tab from a fresh load focuses a link to <main>, and
-//             the link is visible while focused;
-//   focus     each of the first N (default 15) elements reached with Tab has
-//             a visible focus indicator (outline >= 2 px or a box-shadow that
-//             differs from the unfocused state).
+//   axe          zero axe-core violations (WCAG 2.0/2.1 A and AA, plus the
+//                experimental td-has-header rule): every page at 1280x800
+//                with JavaScript; a sample (the first page of each kind in
+//                each variant, or every page with --axe-all) also on a 360 px
+//                phone and at 320 px with JavaScript off;
+//   vnu          zero errors from the Nu Html Checker (one run on the folder);
+//   reflow       no sideways scrolling at 320, 360 (phone), 768, 1024, 1280
+//                and 1440 px, and at 320 px without JavaScript, with
+//                <meta name=viewport> present and innerWidth the intended
+//                width (one load per context; the desktop tab is resized to
+//                1440, 1024, 768 and 320 px);
+//   first-screen on a 360x740 phone the <h1> starts within the first 740 px;
+//   chart-text   no SVG text renders below 12 CSS px at 320, 360 and 1280 px
+//                (computed font size times the text's on-screen scale);
+//   selection    with JavaScript off no page promises a selection it cannot
+//                make: no form submits chosen providers to the static
+//                comparison page, and the comparison page (also opened with
+//                ?valgt=a&valgt=b) has no checked box, no "valgte" wording
+//                and no visible control that only works with a script;
+//   school-words the pages of a school service use no home-care words
+//                (HOME_CARE_WORDS below);
+//   filters      with JavaScript, on a service page each filter value chosen
+//                in the script's select shows the same providers, and says
+//                the same count, as the pre-built page for that value; on a
+//                pre-built filter page the select shows that page's value
+//                (markup assumed: filterMarkup() below);
+//   skip-link    the first Tab from a fresh load focuses a link to <main>, and
+//                the link is visible while focused;
+//   focus        each of the first N (default 15) elements reached with Tab has
+//                a visible focus indicator (outline >= 2 px or a box-shadow that
+//                differs from the unfocused state): the first on every page,
+//                all N on the sample pages (the header repeats on the rest);
+//   load         no style sheet, script or image the page loads answers 404.
+// School services are those whose providers have school facts in
+// SITE_DIR/data/providers.json, or those named with --school-service.
 // Pages are served by a small static server on 127.0.0.1 (a free port);
 // other hosts do not resolve, so nothing leaves the machine.
 //
@@ -44,24 +74,52 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
   '--no-first-run', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
-const REFLOW_VIEWS = [
-  { name: '320px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
-  { name: '360px phone', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
-  // Pages must work with JavaScript off: the script only enhances, and the
-  // page without it (closed filter panel, all providers compared) must
-  // reflow too.
-  { name: '320px without JavaScript', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false, javaScriptEnabled: false },
+// One browser context per way of viewing; the other desktop widths and 320 px
+// reuse the desktop tab by resizing it, as a reader dragging a window does.
+const DESKTOP = { name: '1280px', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+const WIDER = [1440, 1024, 768];
+const NARROW = { name: '320px', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+const PHONE = { name: '360px phone', viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+// Pages must work with JavaScript off: the script only enhances, and the
+// page without it (closed filter panel, all providers compared) must
+// reflow and be accessible too.
+const NO_JS = { name: '320px without JavaScript', viewport: { width: 320, height: 640 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false, javaScriptEnabled: false };
+// WCAG has no minimum text size, but 12 CSS px is the smallest size the
+// site promises for chart text (issue 9: chart labels at ~7.7 px on a phone).
+const MIN_CHART_TEXT_PX = 12;
+const FIRST_SCREEN_PX = 740;
+
+// Words that describe home care and must not appear on a school's pages
+// (issue 9 item 7: a school has pupils, a catchment area, "bytte skole";
+// no "provider", "user" or notice period). bokmål and nynorsk, lower case;
+// a trailing * matches any ending (leverandør* = leverandøren,
+// leverandørar, ...). Bare "bruker"/"brukar" is left out on purpose: it is
+// also the verb "uses" ("skolen bruker nettbrett").
+const HOME_CARE_WORDS = [
+  'leverandør*',                                   // nb and nn: provider
+  'oppsigelsestid*', 'oppseiingstid*',             // notice period
+  'hjemmetjenest*', 'heimetenest*',                // home services
+  'hjemmesykepleie*', 'heimesjukepleie*',          // home nursing
+  'hjemmehjelp*', 'heimehjelp*',                   // home help
+  'praktisk bistand',                              // practical help
+  'brukeren', 'brukere', 'brukerne', 'brukeres',   // nb: the user(s)
+  'brukaren', 'brukarar', 'brukarane',             // nn: the user(s)
+  'tjenestemottaker*', 'tenestemottakar*',         // service recipient
 ];
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+// What the comparison page must not say without JavaScript, since without
+// the script it cannot know what was chosen (nb, nn).
+const SELECTION_WORDS = ['valgte', 'har valgt', 'valde', 'valte', 'har valt', 'har vald'];
 const NAV_TIMEOUT = 30_000;
 
 // ---------------------------------------------------------------- arguments
 function usage(msg) {
   if (msg) console.error(`check.mjs: ${msg}`);
-  console.error('usage: node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] SITE_DIR');
+  console.error('usage: node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] [--axe-all] [--school-service ID]... [--only REGEX] SITE_DIR');
   process.exit(2);
 }
-const opts = { json: null, jobs: Number(process.env.BROWSER_TESTS_JOBS || 2), tabs: 15, vnu: true, dir: null };
+const opts = { json: null, jobs: Number(process.env.BROWSER_TESTS_JOBS || 2), tabs: 15, vnu: true, axeAll: false,
+  schools: [], only: null, dir: null };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -70,6 +128,9 @@ const opts = { json: null, jobs: Number(process.env.BROWSER_TESTS_JOBS || 2), ta
     else if (a === '--jobs') opts.jobs = Number(argv[++i]);
     else if (a === '--tabs') opts.tabs = Number(argv[++i]);
     else if (a === '--no-vnu') opts.vnu = false;
+    else if (a === '--axe-all') opts.axeAll = true;
+    else if (a === '--only') opts.only = new RegExp(argv[++i]);
+    else if (a === '--school-service') opts.schools.push(argv[++i]);
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.dir) usage('give one SITE_DIR');
@@ -93,6 +154,37 @@ function htmlFiles(dir, rel = '') {
 }
 // dir/index.html is checked at dir/, the address readers use.
 const urlPath = (rel) => '/' + rel.split('/').map(encodeURIComponent).join('/').replace(/(^|\/)index\.html$/, '$1');
+
+// The services whose providers are schools: named on the command line, or
+// those with school facts in the site's own open data.
+function schoolServices(dir, named) {
+  if (named.length) return new Set(named);
+  try {
+    const data = JSON.parse(readFileSync(path.join(dir, 'data', 'providers.json'), 'utf8'));
+    return new Set(data.providers.filter((p) => p.school_grades != null || p.school != null).map((p) => p.service));
+  } catch { return new Set(); }
+}
+
+// Where a page sits: its variant and its kind (home, service, filter,
+// compare, provider, content, 404; "school ..." for a school service).
+// Matched from the end of the path, so a fixture folder can hold a small
+// site below its own prefix.
+function classify(p, schools) {
+  const variant = /(^|\/)stor-skrift\/lettlest\//.test(p) ? 'stor-skrift/lettlest' : /(^|\/)stor-skrift\//.test(p) ? 'stor-skrift'
+    : /(^|\/)lettlest\//.test(p) ? 'lettlest' : 'standard';
+  const m = /\/tjenester\/([^/]+)\/(.*)$/.exec(p);
+  let kind = 'content', service = null;
+  if (/404\.html$/.test(p)) kind = '404';
+  else if (/^\/((stor-skrift\/)?(lettlest\/)?)?$/.test(p)) kind = 'home';
+  else if (m) {
+    service = m[1];
+    const tail = m[2].split('/').filter(Boolean);
+    kind = tail.length === 0 ? 'service' : tail[0] === 'sammenlign' && tail.length === 1 ? 'compare'
+      : tail.length === 2 ? 'filter' : 'provider';
+    if (schools.has(service)) kind = `school ${kind}`;
+  }
+  return { variant, kind, service, school: !!service && schools.has(service) };
+}
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -215,7 +307,9 @@ function reflowProbe() {
 // shadow, to compare with its focused state later.
 function focusBaseline() {
   const base = new Map();
-  for (const el of document.querySelectorAll('*')) {
+  // Only what Tab can reach (reading every element's style is slow on the
+  // long pages); anything else counts as unstyled when unfocused.
+  for (const el of document.querySelectorAll('a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]')) {
     const s = getComputedStyle(el);
     base.set(el, { outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor, boxShadow: s.boxShadow });
   }
@@ -262,7 +356,165 @@ function focusProbe(first) {
   return r;
 }
 
+// Every SVG text the reader can see, at the size it is drawn on screen: the
+// computed font size (in the SVG's user units) times the vertical scale of
+// the text's transform to the screen (viewBox scaling included).
+function chartTextProbe(min) {
+  const small = [];
+  let count = 0;
+  for (const t of document.querySelectorAll('svg text')) {
+    const b = t.getBoundingClientRect();
+    const ctm = t.getScreenCTM();
+    if (!ctm || b.width === 0 || b.height === 0 || getComputedStyle(t).visibility !== 'visible') continue;
+    count++;
+    const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.c, ctm.d);
+    if (px < min - 0.05) small.push({ px, text: (t.textContent || '').trim().slice(0, 30), box: b.height });
+  }
+  small.sort((a, b) => a.px - b.px);
+  return { count, small: small.length, smallest: small.slice(0, 3) };
+}
+
+function firstScreenProbe() {
+  const h1 = document.querySelector('h1');
+  if (!h1) return { h1: false };
+  return { h1: true, top: Math.round(h1.getBoundingClientRect().top + window.scrollY), text: window.__bt_describe(h1) };
+}
+
+// Without JavaScript: what on the page promises a selection it cannot make.
+function selectionProbe(args) {
+  const { words, comparePage } = args;
+  const out = [];
+  const visible = (el) => {
+    const b = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return b.width > 0 && b.height > 0 && s.visibility === 'visible';
+  };
+  const isComparePath = (href) => {
+    try { return /\/tjenester\/[^/]+\/sammenlign\/(index\.html)?$/.test(new URL(href, location.href).pathname); } catch { return false; }
+  };
+  // A form that sends ticked providers to the static comparison page: that
+  // page cannot read the address, so it shows everyone.
+  for (const form of document.querySelectorAll('form')) {
+    if (!isComparePath(form.getAttribute('action') || location.href)) continue;
+    const boxes = [...form.querySelectorAll('input[type="checkbox"], input[type="radio"], select')].filter(visible);
+    if (boxes.length) out.push(`${window.__bt_describe(form)} sends ${boxes.length} choice(s) to the comparison page, which cannot show a selection without JavaScript`);
+  }
+  if (comparePage) {
+    const checked = [...document.querySelectorAll('input:checked')];
+    if (checked.length) out.push(`${checked.length} checked control(s): ${checked.slice(0, 3).map(window.__bt_describe).join(', ')}`);
+    const text = ((document.querySelector('main') || document.body).innerText || '').toLowerCase();
+    for (const w of words) {
+      const re = new RegExp(`(^|[^\\p{L}])${w}(?![\\p{L}])`, 'u');
+      if (re.test(text)) out.push(`says "${w}"`);
+    }
+    // Controls that do nothing without a script: outside any form, a plain
+    // button, or a link to nowhere.
+    const inert = [...document.querySelectorAll('button, input:not([type="hidden"]), select, textarea, a[href="#"], a[href^="javascript:"]')]
+      .filter(visible)
+      .filter((el) => el.tagName === 'A' || !el.form || (el.tagName === 'BUTTON' && el.type === 'button'));
+    if (inert.length) out.push(`${inert.length} visible control(s) that only work with JavaScript: ${inert.slice(0, 3).map(window.__bt_describe).join(', ')}`);
+  }
+  return out;
+}
+
+// Home-care words in what a school page says: the text of <main> (hidden
+// text included, as a screen reader may read it), its labels and the
+// messages the script would show, and the page title.
+function schoolWordsProbe(words) {
+  const main = document.querySelector('main') || document.body;
+  // Text nodes one by one, so words of adjacent elements do not run together.
+  const parts = [document.title];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) parts.push(walker.currentNode.data);
+  for (const el of main.querySelectorAll('*'))
+    for (const a of el.attributes) if (/^(aria-label|title|alt|placeholder|data-msg-.*)$/.test(a.name)) parts.push(a.value);
+  const text = parts.join(' \n ').toLowerCase().replace(/\u00ad/g, '');
+  const found = [];
+  for (const w of words) {
+    const body = w.replace(/\*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(^|[^\\p{L}])(${body}${w.endsWith('*') ? '\\p{L}*' : ''})(?![\\p{L}])`, 'gu');
+    let m;
+    while ((m = re.exec(text))) {
+      const at = m.index + m[1].length;
+      found.push(`"${m[2]}" in "…${text.slice(Math.max(0, at - 25), at + m[2].length + 15).replace(/\s+/g, ' ').trim()}…"`);
+      if (found.length >= 5) return found;
+    }
+  }
+  return found;
+}
+
+// With the script running, each filter value chosen in its select against
+// the pre-built page for that value. `m` is filterMarkup().
+async function filterProbe(m) {
+  const out = { groups: 0, checked: 0, problems: [] };
+  const slugs = (root) => [...root.querySelectorAll(m.row)].map((r) => r.getAttribute(m.rowId)).sort();
+  const shown = () => [...document.querySelectorAll(m.row)].filter((r) => !r.hidden && r.getClientRects().length > 0)
+    .map((r) => r.getAttribute(m.rowId)).sort();
+  const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const groups = [...document.querySelectorAll(m.group)];
+  out.groups = groups.length;
+  const current = document.querySelector(m.current);
+  if (current) {
+    // A pre-built filter page: its own filter must be the one selected.
+    const key = current.closest(m.group).getAttribute(m.groupKey);
+    const select = document.querySelector(m.select.replace('{key}', key));
+    if (!select) out.problems.push(`no select for the "${key}" filter (selector ${m.select.replace('{key}', key)})`);
+    else if (select.value !== current.getAttribute(m.value))
+      out.problems.push(`this page is the "${current.getAttribute(m.value)}" filter, but its select shows "${select.value ? select.value : select.options[select.selectedIndex]?.text}"`);
+    out.checked++;
+    return out;
+  }
+  for (const g of groups) {
+    const key = g.getAttribute(m.groupKey);
+    const select = document.querySelector(m.select.replace('{key}', key));
+    if (!select) { out.problems.push(`no select for the "${key}" filter (selector ${m.select.replace('{key}', key)})`); continue; }
+    for (const a of g.querySelectorAll(m.option)) {
+      const value = a.getAttribute(m.value);
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+      const got = shown();
+      let want;
+      try {
+        const res = await fetch(a.href);
+        if (!res.ok) { out.problems.push(`${key}=${value}: the pre-built page ${a.getAttribute('href')} answers ${res.status}`); continue; }
+        want = slugs(new DOMParser().parseFromString(await res.text(), 'text/html'));
+      } catch (e) { out.problems.push(`${key}=${value}: cannot read ${a.getAttribute('href')} (${e})`); continue; }
+      out.checked++;
+      const status = [...document.querySelectorAll(m.status)].map((s) => s.textContent).join(' ');
+      const count = /\d+/.exec(status);
+      const missing = want.filter((x) => !got.includes(x)), extra = got.filter((x) => !want.includes(x));
+      if (missing.length || extra.length)
+        out.problems.push(`${key}=${value}: the script shows ${got.length} provider(s), the pre-built page ${a.getAttribute('href')} lists ${want.length}`
+          + `${missing.length ? `; missing ${missing.join(', ')}` : ''}${extra.length ? `; extra ${extra.join(', ')}` : ''}`);
+      if (!count) out.problems.push(`${key}=${value}: no count shown (${m.status}: "${status.trim()}")`);
+      else if (Number(count[0]) !== want.length)
+        out.problems.push(`${key}=${value}: the script says "${status.trim()}", the pre-built page lists ${want.length}`);
+    }
+    select.value = '';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------- checks
+// The filter markup the filters check assumes: templates/filter-links.html,
+// templates/provider-table.html and static/assets/brukervalg.js as of
+// 2026-11-27. Adapt it here when that markup changes.
+function filterMarkup() {
+  return {
+    group: '[data-filters] .filter-group[data-key]', // one per kind of filter
+    groupKey: 'data-key',                            // its key = the select's name
+    option: 'a[data-value][href]',                   // a value, linking to its pre-built page
+    value: 'data-value',
+    current: '[data-filters] a[data-value][aria-current="page"]', // a pre-built page's own value
+    select: 'select[name="{key}"]',                  // made by the script
+    row: '[data-filter-table] tbody tr[data-provider]', // one per provider, here and on the pre-built pages
+    rowId: 'data-provider',
+    status: '[role="status"]',                       // the script's "Viser {n} av {total}"
+  };
+}
+
 async function load(page, url) {
   const resp = await page.goto(url, { waitUntil: 'load', timeout: NAV_TIMEOUT });
   if (!resp) throw new Error(`no response for ${url}`);
@@ -270,8 +522,10 @@ async function load(page, url) {
   await page.evaluate(describeInPage);
 }
 
-async function checkAxe(page, url, fail) {
-  await load(page, url);
+// Lets layout, media queries and resize handlers catch up after a resize.
+const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+
+async function checkAxe(page, at, fail) {
   // AxeBuilder.options() replaces withTags(): runOnly and rules go together.
   // Legacy mode runs axe.run() in the page itself; the default opens a blank
   // page per call to finish the run, which triples the time on 2 cores and
@@ -285,24 +539,58 @@ async function checkAxe(page, url, fail) {
       const why = [...n.any, ...n.all, ...n.none].map((c) => c.message).filter(Boolean)[0];
       return `${n.target.join(' ')}${why ? ` (${why})` : ''}`;
     });
-    fail('axe', `${v.id} [${v.impact}] ${v.help}: ${v.nodes.length} node(s): ${nodes.join('; ')}${v.nodes.length > 5 ? '; ...' : ''}`);
+    fail('axe', `${v.id} [${v.impact}] ${v.help} ${at}: ${v.nodes.length} node(s): ${nodes.join('; ')}${v.nodes.length > 5 ? '; ...' : ''}`);
   }
   return res.passes.length;
 }
 
-async function checkReflow(page, view, url, fail) {
-  await load(page, url);
+// Sideways scrolling and the layout viewport at the tab's current size.
+async function checkReflow(page, name, width, height, fail) {
   const r = await page.evaluate(reflowProbe);
-  const at = `at ${view.name} (${view.viewport.width}x${view.viewport.height})`;
+  const at = `at ${name} (${width}x${height})`;
   if (!r.meta) fail('reflow', `no <meta name=viewport>; ${at} the page cannot reflow`);
   if (r.scrollWidth > r.innerWidth)
     fail('reflow', `sideways scrolling ${at}: scrollWidth ${r.scrollWidth} > innerWidth ${r.innerWidth}${r.culprits.length ? `; too wide: ${r.culprits.join('; ')}` : ''}`);
-  else if (r.innerWidth > view.viewport.width)
+  else if (r.innerWidth > width)
     fail('reflow', `layout viewport grew to ${r.innerWidth} px ${at} (content too wide or no meta viewport)`);
+  else if (r.innerWidth !== width)
+    fail('reflow', `innerWidth is ${r.innerWidth} px ${at}, not the intended ${width} px`);
 }
 
-async function checkKeyboard(page, url, tabs, fail) {
-  await load(page, url);
+async function checkChartText(page, name, fail) {
+  const r = await page.evaluate(chartTextProbe, MIN_CHART_TEXT_PX);
+  if (r.small)
+    fail('chart-text', `${r.small} of ${r.count} SVG text(s) render below ${MIN_CHART_TEXT_PX} px at ${name}; smallest: `
+      + r.smallest.map((x) => `"${x.text}" ${x.px.toFixed(1)} px`).join(', '));
+  return r.count;
+}
+
+async function checkFirstScreen(page, fail) {
+  const r = await page.evaluate(firstScreenProbe);
+  if (!r.h1) fail('first-screen', 'the page has no <h1>');
+  else if (r.top >= FIRST_SCREEN_PX)
+    fail('first-screen', `the <h1> starts ${r.top} px down on a ${PHONE.viewport.width}x${PHONE.viewport.height} phone, below the first ${FIRST_SCREEN_PX} px (${r.text})`);
+}
+
+async function checkSelection(page, comparePage, at, fail) {
+  for (const problem of await page.evaluate(selectionProbe, { words: SELECTION_WORDS, comparePage }))
+    fail('selection', `without JavaScript${at}: ${problem}`);
+}
+
+async function checkSchoolWords(page, fail) {
+  const found = await page.evaluate(schoolWordsProbe, HOME_CARE_WORDS);
+  if (found.length) fail('school-words', `home-care wording on a school page: ${found.join('; ')}`);
+}
+
+async function checkFilters(page, fail) {
+  const r = await page.evaluate(filterProbe, filterMarkup());
+  for (const p of r.problems.slice(0, 5)) fail('filters', p);
+  if (r.problems.length > 5) fail('filters', `${r.problems.length - 5} more filter value(s) disagree`);
+  return r.checked;
+}
+
+// On a freshly loaded page (nothing focused or clicked yet).
+async function checkKeyboard(page, tabs, fail) {
   await page.evaluate(focusBaseline);
   let count = 0;
   const unseen = [];
@@ -342,7 +630,19 @@ setTimeout(() => { console.error(`check.mjs: gave up after ${LIMIT} s`); process
 const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const files = htmlFiles(opts.dir);
 if (!files.length) { console.error(`check.mjs: no HTML files under ${opts.dir}`); process.exit(2); }
-const pages = files.map((file) => ({ file, path: urlPath(file), failures: [] }));
+const schools = schoolServices(opts.dir, opts.schools);
+const pages = files.map((file) => { const p = urlPath(file); return { file, path: p, ...classify(p, schools), failures: [] }; })
+  .filter((p) => !opts.only || opts.only.test(p.path));
+// The sample for the extra axe runs: the first page of each kind in each
+// variant (pages are sorted, so the sample is the same on every run).
+{
+  const seen = new Set();
+  for (const p of pages) {
+    const key = `${p.variant} ${p.kind}`;
+    p.axeSample = opts.axeAll || !seen.has(key);
+    seen.add(key);
+  }
+}
 const byFile = new Map(pages.map((p) => [p.file, p]));
 const runFailures = [];
 let server, browser;
@@ -368,37 +668,97 @@ try {
   const tl = performance.now();
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   console.log(`Chromium ${browser.version()} (${secs(tl)} s), axe-core ${AXE_VERSION}, ${opts.jobs} job(s), server ${origin}`);
+  console.log(`School services: ${schools.size ? [...schools].join(', ') : 'none'}; extra axe runs (360 px phone, no JavaScript) on ${pages.filter((p) => p.axeSample).length} page(s)`);
 
-  // One context per viewport, reused for every page; each job has its own tab
-  // in each context.
-  const desktop = await browser.newContext(DESKTOP);
-  const reflowContexts = [];
-  for (const v of REFLOW_VIEWS) reflowContexts.push({ view: v, context: await browser.newContext({
-    viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor, isMobile: v.isMobile, hasTouch: v.hasTouch,
-    javaScriptEnabled: v.javaScriptEnabled ?? true }) });
+  const contextFor = (v) => browser.newContext({ viewport: v.viewport, deviceScaleFactor: v.deviceScaleFactor,
+    isMobile: v.isMobile, hasTouch: v.hasTouch, javaScriptEnabled: v.javaScriptEnabled ?? true });
+  const contexts = { desk: await contextFor(DESKTOP), phone: await contextFor(PHONE), nojs: await contextFor(NO_JS),
+    nojsAxe: await contextFor({ ...NO_JS, javaScriptEnabled: true }) };
   // A missing style sheet or image would make every other check meaningless.
   const watch = (tab, state) => {
     tab.on('response', (r) => { if (r.status() >= 400 && r.url().startsWith(origin) && state.page && r.request().resourceType() !== 'document') state.page.failures.push({ check: 'load', message: `HTTP ${r.status()} for ${r.url().slice(origin.length)}` }); });
   };
 
+  // Time spent per step over the whole run, to see where the minutes go.
+  const spent = {};
+  const step = async (name, fn) => { const t = performance.now(); try { return await fn(); } finally { spent[name] = (spent[name] || 0) + performance.now() - t; } };
+  globalThis.__bt_spent = spent;
   let next = 0, done = 0;
   const worker = async () => {
     const state = { page: null };
-    const desk = await desktop.newPage();
-    watch(desk, state);
-    const reflowTabs = [];
-    for (const rc of reflowContexts) reflowTabs.push({ view: rc.view, tab: await rc.context.newPage() });
+    const tabs = {};
+    for (const [k, c] of Object.entries(contexts)) tabs[k] = await c.newPage();
+    watch(tabs.desk, state);
     while (next < pages.length) {
       const p = pages[next++];
-      state.page = p;
       const url = origin + p.path;
       const fail = (check, message) => p.failures.push({ check, message });
       const tp = performance.now();
       try {
-        p.axePasses = await checkAxe(desk, url, fail);
+        // Desktop with JavaScript: axe on every page, then the wider and
+        // narrower desktop widths by resizing the same tab.
+        const desk = tabs.desk, { width, height } = DESKTOP.viewport;
+        await desk.setViewportSize(DESKTOP.viewport);
+        state.page = p;
+        await step('load desktop', () => load(desk, url));
+        // Keyboard first, from the fresh load; then nothing stays focused.
+        // The skip link on every page; the walk through the first Tab stops
+        // (the same header on every page of a kind) on the sample.
+        p.tabStops = await step('keyboard', () => checkKeyboard(desk, p.axeSample ? opts.tabs : 1, fail));
+        await desk.evaluate(() => { if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0); });
+        p.axePasses = await step('axe 1280', () => checkAxe(desk, `at ${DESKTOP.name}`, fail));
         state.page = null; // subresources are checked once, at the desktop load
-        for (const { view, tab } of reflowTabs) await checkReflow(tab, view, url, fail);
-        p.tabStops = await checkKeyboard(desk, url, opts.tabs, fail);
+        await checkReflow(desk, DESKTOP.name, width, height, fail);
+        p.chartTexts = await checkChartText(desk, DESKTOP.name, fail);
+        if (p.school) await checkSchoolWords(desk, fail);
+        for (const w of WIDER) {
+          await desk.setViewportSize({ width: w, height });
+          await settle(desk);
+          await checkReflow(desk, `${w}px`, w, height, fail);
+        }
+        await desk.setViewportSize(NARROW.viewport);
+        await settle(desk);
+        await checkReflow(desk, NARROW.name, NARROW.viewport.width, NARROW.viewport.height, fail);
+        await checkChartText(desk, NARROW.name, fail);
+        await desk.setViewportSize(DESKTOP.viewport);
+        await settle(desk);
+        if (/(^| )(service|filter)$/.test(p.kind)) p.filterValues = await step('filters', () => checkFilters(desk, fail));
+
+
+        await step('load 360', () => load(tabs.phone, url));
+        await checkReflow(tabs.phone, PHONE.name, PHONE.viewport.width, PHONE.viewport.height, fail);
+        await checkFirstScreen(tabs.phone, fail);
+        await checkChartText(tabs.phone, PHONE.name, fail);
+        if (p.axeSample) await step('axe 360', () => checkAxe(tabs.phone, `at ${PHONE.name}`, fail));
+
+        const nojs = tabs.nojs;
+        await step('load no-js', () => load(nojs, url));
+        await checkReflow(nojs, NO_JS.name, NO_JS.viewport.width, NO_JS.viewport.height, fail);
+        const comparePage = /(^| )compare$/.test(p.kind);
+        await checkSelection(nojs, comparePage, '', fail);
+        if (p.axeSample) {
+          // axe needs timers, which never fire while scripts are off. So it
+          // runs on a copy of what the reader without JavaScript gets: this
+          // tab's document (noscript content parsed as markup, no script of
+          // the site run), unwrapped and without scripts, served at the same
+          // address to a tab where only axe runs.
+          const html = await nojs.evaluate(() => {
+            for (const n of document.querySelectorAll('noscript')) n.replaceWith(...n.childNodes);
+            for (const n of document.querySelectorAll('script')) n.remove();
+            return `<!doctype html>\n${document.documentElement.outerHTML}`;
+          });
+          const copy = tabs.nojsAxe;
+          await copy.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+          try { await load(copy, url); await step('axe no-js', () => checkAxe(copy, 'without JavaScript (320px)', fail)); }
+          finally { await copy.unroute(url); }
+        }
+        if (comparePage) {
+          // As reached from a form that ticked two providers.
+          const slugs = await nojs.evaluate(() => [...document.querySelectorAll('[data-provider]')].map((e) => e.getAttribute('data-provider')));
+          const [a = 'a', b = 'b'] = [...new Set(slugs)];
+          await load(nojs, `${url}?valgt=${encodeURIComponent(a)}&valgt=${encodeURIComponent(b)}`);
+          await checkSelection(nojs, true, ` (opened with ?valgt=${a}&valgt=${b})`, fail);
+        }
       } catch (e) {
         fail('error', String(e.message || e).split('\n')[0]);
       }
@@ -434,8 +794,12 @@ for (const p of pages) {
 console.log('\nSummary');
 console.log(`  pages: ${pages.length} (${Object.entries(variants).map(([v, n]) => `${v} ${n.pages}${n.failed ? `, ${n.failed} failed` : ''}`).join('; ')})`);
 console.log(`  pages failing each check: ${Object.keys(counts).length ? Object.entries(counts).map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}`);
+for (const c of Object.keys(counts).sort()) {
+  const failing = failed.filter((p) => p.failures.some((f) => f.check === c)).map((p) => p.path);
+  console.log(`  ${c}: ${failing.slice(0, 12).join(' ')}${failing.length > 12 ? ` and ${failing.length - 12} more` : ''}`);
+}
 for (const f of runFailures) console.log(`  FAIL ${f}`);
-console.log(`  time: ${secs(t0)} s`);
+console.log(`  time: ${secs(t0)} s (${Object.entries(globalThis.__bt_spent || {}).map(([k, v]) => `${k} ${(v / 1000).toFixed(0)} s`).join(', ')})`);
 if (opts.json) writeFileSync(opts.json, JSON.stringify({ dir: opts.dir, pages, runFailures }, null, 2));
 console.log(`${pages.length - failed.length} passed, ${failed.length} failed`);
 process.exit(failed.length || runFailures.length ? 1 : 0);

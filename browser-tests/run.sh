@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Accessibility of the built site, proven in a real browser (axe-core, the Nu
-# Html Checker, reflow at 320/360 px, skip link, visible focus).
+# Accessibility and layout of the built site, proven in a real browser:
+# axe-core (every page at 1280 px; a sample also at 360 px and without
+# JavaScript), the Nu Html Checker, reflow at 320-1440 px, the <h1> in the
+# first phone screen, chart text >= 12 px, no selection promised without
+# JavaScript, school wording, filter counts, skip link, visible focus and
+# missing sub-resources. check.mjs's header lists each check.
 #
 #   bash browser-tests/run.sh            build the example site and check it
 #   bash browser-tests/run.sh SITE_DIR   check an already built site folder

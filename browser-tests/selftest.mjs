@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// selftest.mjs: proves check.mjs fails when it should. Runs it on fixtures/:
-//   clean/                    must pass every check;
-//   broken/                   must fail all five checks (axe, vnu, reflow,
+// selftest.mjs: proves check.mjs fails when it should. Runs it on fixtures/
+// (with --axe-all, so the phone and no-JavaScript axe runs reach every
+// fixture):
+//   clean/...                 every page must pass every check (a small
+//                             service with filters, its comparison page and
+//                             a school page among them);
+//   broken/                   must fail five checks (axe, vnu, reflow,
 //                             skip-link, focus), each for the planted reason;
-//   broken/<one-thing>/       must fail exactly the one check named below.
+//   broken/<one-thing>/...    must fail exactly the one check named below.
+// fixtures/data/providers.json makes "skole" a school service, as the
+// site's own open data does.
 // Exit 0 when every expectation holds, 1 otherwise.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const tmp = mkdtempSync(path.join(tmpdir(), 'browser-selftest-'));
 const json = path.join(tmp, 'result.json');
-const run = spawnSync(process.execPath, [path.join(HERE, 'check.mjs'), '--json', json, path.join(HERE, 'fixtures')],
+const run = spawnSync(process.execPath, [path.join(HERE, 'check.mjs'), '--axe-all', '--json', json, path.join(HERE, 'fixtures')],
   { encoding: 'utf8', timeout: 300_000 });
 const verbose = process.argv.includes('--verbose');
 if (verbose) process.stdout.write(run.stdout + run.stderr);
@@ -33,10 +39,13 @@ const page = (p) => result.pages.find((x) => x.path === p) || { path: p, failure
 const checksOf = (pg) => [...new Set((pg.failures || []).map((f) => f.check))].sort();
 const messages = (pg, check) => (pg.failures || []).filter((f) => f.check === check).map((f) => f.message).join('\n');
 
-// A clean page passes.
-const clean = page('/clean/');
-expect(clean.failures && clean.failures.length === 0,
-  `/clean/ passes every check (failed: ${clean.failures ? clean.failures.map((f) => `${f.check}: ${f.message}`).join(' | ') : 'page not checked'})`);
+// Every clean page passes, and the checks that only run on some pages ran.
+const cleanPages = result.pages.filter((p) => p.path.startsWith('/clean/'));
+expect(cleanPages.length >= 6, `the clean fixtures were checked (${cleanPages.length} page(s))`);
+for (const pg of cleanPages)
+  expect(pg.failures.length === 0, `${pg.path} passes every check (failed: ${pg.failures.map((f) => `${f.check}: ${f.message}`).join(' | ')})`);
+expect(page('/clean/tjenester/demo/').filterValues === 2, `the filters check compared both filter values on /clean/tjenester/demo/ (${page('/clean/tjenester/demo/').filterValues})`);
+expect(page('/clean/').chartTexts === 1, `the chart-text check measured the clean chart's text (${page('/clean/').chartTexts})`);
 
 // The broken page fails each of the five checks, for the planted reason.
 const broken = page('/broken/');
@@ -60,6 +69,18 @@ const only = {
   '/broken/no-viewport/': ['reflow', /no <meta name=viewport>/],
   '/broken/focus-invisible/': ['focus', /Tab stop 2, a\.ghost[\s\S]*Tab stop 3, a\.thin/],
   '/broken/wide-without-js/': ['reflow', /320px without JavaScript/],
+  '/broken/wide-at-1024/': ['reflow', /^sideways scrolling at 1024px \(1024x800\): scrollWidth \d+ > innerWidth 1024/],
+  '/broken/h1-below/': ['first-screen', /the <h1> starts \d{3} px down on a 360x740 phone/],
+  '/broken/small-chart-text/': ['chart-text', /below 12 px at 320px; smallest: "Tekst som[^"]*" 8\.\d px[\s\S]*below 12 px at 360px phone/],
+  '/broken/claims-selection/tjenester/demo/sammenlign/': ['selection',
+    /without JavaScript: 1 checked control[\s\S]*says "valgte"[\s\S]*2 visible control\(s\) that only work with JavaScript[\s\S]*opened with \?valgt=a&valgt=b\): 1 checked/],
+  '/broken/compare-form/': ['selection', /form "Alfa omsorg[^"]*" sends 2 choice\(s\) to the comparison page/],
+  '/broken/school-words/tjenester/skole/': ['school-words', /"leverandøren" in "[^"]*"; "oppsigelsestid" in/],
+  '/broken/filter-counts/tjenester/demo/': ['filters', /^bydel=sor: the script shows 1 provider\(s\), the pre-built page \S+ lists 2; missing b$/m],
+  '/broken/filter-counts/tjenester/demo/bydel/nord/': ['filters', /this page is the "nord" filter, but its select shows "Alle"/],
+  '/broken/axe-phone/': ['axe', /^color-contrast .* at 360px phone: 1 node/],
+  '/broken/axe-no-js/': ['axe', /^color-contrast .* without JavaScript \(320px\): 1 node/],
+  '/broken/missing-resource/': ['load', /^HTTP 404 for \/broken\/missing-resource\/finnes-ikke\.svg$/],
 };
 for (const [p, [check, re]] of Object.entries(only)) {
   const pg = page(p);
@@ -68,9 +89,21 @@ for (const [p, [check, re]] of Object.entries(only)) {
   expect(re.test(messages(pg, check)), `${p} ${check} failure matches ${re}`);
 }
 
+// Each failure is found where it was planted, not everywhere.
+const never = {
+  '/broken/wide-at-1024/': /at (320|360|768|1280|1440)px/,
+  '/broken/small-chart-text/': /at 1280px/,
+  '/broken/axe-phone/': /at 1280px|without JavaScript/,
+  '/broken/axe-no-js/': /at 1280px|at 360px/,
+};
+for (const [p, re] of Object.entries(never)) {
+  const text = (page(p).failures || []).map((f) => f.message).join('\n');
+  expect(!re.test(text), `${p} fails only where planted, never ${re} (got: ${text})`);
+}
+
 // Nothing broke in the checker itself.
 for (const pg of result.pages) {
-  const errs = (pg.failures || []).filter((f) => f.check === 'error' || f.check === 'load');
+  const errs = (pg.failures || []).filter((f) => f.check === 'error' || (f.check === 'load' && pg.path !== '/broken/missing-resource/'));
   expect(!errs.length, `${pg.path} loads and is checked (${errs.map((f) => f.message).join('; ')})`);
 }
 expect(!result.runFailures.length, `no failure outside a page (${result.runFailures.join('; ')})`);
@@ -80,4 +113,4 @@ if (bad) {
   console.log(`self-test FAILED: ${bad} of ${good + bad} expectations not met`);
   process.exit(1);
 }
-console.log(`self-test ok: ${good} expectations met (clean fixture passes; broken fixtures fail axe, vnu, reflow, skip-link and focus)`);
+console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words and filters)`);

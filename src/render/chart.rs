@@ -50,41 +50,70 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The drawing's size and type size. One narrow layout for every screen:
+/// the chart is drawn for a phone's column and scales up on wider screens
+/// to at most `max_width_px` (set in the stylesheet, `.chart`), so its text
+/// is never drawn smaller than on the narrowest phone.
+pub struct Layout {
+    /// viewBox width in user units.
+    pub width: f64,
+    /// Font size in user units, for every text in the chart.
+    pub font: f64,
+}
+
+impl Layout {
+    /// Standard pages: 17 px text at the stylesheet's 360 px width, 12.3 px
+    /// in a 260 px column. Large print: 24 px text at 360 px width
+    /// (`.large-print .chart`), 17 px in a 260 px column.
+    pub fn for_variant(large: bool) -> Layout {
+        if large { Layout { width: 300.0, font: 20.0 } } else { Layout { width: 360.0, font: 17.0 } }
+    }
+
+    /// Characters per line of a label: an average glyph of the system sans
+    /// serif is about 0.55 em wide.
+    fn chars_per_line(&self, indent: f64) -> usize {
+        ((self.width - 2.0 * PLOT_LEFT - indent) / (self.font * 0.55)).floor() as usize
+    }
+}
+
+const PLOT_LEFT: f64 = 8.0;
+
 /// The chart. `id` must be unique on the page; `large` draws larger text
 /// for the large-print pages.
 pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: bool) -> String {
-    // Large print draws on a narrower canvas, so that on a phone the text
-    // is scaled down less.
-    let (width, font, line_height, bar_height, wrap_at) =
-        if large { (360.0, 20.0, 26.0, 28.0, 30) } else { (640.0, 15.0, 20.0, 22.0, 72) };
-    let plot_left = 8.0;
+    let layout = Layout::for_variant(large);
+    let (width, font) = (layout.width, layout.font);
+    // Whole units keep the coordinates short and free of float noise.
+    let line_height = (font * 1.3).round();
+    let bar_height = (font * 1.4).round();
+    let plot_left = PLOT_LEFT;
     let plot_width = width - 2.0 * plot_left;
     let x = |v: f64| plot_left + plot_width * (v - f64::from(scale.min)) / f64::from(scale.max - scale.min);
     let mut body = String::new();
     let mut y = 8.0;
 
-    // Legend: a bar swatch and the reference mark, named in words.
+    // Legend: a bar swatch and the reference mark, named in words, one
+    // entry under the other (side by side they would not fit a phone).
+    let text_x = plot_left + font + 6.0;
     let _ = write!(
         body,
-        r##"<g class="legend"><rect x="{plot_left}" y="{y}" width="{s}" height="{s}" fill="#00509e"/><text x="{tx}" y="{ty}">{}</text>"##,
-        escape(labels.provider),
-        s = font,
-        tx = plot_left + font + 6.0,
-        ty = y + font * 0.85,
+        r##"<g class="legend"><rect x="{plot_left}" y="{y}" width="{font}" height="{font}" fill="#00509e"/>"##
     );
-    let mark_x = if large { plot_left } else { plot_left + 260.0 };
-    if large {
-        // The two legend entries on separate lines.
-        y += font + 10.0;
+    for (i, line) in wrap(labels.provider, layout.chars_per_line(font + 6.0)).iter().enumerate() {
+        if i > 0 {
+            y += line_height;
+        }
+        let _ = write!(body, r#"<text x="{text_x}" y="{ty}">{}</text>"#, escape(line), ty = y + font * 0.85);
     }
+    y += font + 10.0;
+    let mark_x = plot_left + font / 2.0;
     let _ = write!(
         body,
-        r##"<path d="M{mark_x} {y} v{h}" stroke="#1a1a1a" stroke-width="3"/><path d="M{dl} {dy} l5 -5 l5 5 l-5 5 z" fill="#1a1a1a"/><text x="{tx}" y="{ty}">{}</text></g>"##,
+        r##"<path d="M{mark_x} {y} v{h}" stroke="#1a1a1a" stroke-width="3"/><path d="M{dl} {dy} l5 -5 l5 5 l-5 5 z" fill="#1a1a1a"/><text x="{text_x}" y="{ty}">{}</text></g>"##,
         escape(labels.reference),
         h = font,
         dl = mark_x - 5.0,
         dy = y + font / 2.0,
-        tx = mark_x + 12.0,
         ty = y + font * 0.85,
     );
     y += font + 14.0;
@@ -118,7 +147,7 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
             let _ = write!(body, r#" data-reference="{r:.1}""#);
         }
         body.push('>');
-        for line in wrap(row.label, wrap_at) {
+        for line in wrap(row.label, layout.chars_per_line(0.0)) {
             y += line_height;
             let _ = write!(body, r#"<text x="{plot_left}" y="{y}" class="label">{}</text>"#, escape(&line));
         }
@@ -182,6 +211,12 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
 mod tests {
     use super::*;
 
+    /// The narrowest column a chart is drawn in: a 320 px screen less the
+    /// page's side padding (WCAG 1.4.10 reflow width).
+    const NARROWEST_COLUMN_PX: f64 = 260.0;
+    /// The smallest text a chart may show on screen, in CSS px.
+    const MIN_TEXT_PX: f64 = 12.0;
+
     #[test]
     fn draws_a_bar_per_published_question_and_text_for_the_others() {
         let rows = [
@@ -216,6 +251,70 @@ mod tests {
         assert!(svg.contains("For få svar"));
         assert!(svg.contains("Respekt &lt;&amp;&gt;"));
         assert!(svg.contains(r#"aria-labelledby="c1-title c1-desc""#));
+    }
+
+    /// The number in `name="..."` (the last of several, as in a viewBox).
+    fn attr(svg: &str, name: &str) -> f64 {
+        let start = svg.find(&format!(" {name}=\"")).expect(name) + name.len() + 3;
+        let value = &svg[start..start + svg[start..].find('"').unwrap()];
+        value.split(' ').nth(2).unwrap_or(value).parse().unwrap()
+    }
+
+    fn chart(label: &str, large: bool) -> String {
+        let rows = [Row {
+            question_id: "q",
+            label,
+            value: Some(3.5),
+            uncertain: true,
+            reference: Some(4.0),
+            missing_text: "",
+        }];
+        let labels = Labels {
+            title: "T",
+            description: "D",
+            provider: "Hjemmetjenesten Fjordvik Nord og Sør AS",
+            reference: "Snitt i kommunen",
+            uncertain: "usikkert",
+        };
+        bar_chart("c", &rows, Scale { min: 1, max: 6 }, &labels, large)
+    }
+
+    #[test]
+    fn chart_text_is_at_least_12_px_even_in_the_narrowest_column() {
+        for large in [false, true] {
+            let svg = chart("Får du hjelp til det du trenger?", large);
+            // One font size for the whole chart, set on the root, and the
+            // viewBox width that scales it.
+            assert_eq!(svg.matches("font-size=").count(), 1);
+            let (font, viewbox_width) = (attr(&svg, "font-size"), attr(&svg, "viewBox"));
+            let px = font * NARROWEST_COLUMN_PX / viewbox_width;
+            assert!(px >= MIN_TEXT_PX, "large={large}: {px:.1} px in a {NARROWEST_COLUMN_PX} px column");
+        }
+    }
+
+    #[test]
+    fn long_labels_and_names_wrap_inside_the_drawing() {
+        let long = "Opplever du at de som hjelper deg har nok tid til å gjøre det de skal, også når det er travelt?";
+        for large in [false, true] {
+            let svg = chart(long, large);
+            let layout = Layout::for_variant(large);
+            let lines: Vec<&str> =
+                svg.split("<text ").skip(1).map(|t| &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()]).collect();
+            assert!(lines.len() > 8, "the label and the name are wrapped: {lines:?}");
+            for line in lines {
+                let drawn = line.chars().count() as f64 * layout.font * 0.55;
+                assert!(drawn <= layout.width - 2.0 * PLOT_LEFT, "large={large}: {line:?} is too long");
+            }
+            let text: String =
+                svg.split("class=\"label\">").skip(1).map(|t| &t[..t.find('<').unwrap()]).collect::<Vec<_>>().join(" ");
+            assert_eq!(text, long, "no word of the label is lost");
+        }
+    }
+
+    #[test]
+    fn the_same_input_draws_the_same_chart() {
+        assert_eq!(chart("Spørsmål", false), chart("Spørsmål", false));
+        assert!(!chart("Spørsmål", false).contains("000000"), "no float noise in coordinates");
     }
 
     #[test]

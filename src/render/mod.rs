@@ -3,6 +3,7 @@
 //! each page is one job.
 
 mod chart;
+pub mod hyphenate;
 pub mod open_data;
 mod sitemap;
 pub mod survey_views;
@@ -73,6 +74,7 @@ impl Renderer {
     /// other finding.
     pub fn load(root: &Path) -> Result<Renderer, Finding> {
         let mut tera = tera::Tera::new();
+        tera.register_filter("hyphenate", hyphenate::filter);
         let dir = root.join("templates");
         if !dir.is_dir() {
             return Err(Finding::error("templates", Position::WHOLE_FILE, "the templates folder is missing")

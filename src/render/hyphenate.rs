@@ -1,0 +1,265 @@
+//! Break opportunities for long words and addresses, added at build time.
+//!
+//! Browsers carry no Norwegian hyphenation dictionary, so without help a
+//! long compound in a narrow column or in large print either runs out of
+//! its box or is cut anywhere without a hyphen ("brukerundersøkel / sene").
+//! Soft hyphens (U+00AD) placed by the Knuth–Liang patterns for bokmål and
+//! nynorsk let the browser break at a correct place and show the hyphen only
+//! when it does. Addresses shown as text get zero-width spaces (U+200B)
+//! after `/` and `.` instead, since a hyphen would change what is read.
+//!
+//! Only those two invisible characters are ever inserted, and never inside
+//! an HTML character reference, so text that is already escaped stays
+//! correctly escaped and text to be escaped cannot turn into markup.
+
+use std::sync::LazyLock;
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+
+/// Shorter words fit any column in any variant; breaking them only makes
+/// reading harder.
+pub const MIN_WORD_CHARS: usize = 10;
+
+const SOFT_HYPHEN: char = '\u{ad}';
+const ZERO_WIDTH_SPACE: char = '\u{200b}';
+
+/// The written standards the site is published in (`language:` in the
+/// configuration, `lang` in the templates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Bokmal,
+    Nynorsk,
+}
+
+impl Lang {
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "nb" | "no" => Some(Lang::Bokmal),
+            "nn" => Some(Lang::Nynorsk),
+            _ => None,
+        }
+    }
+}
+
+// The dictionaries are embedded in the binary (the crate's `embed_all`), so
+// loading them cannot fail at run time except through a broken build.
+static BOKMAL: LazyLock<Standard> =
+    LazyLock::new(|| Standard::from_embedded(Language::NorwegianBokmal).expect("embedded nb patterns"));
+static NYNORSK: LazyLock<Standard> =
+    LazyLock::new(|| Standard::from_embedded(Language::NorwegianNynorsk).expect("embedded nn patterns"));
+
+fn dictionary(lang: Lang) -> &'static Standard {
+    match lang {
+        Lang::Bokmal => &BOKMAL,
+        Lang::Nynorsk => &NYNORSK,
+    }
+}
+
+/// `text` with soft hyphens in its long words and break opportunities in
+/// its addresses. Removing U+00AD and U+200B from the result gives `text`
+/// back.
+pub fn hyphenate(text: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Whitespace-separated tokens decide whether a run is an address; the
+    // whitespace itself is copied unchanged.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        if is_address(token) {
+            break_address(token, &mut out);
+        } else {
+            hyphenate_token(token, lang, &mut out);
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Like [`hyphenate`], for HTML that is already markup (Tera's safe
+/// strings, e.g. rendered Markdown): tags are copied as they are, so names
+/// and attribute values (`aria-labelledby`, `href`) are never touched; only
+/// the text between tags gets break opportunities.
+pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&hyphenate(&rest[..open], lang));
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        out.push_str(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    out.push_str(&hyphenate(rest, lang));
+    out
+}
+
+fn is_address(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
+}
+
+/// After each `/` run, `.` and `@` that has more address after it, so a
+/// line breaks between parts of the address, never inside a part, and
+/// never inside a character reference such as `&amp;`.
+fn break_address(token: &str, out: &mut String) {
+    let mut in_reference = false;
+    let mut chars = token.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        match c {
+            '&' => in_reference = true,
+            ';' => in_reference = false,
+            _ => {}
+        }
+        let more = chars.peek().is_some_and(|&n| n != '/' && n.is_alphanumeric());
+        if matches!(c, '/' | '.' | '@') && more && !in_reference {
+            out.push(ZERO_WIDTH_SPACE);
+        }
+    }
+}
+
+/// Soft hyphens in each run of letters of at least MIN_WORD_CHARS, except a
+/// run that names a character reference (`&shy;`, `&nbsp;`) and a word that
+/// already carries the editor's own soft hyphens.
+fn hyphenate_token(token: &str, lang: Lang, out: &mut String) {
+    let mut i = 0;
+    while i < token.len() {
+        let Some(c) = token[i..].chars().next() else { break };
+        if !c.is_alphabetic() {
+            out.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let len = token[i..].find(|c: char| !c.is_alphabetic()).unwrap_or(token.len() - i);
+        let word = &token[i..i + len];
+        let reference = token[..i].ends_with('&') || token[..i].ends_with("&#");
+        if reference || word.chars().count() < MIN_WORD_CHARS || token.contains(SOFT_HYPHEN) {
+            out.push_str(word);
+        } else {
+            let breaks = dictionary(lang).hyphenate(word).breaks;
+            let mut last = 0;
+            for b in breaks {
+                out.push_str(&word[last..b]);
+                out.push(SOFT_HYPHEN);
+                last = b;
+            }
+            out.push_str(&word[last..]);
+        }
+        i += len;
+    }
+}
+
+/// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Text is
+/// still escaped by Tera afterwards; safe input (already escaped, or markup)
+/// stays safe, with its tags left alone.
+pub fn filter(value: tera::StringInput, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
+    let code: &str = kwargs.must_get("lang")?;
+    let lang = Lang::from_code(code)
+        .ok_or_else(|| tera::Error::message(format!("hyphenate: lang must be \"nb\" or \"nn\", not {code:?}")))?;
+    Ok(if value.is_safe() {
+        tera::Value::safe_string(&hyphenate_markup(value.as_str(), lang))
+    } else {
+        tera::Value::from(hyphenate(value.as_str(), lang))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text with its break opportunities shown as `-` (soft hyphen)
+    /// and `|` (zero-width space), for readable expectations.
+    fn shown(text: &str, lang: Lang) -> String {
+        hyphenate(text, lang).replace(SOFT_HYPHEN, "-").replace(ZERO_WIDTH_SPACE, "|")
+    }
+
+    #[test]
+    fn long_compounds_get_soft_hyphens_where_the_norwegian_patterns_allow() {
+        assert_eq!(shown("brukerundersøkelsene", Lang::Bokmal), "bru-ker-un-der-sø-kel-se-ne");
+        assert_eq!(shown("Tilleggstjenester", Lang::Bokmal), "Til-leggs-tje-nes-ter");
+        assert_eq!(shown("Organisasjonsnummer", Lang::Bokmal), "Or-ga-ni-sa-sjons-num-mer");
+        assert_eq!(shown("brukarundersøkingane", Lang::Nynorsk), "bru-kar-un-der-sø-kin-ga-ne");
+        assert_eq!(shown("Tilleggstenester", Lang::Nynorsk), "Til-leggs-te-nes-ter");
+    }
+
+    #[test]
+    fn short_words_and_words_with_the_editors_own_soft_hyphens_are_left_alone() {
+        assert_eq!(hyphenate("Praktisk bistand i Fjordvik", Lang::Bokmal), "Praktisk bistand i Fjordvik");
+        let own = "hjemme\u{ad}sykepleien";
+        assert_eq!(hyphenate(own, Lang::Bokmal), own);
+    }
+
+    #[test]
+    fn words_around_punctuation_and_in_sentences_are_hyphenated_separately() {
+        assert_eq!(
+            shown("(Tilleggstjenester), og brukerundersøkelsene.", Lang::Bokmal),
+            "(Til-leggs-tje-nes-ter), og bru-ker-un-der-sø-kel-se-ne."
+        );
+    }
+
+    #[test]
+    fn addresses_break_after_slashes_and_dots_never_with_a_hyphen() {
+        assert_eq!(
+            shown("Se https://www.fjordvik.kommune.no/helse/brukerundersokelser/ nå", Lang::Bokmal),
+            "Se https://|www.|fjordvik.|kommune.|no/|helse/|brukerundersokelser/ nå"
+        );
+        assert_eq!(shown("postmottak@fjordvik.kommune.no", Lang::Nynorsk), "postmottak@|fjordvik.|kommune.|no");
+    }
+
+    #[test]
+    fn escaped_text_stays_escaped_and_no_markup_is_ever_made() {
+        let escaped = "Organisasjonsnummer &amp; &quot;Tilleggstjenester&quot; &#x27;&CounterClockwiseContourIntegral;";
+        let out = hyphenate(escaped, Lang::Bokmal);
+        for reference in ["&amp;", "&quot;", "&#x27;", "&CounterClockwiseContourIntegral;"] {
+            assert!(out.contains(reference), "{reference} was split in {out:?}");
+        }
+        let url = "https://example.no/?a=1&amp;b=langtordsomikkeerord";
+        assert!(hyphenate(url, Lang::Bokmal).contains("&amp;b="));
+        let hostile = "<script>alert('Organisasjonsnummer')</script> <a href=\"x\">";
+        let out = hyphenate(hostile, Lang::Bokmal);
+        assert_eq!(out.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), hostile);
+        assert_eq!(
+            out.matches(['<', '>', '&', '"', '\'']).count(),
+            hostile.matches(['<', '>', '&', '"', '\'']).count()
+        );
+    }
+
+    #[test]
+    fn markup_keeps_its_tags_and_attributes_untouched() {
+        let html = r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Organisasjonsnummer</a></p>"#;
+        assert_eq!(
+            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-"),
+            r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Or-ga-ni-sa-sjons-num-mer</a></p>"#
+        );
+    }
+
+    #[test]
+    fn removing_the_inserted_characters_gives_the_text_back_and_output_is_deterministic() {
+        let text = "Kontaktinformasjon for hjemmesykepleien:\n\tTelefon 12345678, https://fjordvik.kommune.no/a.b/";
+        let once = hyphenate(text, Lang::Nynorsk);
+        assert_eq!(once.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), text);
+        assert_eq!(once, hyphenate(text, Lang::Nynorsk));
+    }
+
+    #[test]
+    fn the_filter_needs_a_known_language_and_keeps_the_inputs_safety() {
+        let mut tera = tera::Tera::new();
+        tera.register_filter("hyphenate", filter);
+        tera.add_raw_templates(vec![
+            ("ok.html", "{{ x | hyphenate(lang=lang) }}"),
+            ("safe.html", "{{ x | safe | hyphenate(lang=lang) }}"),
+        ])
+        .unwrap();
+        let mut cx = tera::Context::new();
+        cx.insert("x", "<b class=\"Organisasjonsnummer\">Organisasjonsnummer</b>");
+        cx.insert("lang", "nb");
+        let out = tera.render("ok.html", &cx).unwrap();
+        assert!(out.starts_with("&lt;b class=&quot;Or\u{ad}ga"), "{out}");
+        let out = tera.render("safe.html", &cx).unwrap();
+        assert!(out.starts_with("<b class=\"Organisasjonsnummer\">Or\u{ad}ga"), "{out}");
+        cx.insert("lang", "sv");
+        assert!(tera.render("ok.html", &cx).is_err());
+    }
+}

@@ -112,7 +112,7 @@ fn a_template_error_is_reported_and_also_leaves_the_output_intact() {
     let site = TestSite::minimal();
     site.build_ok();
     let before = snapshot(&site.output());
-    site.edit("templates/provider.html", "{{ provider.name }}", "{{ provider.name ");
+    site.edit("templates/provider.html", "{{ provider.name | hyphenate(lang=layout.lang) }}", "{{ provider.name ");
     let errors = site.errors();
     assert!(errors.iter().any(|f| f.message.contains("template")), "{}", common::describe(&errors));
     assert_eq!(snapshot(&site.output()), before);

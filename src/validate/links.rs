@@ -31,6 +31,7 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
             .with_help("replace the placeholder with the real text"),
         );
     }
+    let index = markdown::LineIndex::new(&md.body);
     for notice in markdown::inspect(&md.body) {
         let offset = match &notice {
             Notice::RawHtml { offset }
@@ -38,7 +39,7 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
             | Notice::InternalLink { offset, .. }
             | Notice::ImageWithoutAlt { offset } => *offset,
         };
-        let (line, column) = markdown::line_column(&md.body, offset);
+        let (line, column) = index.line_column(offset);
         let position = Position::new(line + md.body_line - 1, column);
         match notice {
             Notice::RawHtml { .. } => findings.push(

@@ -11,6 +11,7 @@ use crate::markdown::{self, Hazard};
 pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
     let file = &md.source.relative;
     let config = crate::load::CONFIG_FILE;
+    let index = markdown::LineIndex::new(&md.body);
     for hazard in markdown::hazards(&md.body, limits.markdown_max_depth, limits.table_max_cells) {
         let offset = match &hazard {
             Hazard::TooDeep { offset, .. }
@@ -19,7 +20,7 @@ pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
             | Hazard::ProtocolRelative { offset, .. }
             | Hazard::HiddenChar { offset, .. } => *offset,
         };
-        let (line, column) = markdown::line_column(&md.body, offset);
+        let (line, column) = index.line_column(offset);
         let position = Position::new(line + md.body_line - 1, column);
         let (message, help) = match hazard {
             Hazard::TooDeep { depth, .. } => (

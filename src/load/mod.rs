@@ -89,7 +89,10 @@ fn source(root: &Path, absolute: &Path) -> SourceFile {
 fn read(file: &SourceFile, findings: &mut Findings) -> Option<String> {
     match std::fs::read(&file.absolute) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
+            Ok(text) => {
+                crate::validate::placeholders::scan(&file.relative, &text, findings);
+                Some(text)
+            }
             Err(e) => {
                 let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
                 let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;

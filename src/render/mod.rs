@@ -26,7 +26,7 @@ use views::{Place, VariantContext};
 pub enum PageKind<'a> {
     Home,
     Service(&'a crate::model::Service),
-    Filter(&'a crate::model::Service, Filter<'a>),
+    Filter(&'a crate::model::Service, &'a Filter),
     Compare(&'a crate::model::Service),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
@@ -45,7 +45,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     for service in &site.services {
         pages.push((service.path(), PageKind::Service(service)));
         pages.push((SitePath::compare(&service.id), PageKind::Compare(service)));
-        for filter in filters::filters(site, service) {
+        for filter in filters::filters(service) {
             pages.push((filter.path(service), PageKind::Filter(service, filter)));
         }
         for p in &service.providers {
@@ -133,7 +133,7 @@ impl Renderer {
             PageKind::Filter(s, filter) => {
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, filter);
-                let providers = provider_rows(cx, &place, s, filter.providers.iter().copied(), &mut context);
+                let providers = provider_rows(cx, &place, s, filter.in_service(s), &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
@@ -215,6 +215,22 @@ pub fn render_all<F>(
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
+    render_each(site, translations, renderer, progress, true, sink)
+}
+
+/// As `render_all`; `minify: false` hands over the HTML as rendered (for
+/// `check`, which writes nothing).
+pub fn render_each<F>(
+    site: &Site,
+    translations: &Translations,
+    renderer: &Renderer,
+    progress: crate::Progress,
+    minify: bool,
+    sink: F,
+) -> Result<usize, Finding>
+where
+    F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
+{
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     let jobs = jobs(site);
@@ -223,7 +239,7 @@ where
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
         let html = renderer.render(job, cx)?;
-        sink(job, minify_html::minify(html.as_bytes(), &cfg))?;
+        sink(job, if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() })?;
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
         Ok(())
     })?;

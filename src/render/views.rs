@@ -31,7 +31,7 @@ impl<'a> VariantContext<'a> {
     }
 
     pub fn s(&self, key: &str) -> String {
-        self.strings.get(key).map_or_else(|| key.to_string(), |s| s.to_string())
+        self.strings.get(key).map_or_else(|| self.t.missing(key), |s| s.to_string())
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -466,7 +466,7 @@ pub fn filter_label(cx: &VariantContext, filter: &Filter) -> String {
 }
 
 pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
-    let all = filters::filters(cx.site, service);
+    let all = filters::filters(service);
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {

@@ -2,8 +2,9 @@
 //! build writes nothing when any finding is an error.
 
 mod fields;
-mod links;
+pub mod links;
 mod pages;
+pub mod placeholders;
 mod providers;
 mod site;
 mod surveys;
@@ -12,7 +13,7 @@ use crate::diagnostics::Findings;
 use crate::domain::Date;
 use crate::i18n::Translations;
 use crate::load::LoadedSite;
-use crate::model::{Site, collate};
+use crate::model::Site;
 
 /// Validates everything loadable and returns the model when the
 /// configuration itself is usable (there is nothing to attach providers to
@@ -27,11 +28,11 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
         }
     }
     for service in &mut site.services {
-        service.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
+        service.sort_providers(&site.districts);
     }
     site.pages = pages::pages(loaded.pages, findings, &mut pending_links);
     site.surveys = surveys::surveys(loaded.surveys, &site, findings, &mut pending_links);
     site::check_default_providers(&config_file.relative, &site, &default_positions, findings);
-    links::check_internal(&site, pending_links, findings);
+    site.links = pending_links;
     Some(site)
 }

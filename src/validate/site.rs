@@ -72,6 +72,7 @@ pub fn site(file: &Path, raw: RawSiteConfig, today: Date, findings: &mut Finding
         surveys: Vec::new(),
         limits: raw.limits,
         today,
+        links: Vec::new(),
     };
     Some((site, default_positions))
 }
@@ -124,6 +125,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         contact,
         complaints,
         providers: Vec::new(),
+        index: Default::default(),
     })
 }
 

@@ -91,9 +91,7 @@ fn prepare(root: &Path, today: Option<Date>) -> Prepared {
 /// and `build` both come through here, so they cannot disagree.
 fn render_and_verify<F>(
     root: &Path,
-    site: &Site,
-    translations: &Translations,
-    renderer: &render::Renderer,
+    (site, translations, renderer): (&Site, &Translations, &render::Renderer),
     minify: bool,
     progress: Progress,
     findings: &mut Findings,
@@ -170,7 +168,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
             let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
-            render_and_verify(root, &site, &translations, &renderer, false, &|_, _| {}, &mut findings, ignore);
+            render_and_verify(root, (&site, &translations, &renderer), false, &|_, _| {}, &mut findings, ignore);
             if let Err(e) = data_files(&site) {
                 findings.push(Finding::error("data", Position::WHOLE_FILE, e));
             }
@@ -194,7 +192,7 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             // Render without writing, so the failure lists what `check` lists.
             if let (Some(site), Some(translations), Some(renderer)) = (&site, &translations, &renderer) {
                 let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
-                render_and_verify(root, site, translations, renderer, false, &|_, _| {}, &mut findings, ignore);
+                render_and_verify(root, (site, translations, renderer), false, &|_, _| {}, &mut findings, ignore);
             }
             return Err(BuildFailure { findings: findings.into_sorted() });
         }
@@ -207,7 +205,7 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
     let staging = output::Staging::begin(&options.output, root)
         .map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?;
     let pages =
-        render_and_verify(root, &site, &translations, &renderer, true, progress, &mut findings, |job, bytes| {
+        render_and_verify(root, (&site, &translations, &renderer), true, progress, &mut findings, |job, bytes| {
             let file = format!("{}{}", job.variant.root(), job.path.file_name());
             staging
                 .write(&file, &bytes)

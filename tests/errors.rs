@@ -138,7 +138,12 @@ fn a_page_without_front_matter_is_explained() {
 fn front_matter_errors_point_into_the_file_not_the_yaml_block() {
     let site = TestSite::minimal();
     site.edit("content/klage.md", "order: 1", "order: first");
-    assert_error(&site.errors(), "content/klage.md", 4, "");
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "{}", describe(&errors));
+    let e = &errors[0];
+    // Line 4 of the file (not line 3 of the YAML block), at the value.
+    assert_eq!((e.file.to_str(), e.position.line, e.position.column), (Some("content/klage.md"), 4, 8));
+    assert!(e.help.as_deref().is_some_and(|h| h.contains("whole number")), "{e:?}");
 }
 
 #[test]

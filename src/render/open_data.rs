@@ -241,7 +241,9 @@ fn list(items: &[&str]) -> Cell {
 /// The CSV columns of a provider record: each name beside how its cell is
 /// made, so a column cannot drift from its name. Lists are joined with `;`,
 /// paid extras written as `name: price unit`.
-const PROVIDER_COLUMNS: &[(&str, fn(&Record) -> Cell)] = &[
+type Column = (&'static str, fn(&Record) -> Cell);
+
+const PROVIDER_COLUMNS: &[Column] = &[
     ("service", |r| text(r.service)),
     ("service_name", |r| text(r.service_name)),
     ("slug", |r| text(r.slug)),

@@ -2,8 +2,9 @@
 //! never hold text; they look it up here, so a municipality can change
 //! wording without touching markup, and nynorsk is one file away.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Deserialize;
 
@@ -32,6 +33,9 @@ pub struct Translations {
     plain: BTreeMap<String, String>,
     months: Vec<String>,
     languages: BTreeMap<String, String>,
+    /// Keys pages asked for that the file lacks, reported after rendering
+    /// (a missing string must not reach readers as its key's name).
+    missing: Arc<Mutex<BTreeSet<String>>>,
 }
 
 impl Translations {
@@ -75,7 +79,57 @@ impl Translations {
             plain: raw.plain,
             months: raw.months,
             languages: raw.languages,
+            missing: Arc::default(),
         })
+    }
+
+    fn file(&self) -> PathBuf {
+        Path::new("i18n").join(format!("{}.yaml", self.language.code()))
+    }
+
+    /// Records that a page asked for `key`, which does not exist; returns
+    /// the key so rendering can go on to find every missing one.
+    pub fn missing(&self, key: &str) -> String {
+        self.missing.lock().unwrap_or_else(PoisonError::into_inner).insert(key.to_string());
+        key.to_string()
+    }
+
+    /// Every `t.key` in the templates under `root/templates` must be a UI
+    /// string: reported at the template's line and column, before any page
+    /// is rendered.
+    pub fn check_templates(&self, root: &Path, findings: &mut Findings) {
+        let dir = root.join("templates");
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().flatten() {
+            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            for (offset, key) in template_keys(&text) {
+                if !self.standard.contains_key(key) {
+                    let (line, column) = crate::markdown::line_column(&text, offset);
+                    findings.push(
+                        Finding::error(
+                            relative,
+                            Position::new(line, column),
+                            format!("the UI string `{key}` is not in {}", self.file().display()),
+                        )
+                        .with_help(format!("add `{key}: ...` under `strings:`, or correct the name")),
+                    );
+                }
+            }
+        }
+    }
+
+    /// One error per missing key, once every page has been rendered.
+    pub fn report_missing(&self, findings: &mut Findings) {
+        let missing = std::mem::take(&mut *self.missing.lock().unwrap_or_else(PoisonError::into_inner));
+        for key in missing {
+            findings.push(
+                Finding::error(self.file(), Position::WHOLE_FILE, format!("the UI string `{key}` is missing"))
+                    .with_help(format!("add `{key}: ...` under `strings:`, as in the example site's i18n files")),
+            );
+        }
     }
 
     /// All strings as a variant's reader sees them.
@@ -99,5 +153,50 @@ impl Translations {
     pub fn long_date(&self, date: crate::domain::Date) -> String {
         let month = &self.months[(date.month() as usize).saturating_sub(1) % 12];
         format!("{}. {} {}", date.day(), month, date.year())
+    }
+}
+
+/// Byte offset and name of every `t.key` inside the template's `{{ }}` and
+/// `{% %}` tags (text outside them is markup).
+fn template_keys(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find(['{']).map(|i| from + i) {
+        let close = match text.get(open + 1..open + 2) {
+            Some("{") => "}}",
+            Some("%") => "%}",
+            _ => {
+                from = open + 1;
+                continue;
+            }
+        };
+        let end = text[open..].find(close).map_or(text.len(), |i| open + i);
+        let tag = &text[open..end];
+        for (at, _) in tag.match_indices("t.") {
+            let before = tag[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let key = &tag[at + 2..];
+            let len = key.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(key.len());
+            if len > 0 {
+                out.push((open + at + 2, &key[..len]));
+            }
+        }
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_keys_are_read_from_tags_only() {
+        let text = "<p>t.o.m.</p>{{ t.home_heading }}{% if x %}{{ at.x }}{{ t.a ~ t.b_c }}{% endif %}";
+        let keys: Vec<&str> = template_keys(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(keys, ["home_heading", "a", "b_c"]);
+        assert_eq!(&text[template_keys(text)[0].0..][..12], "home_heading");
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! load → validate → site model → render → minify → write
 //!
-//! `build` runs all of it; `check` stops before rendering.
+//! `build` runs all of it; `check` runs the same rules and renders every
+//! page, but writes nothing.
 
 pub mod diagnostics;
 pub mod domain;
@@ -53,16 +54,23 @@ pub struct BuildFailure {
     pub findings: Vec<Finding>,
 }
 
-/// A site that passed validation, ready to render.
+/// A site that passed every rule, ready to write.
 pub struct Checked {
     pub site: Site,
     pub translations: Translations,
+    pub renderer: render::Renderer,
 }
 
-/// Loads and validates the site. Returns the model only when there are no
-/// errors among the findings; the readability summary whenever the
-/// configuration could be read.
-pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
+/// Everything loaded and validated, before any page is rendered.
+struct Prepared {
+    findings: Findings,
+    summary: Option<readability::Summary>,
+    site: Option<Site>,
+    translations: Option<Translations>,
+    renderer: Option<render::Renderer>,
+}
+
+fn prepare(root: &Path, today: Option<Date>) -> Prepared {
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
     let loaded = load::load_site(root, &mut findings);
@@ -70,9 +78,105 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings));
     let summary = site.as_ref().map(|s| readability::assess(&mut findings, &s.limits));
-    match (site, translations) {
-        (Some(site), Some(translations)) if !findings.has_errors() => {
-            (Some(Checked { site, translations }), findings, summary)
+    let renderer = render::Renderer::load(root).map_err(|f| findings.push(f)).ok();
+    if let Some(t) = &translations {
+        t.check_templates(root, &mut findings);
+    }
+    Prepared { findings, summary, site, translations, renderer }
+}
+
+/// Renders every page of every variant and hands it to `sink`, then runs
+/// the rules that need the rendered site: internal links and their
+/// `#fragments`, and UI strings a page asked for that do not exist. `check`
+/// and `build` both come through here, so they cannot disagree.
+fn render_and_verify<F>(
+    root: &Path,
+    (site, translations, renderer): (&Site, &Translations, &render::Renderer),
+    minify: bool,
+    progress: Progress,
+    findings: &mut Findings,
+    sink: F,
+) -> usize
+where
+    F: Fn(&render::Job, Vec<u8>) -> Result<(), Finding> + Sync,
+{
+    let wanted = validate::links::anchor_pages(site);
+    let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
+    let rendered = render::render_each(site, translations, renderer, progress, minify, |job, bytes| {
+        if wanted.contains(&(job.variant, job.path.clone())) {
+            let ids = validate::links::ids_in(&String::from_utf8_lossy(&bytes));
+            anchors.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job.variant, &job.path, ids);
+        }
+        sink(job, bytes)
+    });
+    let pages = match rendered {
+        Ok(pages) => pages,
+        Err(finding) => {
+            findings.push(finding);
+            0
+        }
+    };
+    let mut files: Vec<String> = data_file_names().iter().map(|f| f.to_string()).collect();
+    files.extend(static_file_names(root));
+    files.extend(
+        site.services
+            .iter()
+            .flat_map(|s| &s.providers)
+            .filter_map(|p| p.image.as_ref())
+            .map(|i| i.published.to_string()),
+    );
+    let anchors = anchors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    validate::links::check_internal(site, &files, &anchors, findings);
+    translations.report_missing(findings);
+    pages
+}
+
+/// The site's files other than pages, by their path in the output.
+fn data_file_names() -> [&'static str; 5] {
+    ["sitemap.xml", "robots.txt", "data/providers.json", "data/providers.csv", "data/survey-results.csv"]
+}
+
+fn data_files(site: &Site) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
+    let [sitemap, robots, json, csv, results] = data_file_names();
+    Ok(vec![
+        (sitemap, render::sitemap_xml(site).into_bytes()),
+        (robots, render::robots_txt(site).into_bytes()),
+        (json, render::open_data::providers_json(site).into_bytes()),
+        (csv, render::open_data::providers_csv(site).map_err(|e| format!("cannot write {csv}: {e}"))?),
+        (results, render::open_data::survey_results_csv(site).map_err(|e| format!("cannot write {results}: {e}"))?),
+    ])
+}
+
+/// Paths in the output of the files copied from `static/`.
+fn static_file_names(root: &Path) -> Vec<String> {
+    let dir = root.join("static");
+    walkdir::WalkDir::new(&dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.path().strip_prefix(&dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .collect()
+}
+
+/// Runs every rule `build` runs, rendering every page without writing (and
+/// without minifying, which changes no rule's outcome). Returns the checked
+/// site only when there are no errors; the readability summary whenever the
+/// configuration could be read.
+pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
+    match (site, translations, renderer) {
+        (Some(site), Some(translations), Some(renderer)) => {
+            let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
+            render_and_verify(root, (&site, &translations, &renderer), false, &|_, _| {}, &mut findings, ignore);
+            if let Err(e) = data_files(&site) {
+                findings.push(Finding::error("data", Position::WHOLE_FILE, e));
+            }
+            if findings.has_errors() {
+                (None, findings, summary)
+            } else {
+                (Some(Checked { site, translations, renderer }), findings, summary)
+            }
         }
         _ => (None, findings, summary),
     }
@@ -80,13 +184,15 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
 
 pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (model, mut findings, readability) = check(&options.root, options.today);
-    let renderer = render::Renderer::load(&options.root);
-    let (site, translations, renderer) = match (model, renderer) {
-        (Some(Checked { site, translations }), Ok(renderer)) => (site, translations, renderer),
-        (_, renderer) => {
-            if let Err(f) = renderer {
-                findings.push(f);
+    let root = &options.root;
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, options.today);
+    let (site, translations, renderer) = match (site, translations, renderer) {
+        (Some(site), Some(translations), Some(renderer)) if !findings.has_errors() => (site, translations, renderer),
+        (site, translations, renderer) => {
+            // Render without writing, so the failure lists what `check` lists.
+            if let (Some(site), Some(translations), Some(renderer)) = (&site, &translations, &renderer) {
+                let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
+                render_and_verify(root, (site, translations, renderer), false, &|_, _| {}, &mut findings, ignore);
             }
             return Err(BuildFailure { findings: findings.into_sorted() });
         }
@@ -96,46 +202,30 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("{what}: {e}")))
     };
 
-    let staging = output::Staging::begin(&options.output, &options.root)
+    let staging = output::Staging::begin(&options.output, root)
         .map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?;
-    let pages = render::render_all(&site, &translations, &renderer, progress, |job, bytes| {
-        let file = format!("{}{}", job.variant.root(), job.path.file_name());
-        staging
-            .write(&file, &bytes)
-            .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))
-    })
-    .map_err(fail)?;
-
+    let pages =
+        render_and_verify(root, (&site, &translations, &renderer), true, progress, &mut findings, |job, bytes| {
+            let file = format!("{}{}", job.variant.root(), job.path.file_name());
+            staging
+                .write(&file, &bytes)
+                .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))
+        });
+    if findings.has_errors() {
+        return Err(BuildFailure { findings: findings.into_sorted() });
+    }
     let mut files = pages;
-    staging
-        .write("sitemap.xml", render::sitemap_xml(&site).as_bytes())
-        .map_err(|e| io_fail("cannot write sitemap.xml", e))?;
-    staging
-        .write("robots.txt", render::robots_txt(&site).as_bytes())
-        .map_err(|e| io_fail("cannot write robots.txt", e))?;
-    staging
-        .write("data/providers.json", render::open_data::providers_json(&site).as_bytes())
-        .map_err(|e| io_fail("cannot write data/providers.json", e))?;
-    let csv = render::open_data::providers_csv(&site).map_err(|e| {
-        fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write data/providers.csv: {e}")))
-    })?;
-    staging.write("data/providers.csv", &csv).map_err(|e| io_fail("cannot write data/providers.csv", e))?;
-    let results = render::open_data::survey_results_csv(&site).map_err(|e| {
-        fail(Finding::error(
-            &options.output,
-            Position::WHOLE_FILE,
-            format!("cannot write data/survey-results.csv: {e}"),
-        ))
-    })?;
-    staging
-        .write("data/survey-results.csv", &results)
-        .map_err(|e| io_fail("cannot write data/survey-results.csv", e))?;
-    files += 5;
+    for (name, bytes) in
+        data_files(&site).map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?
+    {
+        staging.write(name, &bytes).map_err(|e| io_fail(&format!("cannot write {name}"), e))?;
+        files += 1;
+    }
     if let Some(css) = render::brand_css(&site) {
         staging.write(render::BRAND_CSS, css.as_bytes()).map_err(|e| io_fail("cannot write the brand colour", e))?;
         files += 1;
     }
-    files += output::copy_static(&options.root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
+    files += output::copy_static(root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {
             staging
@@ -151,7 +241,7 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         pages,
         files,
         elapsed: started.elapsed(),
-        readability: readability.unwrap_or_default(),
+        readability: summary.unwrap_or_default(),
         findings: findings.into_sorted(),
     })
 }

@@ -227,18 +227,55 @@ fn open_data_holds_every_provider_as_json_and_csv() {
     let json: serde_json::Value = serde_json::from_str(&site.page("data/providers.json")).unwrap();
     let providers = json["providers"].as_array().unwrap();
     assert_eq!(providers.len(), total);
-    let first = &providers[0];
-    for field in
-        ["name", "org_number", "ownership", "districts", "languages", "capacity", "last_checked", "url", "extras"]
-    {
-        assert!(!first[field].is_null(), "{field}");
+    // Every provider's JSON entry is its model, field by field.
+    let all: Vec<_> = checked.site.services.iter().flat_map(|s| s.providers.iter().map(move |p| (s, p))).collect();
+    for (entry, (service, p)) in providers.iter().zip(&all) {
+        assert_eq!(entry["name"], p.name.as_str());
+        assert_eq!(entry["org_number"], p.org_number.to_string().replace(' ', ""));
+        assert_eq!(entry["org_number"].as_str().unwrap().len(), 9);
+        assert_eq!(entry["url"], format!("https://brukervalg.fjordvik.kommune.no/{}", p.path()));
+        let districts: Vec<&str> = entry["districts"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
+        assert_eq!(districts, p.districts.iter().map(|d| d.as_str()).collect::<Vec<_>>());
+        assert_eq!(entry["languages"].as_array().unwrap().len(), p.languages.len());
+        assert_eq!(entry["extras"].as_array().unwrap().len(), p.extras.len());
+        assert_eq!(entry["last_checked"], p.last_checked.to_string());
+        assert_eq!(entry["default_provider"], service.default_provider.as_ref() == Some(&p.slug));
+        assert!(["kommunal", "privat", "ideell"].contains(&entry["ownership"].as_str().unwrap()));
+        assert!(["ledig", "venteliste", "full"].contains(&entry["capacity"].as_str().unwrap()));
     }
-    assert!(first["url"].as_str().unwrap().starts_with("https://brukervalg.fjordvik.kommune.no/tjenester/"));
+    // The CSV has a column for every JSON field, and each cell says what
+    // the JSON says (lists joined with `;`).
     let text = site.page("data/providers.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    assert!(headers.iter().any(|h| h == "org_number"));
+    let mut json_fields: Vec<&str> = providers[0].as_object().unwrap().keys().map(String::as_str).collect();
+    let mut csv_fields: Vec<&str> = headers.iter().collect();
+    json_fields.sort_unstable();
+    csv_fields.sort_unstable();
+    assert_eq!(csv_fields, json_fields);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), total);
+    for (row, entry) in rows.iter().zip(providers) {
+        for (column, cell) in headers.iter().zip(row) {
+            let expected = match &entry[column] {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(items) if column != "extras" => {
+                    items.iter().map(|i| i.as_str().unwrap()).collect::<Vec<_>>().join(";")
+                }
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|e| {
+                        format!("{}: {} {}", e["name"].as_str().unwrap(), e["price_nok"], e["unit"].as_str().unwrap())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                other => other.to_string(),
+            };
+            let cell =
+                cell.strip_prefix('\'').filter(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r'])).unwrap_or(cell);
+            assert_eq!(cell, expected, "{column} of {}", entry["slug"]);
+        }
+    }
     assert!(rows.iter().all(|r| r.len() == headers.len()));
 }

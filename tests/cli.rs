@@ -38,8 +38,13 @@ fn check_on_the_example_municipality_is_clean() {
 #[test]
 fn check_writes_nothing() {
     let site = TestSite::minimal();
-    check(&site, &[]);
+    let out = check(&site, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 error(s)"), "{}", stderr(&out));
     assert!(!site.output().exists());
+    let before = common::snapshot(site.root());
+    assert!(check(&site, &["--format", "json"]).status.success());
+    assert_eq!(common::snapshot(site.root()), before, "check changed a file");
 }
 
 #[test]

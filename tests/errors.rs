@@ -138,7 +138,12 @@ fn a_page_without_front_matter_is_explained() {
 fn front_matter_errors_point_into_the_file_not_the_yaml_block() {
     let site = TestSite::minimal();
     site.edit("content/klage.md", "order: 1", "order: first");
-    assert_error(&site.errors(), "content/klage.md", 4, "");
+    let errors = site.errors();
+    assert_eq!(errors.len(), 1, "{}", describe(&errors));
+    let e = &errors[0];
+    // Line 4 of the file (not line 3 of the YAML block), at the value.
+    assert_eq!((e.file.to_str(), e.position.line, e.position.column), (Some("content/klage.md"), 4, 8));
+    assert!(e.help.as_deref().is_some_and(|h| h.contains("whole number")), "{e:?}");
 }
 
 #[test]
@@ -204,4 +209,68 @@ fn no_input_makes_it_panic() {
     let site = TestSite::minimal();
     std::fs::write(site.root().join(ALFA), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     assert_error(&site.errors(), ALFA, 1, "not valid UTF-8");
+}
+
+#[test]
+fn links_to_every_page_and_file_the_build_writes_are_accepted() {
+    let site = TestSite::minimal();
+    site.write(
+        "content/klage.md",
+        "---\ntitle: Slik klager du\nsummary: Du kan klage.\norder: 1\n---\n\
+         [a](/tjenester/praktisk-bistand/sammenlign/) [b](/tjenester/praktisk-bistand/sprak/pl/) \
+         [c](/tjenester/praktisk-bistand/kapasitet/venteliste/) [d](/data/providers.json) \
+         [e](/data/survey-results.csv) [f](/assets/style.css) [g](/sitemap.xml) \
+         [h](/tjenester/praktisk-bistand/#bytte) [i](/klage/#main) [j](/404.html)\n",
+    );
+    site.build_ok();
+}
+
+#[test]
+fn a_link_to_a_section_the_page_lacks_names_the_line_and_the_sections_it_has() {
+    let site = TestSite::minimal();
+    site.edit(
+        "content/klage.md",
+        "(/tjenester/praktisk-bistand/)",
+        "(/klage/#finnesikke) og [b](/tjenester/praktisk-bistand/#byte)",
+    );
+    let errors = site.errors();
+    assert_error(&errors, "content/klage.md", 6, "`/klage/` has no section `#finnesikke`");
+    let e = assert_error(&errors, "content/klage.md", 6, "has no section `#byte`");
+    assert!(e.help.unwrap().contains("did you mean `#bytte`"));
+}
+
+#[test]
+fn a_placeholder_is_an_error_in_any_field_and_file() {
+    let site = TestSite::minimal();
+    site.edit(ALFA, "unit: per gang", "unit: FYLL INN");
+    site.edit(ALFA, "  web: https://alfa.no/", "  web: https://alfa.no/\n  address: Storgata FYLL INN");
+    site.edit("content/klage.md", "Du kan klage til", "FYLL INN Du kan klage til");
+    site.edit("content/klage.lettlest.md", "---\n", "---\n# FYLL INN\n");
+    let errors = site.errors();
+    assert_error(&errors, ALFA, 9, "still says «FYLL INN»");
+    let unit = assert_error(&errors, ALFA, 22, "still says «FYLL INN»");
+    assert_eq!(unit.position.column, 11);
+    assert_error(&errors, "content/klage.md", 6, "still says «FYLL INN»");
+    assert_error(&errors, "content/klage.lettlest.md", 2, "still says «FYLL INN»");
+}
+
+#[test]
+fn a_missing_ui_string_names_the_template_line_and_key() {
+    let site = TestSite::minimal();
+    site.edit("templates/home.html", "{{ t.home_heading }}", "{{ t.home_headng }}");
+    let e =
+        assert_error(&site.errors(), "templates/home.html", 3, "the UI string `home_headng` is not in i18n/nb.yaml");
+    assert_eq!(e.position.column, 10);
+}
+
+#[test]
+fn a_missing_ui_string_the_code_asks_for_is_an_error_too() {
+    let site = TestSite::minimal();
+    let nb = site.read("i18n/nb.yaml");
+    let line = nb.lines().find(|l| l.trim_start().starts_with("compare_title:")).unwrap().to_string();
+    site.write("i18n/nb.yaml", &nb.replace(&format!("{line}\n"), ""));
+    // Only the code asks for `compare_title` (the comparison page's title).
+    let e = assert_error(&site.errors(), "i18n/nb.yaml", 0, "the UI string `compare_title` is missing");
+    assert!(e.help.unwrap().contains("compare_title: ..."));
+    assert!(!site.output().exists());
 }

@@ -5,7 +5,8 @@
 mod common;
 
 use brukervalg::domain::Slug;
-use brukervalg::model::survey::{Disclosure, Figure, RawCell, publish_question};
+use brukervalg::model::comparison::Verdict;
+use brukervalg::model::survey::{Disclosure, Figure, PublishedQuestion, RawCell, Scale, from_counts, publish_question};
 use common::{TestSite, assert_error};
 use scraper::{Html, Selector};
 
@@ -20,6 +21,27 @@ fn with_survey() -> TestSite {
 
 fn sel(s: &str) -> Selector {
     Selector::parse(s).unwrap()
+}
+
+/// Every number written in `text`, as written ("4,7", "2.3", "2026").
+fn numbers_in_text(text: &str) -> std::collections::BTreeSet<String> {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|t| t.trim_matches([',', '.']))
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every number in a page's text and in any of its attributes.
+fn numbers_in(html: &str) -> std::collections::BTreeSet<String> {
+    let doc = Html::parse_document(html);
+    let mut out = numbers_in_text(&doc.root_element().text().collect::<Vec<_>>().join(" "));
+    for element in doc.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+        for (_, value) in element.value().attrs() {
+            out.extend(numbers_in_text(value));
+        }
+    }
+    out
 }
 
 #[test]
@@ -64,8 +86,10 @@ fn the_comparison_shows_one_headline_figure_per_provider_without_ranking() {
     assert!(html.contains("4,9 av 6 (12 svar)"), "{html}");
     assert!(html.contains("4,7 av 6 (38 svar)"));
     assert!(html.contains("«Alt i alt, hvor fornøyd er du?»"));
-    // 4.9 with n=12 and 4.7 with n=38 are well within the noise.
-    assert!(html.contains("Forskjellene mellom leverandørene er små og kan skyldes tilfeldigheter."));
+    // Means without spread: nothing is said about chance either way.
+    assert!(html.contains("Undersøkelsen oppgir bare gjennomsnitt"), "{html}");
+    assert!(!html.contains("Forskjellene mellom leverandørene er små"));
+    assert!(!html.contains("neppe skyldes tilfeldigheter"));
     // Still alphabetical, not by score.
     assert!(html.find("Alfa Omsorg AS").unwrap() < html.find("Testvik kommune hjemmetjenesten</a>").unwrap());
 }
@@ -77,28 +101,30 @@ fn a_figure_from_too_few_respondents_is_published_nowhere() {
     site.build_ok();
     let provider = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
     assert!(provider.contains("For få svar"));
-    // Alfa's own numbers, and the municipal one (the only other provider's
-    // figure would give it away), appear nowhere.
+    // Alfa's own numbers, and kommunen's (next to the municipal figure it
+    // would give Alfa's away), appear nowhere: not in text, not in any
+    // attribute (charts carry values in data-value), in neither notation.
+    // The municipal figure goes too: with only these two, it would pin
+    // kommunen's within half a point.
+    let hidden = ["2.3", "2,3", "2.1", "2,1", "4.6", "4,6", "4.7", "4,7", "4.4", "4,4", "4.5", "4,5"];
     for page in [
         "tjenester/praktisk-bistand/alfa-omsorg/index.html",
         "tjenester/praktisk-bistand/index.html",
         "tjenester/praktisk-bistand/kommunen/index.html",
         "tjenester/praktisk-bistand/sammenlign/index.html",
     ] {
-        let text = site.page(page);
-        // Published means are written with a decimal comma, and charts carry them in data-value.
-        for hidden in [">2,3", ">2,1", "\"2.3\"", "\"2.1\"", ">4,6", ">4,7", "\"4.6\"", "\"4.7\""] {
-            assert!(!text.contains(hidden), "{page} contains {hidden}");
+        let numbers = numbers_in(&site.page(page));
+        for h in hidden {
+            assert!(!numbers.contains(h), "{page} publishes {h}");
         }
     }
     let json = site.page("data/providers.json");
     let csv = site.page("data/survey-results.csv");
-    for hidden in ["\"mean\": 2.3", "\"mean\": 2.1", "\"mean\": 4.6", "\"mean\": 4.7"] {
-        assert!(!json.contains(hidden), "open data contains {hidden}");
+    for h in hidden {
+        assert!(!numbers_in_text(&json).contains(h), "providers.json publishes {h}");
+        assert!(!numbers_in_text(&csv).contains(h), "survey-results.csv publishes {h}");
     }
-    // Only the municipality-wide figure may remain: with both providers
-    // hidden, it is not either one's.
-    assert!(csv.lines().filter(|l| l.contains(",shown,")).all(|l| l.contains(",municipality,")), "{csv}");
+    assert!(!csv.contains(",\"shown\","), "{csv}");
     let kommunen = site.page("tjenester/praktisk-bistand/kommunen/index.html");
     assert!(kommunen.contains("Ikke vist"), "complementary suppression of the only other provider");
 }
@@ -218,24 +244,15 @@ fn the_example_ships_a_realistic_survey_with_charts_and_hidden_figures() {
     let site = TestSite::example();
     site.build_ok();
     let results = site.page("data/survey-results.csv");
-    assert!(results.contains(",too-few,"), "some providers are below the threshold");
-    assert!(results.contains(",not-shown,"), "complementary suppression happened");
+    assert!(results.contains(",\"too-few\","), "some providers are below the threshold");
+    assert!(results.contains(",\"not-shown\","), "complementary suppression happened");
     let html = site.page("tjenester/praktisk-bistand/trygg-hverdag-as/index.html");
     assert!(Html::parse_document(&html).select(&sel("svg.chart")).next().is_some());
     assert!(html.contains("trend-table"));
 }
 
-/// Whether any published figure, with the published municipal total,
-/// reveals a hidden one: the total is the only equation linking hidden
-/// figures, so a hidden figure is derivable exactly when it is the only
-/// hidden one in a question whose total is shown.
-fn derivable(published: &brukervalg::model::survey::PublishedQuestion) -> bool {
-    let hidden = published.providers.values().filter(|f| f.shown().is_none()).count();
-    published.municipality.shown().is_some() && hidden == 1
-}
-
-/// A small deterministic generator, so the test needs no dependency and
-/// fails the same way every time.
+/// A small deterministic generator, so the tests need no dependency and
+/// fail the same way every time.
 struct Lcg(u64);
 
 impl Lcg {
@@ -243,98 +260,309 @@ impl Lcg {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         ((self.0 >> 33) % u64::from(below)) as u32
     }
+
+    /// Answers per option of `n` people, each drawn from `weights` (per
+    /// option, out of their sum).
+    fn answers(&mut self, n: u32, weights: &[u32]) -> Vec<u32> {
+        let total: u32 = weights.iter().sum();
+        let mut counts = vec![0; weights.len()];
+        for _ in 0..n {
+            let mut draw = self.next(total);
+            let option = weights
+                .iter()
+                .position(|&w| {
+                    draw < w || {
+                        draw -= w;
+                        false
+                    }
+                })
+                .unwrap();
+            counts[option] += 1;
+        }
+        counts
+    }
+}
+
+const SCALE: Scale = Scale { min: 1, max: 6 };
+const RULES: Disclosure = Disclosure { min_respondents: 5, uncertain_below: 10 };
+
+fn cell_from_answers(provider: usize, counts: &[u32]) -> RawCell {
+    let (respondents, mean, sd) = from_counts(counts, SCALE);
+    RawCell { provider: Slug::parse(&format!("p{provider:02}")).unwrap(), question: 0, respondents, mean, sd }
+}
+
+// Disclosure, attacked. The attacker sees only what the open data
+// publishes of a question: the municipality-wide mean (one decimal) and
+// count, each shown provider's mean and count, and for every hidden figure
+// its status ("too-few": 1 to 4 respondents; "not-shown": 5 or more).
+// Answers are whole numbers from 1 to 6. It tries every count and every
+// whole sum of answers for each hidden figure and keeps those the rest of
+// the published numbers allow. Earlier years of a survey are other people's
+// answers and give no equation about this year's. docs/survey-method.md
+// promises that no hidden figure is narrowed below one scale point.
+
+/// The documented promise, in scale points.
+const PROMISED_WIDTH: f64 = 1.0;
+
+/// The lowest and highest mean each hidden figure can have, given only
+/// the published figures.
+fn attack(q: &PublishedQuestion) -> Vec<(Slug, f64, f64)> {
+    let (a, b) = (i64::from(SCALE.min), i64::from(SCALE.max));
+    let min = i64::from(RULES.min_respondents);
+    let hidden: Vec<(&Slug, &Figure)> = q.providers.iter().filter(|(_, f)| f.shown().is_none()).collect();
+    let Some((mean, n)) = q.municipality.shown() else {
+        return hidden.iter().map(|(s, _)| ((*s).clone(), a as f64, b as f64)).collect();
+    };
+    // Each published mean m of n answers: the sum is a whole number within
+    // n·(m ± 0.05).
+    let sum_range = |m: f64, n: u32| -> (i64, i64) {
+        let lo = (1..=i64::from(n) * b).find(|s| (*s as f64 / f64::from(n) - m) >= -0.05 - 1e-9).unwrap_or(0);
+        let hi = (1..=i64::from(n) * b).rev().find(|s| (*s as f64 / f64::from(n) - m) <= 0.05 + 1e-9).unwrap_or(0);
+        (lo, hi)
+    };
+    let (mut hidden_lo, mut hidden_hi) = sum_range(mean, n);
+    let mut hidden_n = i64::from(n);
+    for (m, k) in q.providers.values().filter_map(Figure::shown) {
+        let (lo, hi) = sum_range(m, k);
+        hidden_lo -= hi;
+        hidden_hi -= lo;
+        hidden_n -= i64::from(k);
+    }
+    let counts = |f: &Figure| if matches!(f, Figure::TooFew) { (1, min - 1) } else { (min, hidden_n) };
+    hidden
+        .iter()
+        .enumerate()
+        .map(|(i, (slug, figure))| {
+            let others: Vec<(i64, i64)> =
+                hidden.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, (_, f))| counts(f)).collect();
+            let mut seen: Option<(f64, f64)> = None;
+            let (own_lo, own_hi) = counts(figure);
+            for own_n in own_lo..=own_hi.min(hidden_n) {
+                let rest = hidden_n - own_n;
+                let fits =
+                    others.iter().map(|c| c.0).sum::<i64>() <= rest && rest <= others.iter().map(|c| c.1).sum::<i64>();
+                if !fits {
+                    continue;
+                }
+                for own_sum in own_n * a..=own_n * b {
+                    // The others' answers sum to anything from all 1s to all 6s.
+                    let others_lo = (hidden_lo - own_sum).max(rest * a);
+                    let others_hi = (hidden_hi - own_sum).min(rest * b);
+                    if others_lo <= others_hi {
+                        let m = own_sum as f64 / own_n as f64;
+                        seen = Some(seen.map_or((m, m), |(l, h)| (l.min(m), h.max(m))));
+                    }
+                }
+            }
+            let (lo, hi) = seen.unwrap_or((f64::NAN, f64::NAN));
+            ((*slug).clone(), lo, hi)
+        })
+        .collect()
 }
 
 #[test]
-fn no_published_number_reveals_a_hidden_one_on_generated_data() {
-    let rules = Disclosure { min_respondents: 5, uncertain_below: 10 };
+fn the_attacker_pins_a_figure_the_old_rule_would_have_published() {
+    // Published without complementary suppression: one hidden figure next
+    // to the total. The attacker must recover it; otherwise the checks
+    // below would prove nothing.
+    let mut providers = std::collections::BTreeMap::new();
+    providers.insert(Slug::parse("a").unwrap(), Figure::TooFew);
+    let shown = |mean, respondents| Figure::Shown { mean, respondents, uncertain: false, sd: None };
+    providers.insert(Slug::parse("b").unwrap(), shown(5.0, 10));
+    // a: 4 answers, mean 2.5 → total (10 + 50) / 14 = 4.29 → 4.3.
+    let naive = PublishedQuestion {
+        municipality: shown(4.3, 14),
+        providers,
+        comparison: brukervalg::model::comparison::Verdict::TooFewProviders,
+    };
+    let (_, lo, hi) = attack(&naive).remove(0);
+    assert!(hi - lo < PROMISED_WIDTH, "[{lo}, {hi}]");
+    assert!(lo <= 2.5 && 2.5 <= hi);
+    // And the real rule hides c too, leaving a's figure wide open.
+    let cells = [(4, 2.5), (10, 5.0)]
+        .iter()
+        .enumerate()
+        .map(|(i, &(n, mean))| RawCell {
+            provider: Slug::parse(&format!("p{i:02}")).unwrap(),
+            question: 0,
+            respondents: n,
+            mean,
+            sd: None,
+        })
+        .collect::<Vec<_>>();
+    let published = publish_question(&cells.iter().collect::<Vec<_>>(), SCALE, RULES);
+    assert_eq!(published.providers["p01"], Figure::Protected);
+    for (slug, lo, hi) in attack(&published) {
+        assert!(hi - lo >= PROMISED_WIDTH, "{slug}: [{lo}, {hi}]");
+    }
+}
+
+#[test]
+fn no_hidden_figure_can_be_narrowed_below_one_scale_point_on_generated_surveys() {
     let mut rng = Lcg(2026);
-    let mut hidden_seen = 0;
-    for _ in 0..5000 {
-        let providers = 1 + rng.next(8);
+    let (mut hidden_seen, mut narrowest) = (0, f64::INFINITY);
+    for _ in 0..3000 {
+        let providers = 1 + rng.next(8) as usize;
         let cells: Vec<RawCell> = (0..providers)
             .map(|i| {
-                // Many small groups, so hiding happens often.
-                let range = if rng.next(2) == 0 { 8 } else { 60 };
-                RawCell {
-                    provider: Slug::parse(&format!("p{i}")).unwrap(),
-                    question: 0,
-                    respondents: rng.next(range),
-                    mean: 1.0 + f64::from(rng.next(50)) / 10.0,
-                    sd: None,
-                }
+                // Many small groups, so hiding happens often, and some where
+                // everyone gives the same answer: the extremes are where a
+                // total gives most away.
+                let n = if rng.next(2) == 0 { rng.next(8) } else { rng.next(60) };
+                let weights = match rng.next(4) {
+                    0 => {
+                        let mut w = vec![0; 6];
+                        w[rng.next(6) as usize] = 1;
+                        w
+                    }
+                    _ => (0..6).map(|_| rng.next(10)).map(|w| w + 1).collect(),
+                };
+                cell_from_answers(i, &rng.answers(n, &weights))
             })
             .collect();
-        let published = publish_question(&cells.iter().collect::<Vec<_>>(), rules);
-        assert!(!derivable(&published), "{cells:?} → {published:?}");
+        let published = publish_question(&cells.iter().collect::<Vec<_>>(), SCALE, RULES);
+        for (slug, lo, hi) in attack(&published) {
+            let truth = cells.iter().find(|c| c.provider == slug).unwrap();
+            hidden_seen += 1;
+            assert!(
+                lo <= truth.mean + 1e-9 && truth.mean <= hi + 1e-9,
+                "the attack must be sound: {truth:?} [{lo}, {hi}]"
+            );
+            assert!(hi - lo >= PROMISED_WIDTH, "{slug} narrowed to [{lo}, {hi}]: {cells:?} → {published:?}");
+            narrowest = narrowest.min(hi - lo);
+        }
         for c in &cells {
-            let figure = published.providers.get(&c.provider);
-            if c.respondents < rules.min_respondents {
-                assert!(figure.is_none_or(|f| f.shown().is_none()), "{c:?} published");
-            }
-            if c.respondents > 0 && figure.and_then(Figure::shown).is_none() {
-                hidden_seen += 1;
+            if c.respondents < RULES.min_respondents {
+                assert!(published.providers.get(&c.provider).is_none_or(|f| f.shown().is_none()), "{c:?} published");
             }
         }
         if let Some((_, n)) = published.municipality.shown() {
-            assert!(n >= rules.min_respondents);
+            assert!(n >= RULES.min_respondents);
         }
     }
-    assert!(hidden_seen > 1000, "the generator must exercise hiding: {hidden_seen}");
+    assert!(hidden_seen > 2000, "the generator must exercise hiding: {hidden_seen}");
+    eprintln!("{hidden_seen} hidden figures attacked; the narrowest range was {narrowest:.2} scale points");
 }
 
 #[test]
-fn without_complementary_suppression_the_total_would_give_a_hidden_figure_away() {
-    // The attack the rule prevents: total minus the others.
-    let (n_a, m_a): (f64, f64) = (4.0, 2.5); // hidden: too few
-    let (n_b, m_b): (f64, f64) = (30.0, 5.0);
-    let (n_c, m_c): (f64, f64) = (20.0, 4.0);
-    let n = n_a + n_b + n_c;
-    let total = (n_a * m_a + n_b * m_b + n_c * m_c) / n;
-    let recovered = (total * n - n_b * m_b - n_c * m_c) / (n - n_b - n_c);
-    assert!((recovered - m_a).abs() < 1e-9);
-    let cells = [("a", 4, m_a), ("b", 30, m_b), ("c", 20, m_c)].map(|(p, n, m)| RawCell {
-        provider: Slug::parse(p).unwrap(),
-        question: 0,
-        respondents: n,
-        mean: m,
-        sd: None,
-    });
-    let published =
-        publish_question(&cells.iter().collect::<Vec<_>>(), Disclosure { min_respondents: 5, uncertain_below: 10 });
-    assert_eq!(published.providers["c"], Figure::Protected, "the smallest other group is hidden too");
-    assert!(!derivable(&published));
-}
-
-#[test]
-fn the_published_example_data_reveals_no_hidden_figure() {
+fn the_published_example_data_gives_no_hidden_figure_away() {
     let site = TestSite::example();
     site.build_ok();
     let text = site.page("data/survey-results.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    let mut questions: std::collections::BTreeMap<(String, String), Vec<&csv::StringRecord>> = Default::default();
-    for r in &rows {
-        questions.entry((r[0].to_string(), r[3].to_string())).or_default().push(r);
-        if &r[4] == "shown" {
-            assert!(r[6].parse::<u32>().unwrap() >= 5, "{r:?}");
+    let mut questions: std::collections::BTreeMap<(String, String), PublishedQuestion> = Default::default();
+    let mut hidden = 0;
+    for r in reader.records().map(Result::unwrap) {
+        let figure = match &r[4] {
+            "shown" => {
+                let respondents: u32 = r[6].parse().unwrap();
+                assert!(respondents >= RULES.min_respondents, "{r:?}");
+                Figure::Shown { mean: r[5].parse().unwrap(), respondents, uncertain: false, sd: None }
+            }
+            status => {
+                assert!(r[5].is_empty() && r[6].is_empty(), "a hidden row carries numbers: {r:?}");
+                hidden += 1;
+                if status == "too-few" { Figure::TooFew } else { Figure::Protected }
+            }
+        };
+        let q = questions.entry((r[0].to_string(), r[3].to_string())).or_insert_with(|| PublishedQuestion {
+            municipality: Figure::TooFew,
+            providers: Default::default(),
+            comparison: brukervalg::model::comparison::Verdict::TooFewProviders,
+        });
+        if &r[2] == "municipality" {
+            q.municipality = figure;
         } else {
-            assert!(r[5].is_empty() && r[6].is_empty(), "a hidden row carries numbers: {r:?}");
+            q.providers.insert(Slug::parse(&r[2]).unwrap(), figure);
         }
     }
-    for (key, rows) in questions {
-        let total_shown = rows.iter().any(|r| &r[2] == "municipality" && &r[4] == "shown");
-        let hidden = rows.iter().filter(|r| &r[2] != "municipality" && &r[4] != "shown").count();
-        assert!(!(total_shown && hidden == 1), "{key:?}: one hidden figure next to a shown total");
+    assert!(hidden > 0, "the example hides figures");
+    for (key, q) in &questions {
+        for (slug, lo, hi) in attack(q) {
+            assert!(hi - lo >= PROMISED_WIDTH, "{key:?} {slug}: [{lo}, {hi}]");
+        }
     }
 }
 
+// "Stands out", simulated: many surveys of a service's providers.
+
+/// Whether the build would say some provider stands out, and which.
+fn standouts(cells: &[RawCell]) -> Vec<Slug> {
+    match publish_question(&cells.iter().collect::<Vec<_>>(), SCALE, RULES).comparison {
+        Verdict::StandsOut(slugs) => slugs,
+        _ => Vec::new(),
+    }
+}
+
+/// Answers centred on 3 (options 1–5) and the same shifted one point up.
+const TYPICAL: [u32; 6] = [10, 20, 40, 20, 10, 0];
+const ONE_POINT_BETTER: [u32; 6] = [0, 10, 20, 40, 20, 10];
+/// Skewed towards the top, as real satisfaction surveys are.
+const SKEWED: [u32; 6] = [2, 5, 13, 30, 30, 20];
+
 #[test]
-fn a_provider_far_from_the_average_is_said_to_stand_out() {
+fn with_no_real_difference_at_most_five_percent_of_builds_say_a_provider_stands_out() {
+    let mut rng = Lcg(14);
+    let builds = 3000;
+    let mut false_alarms = 0;
+    for build in 0..builds {
+        let providers = [2, 5, 13][build % 3];
+        let weights: &[u32] = if build % 2 == 0 { &TYPICAL } else { &SKEWED };
+        let cells: Vec<RawCell> = (0..providers)
+            .map(|i| {
+                let n = 5 + rng.next(56);
+                cell_from_answers(i, &rng.answers(n, weights))
+            })
+            .collect();
+        if !standouts(&cells).is_empty() {
+            false_alarms += 1;
+        }
+    }
+    let rate = f64::from(false_alarms) / builds as f64;
+    eprintln!("false alarms: {false_alarms} of {builds} builds ({:.1} %)", rate * 100.0);
+    assert!(rate <= 0.05, "{rate}");
+}
+
+#[test]
+fn a_real_difference_of_one_scale_point_with_thirty_answers_is_found_most_of_the_time() {
+    let mut rng = Lcg(15);
+    let builds = 1000;
+    let (mut found, mut others_named) = (0, 0);
+    for build in 0..builds {
+        let providers = [2, 5, 13][build % 3];
+        let cells: Vec<RawCell> = (0..providers)
+            .map(|i| {
+                let weights = if i == 0 { &ONE_POINT_BETTER } else { &TYPICAL };
+                let n = 30 + rng.next(31);
+                cell_from_answers(i, &rng.answers(n, weights))
+            })
+            .collect();
+        let named = standouts(&cells);
+        if named.contains(&cells[0].provider) {
+            found += 1;
+        }
+        others_named += named.iter().filter(|s| **s != cells[0].provider).count();
+    }
+    let power = f64::from(found) / builds as f64;
+    eprintln!("power: found {found} of {builds} ({:.1} %); others named {others_named} times", power * 100.0);
+    assert!(power >= 0.8, "{power}");
+}
+
+#[test]
+fn a_provider_far_from_the_others_is_said_to_stand_out() {
     let site = with_survey();
-    site.write(CSV, "provider,question,respondents,mean\nalfa-omsorg,respekt,60,5.8\nalfa-omsorg,helhet,60,5.8\nkommunen,respekt,60,3.1\nkommunen,helhet,60,3.0\n");
+    site.write(CSV, "provider,question,count_1,count_2,count_3,count_4,count_5,count_6\nalfa-omsorg,respekt,0,0,0,2,8,50\nalfa-omsorg,helhet,0,0,0,2,8,50\nkommunen,respekt,5,10,20,15,8,2\nkommunen,helhet,5,10,20,15,8,2\n");
     site.build_ok();
     let html = site.page("tjenester/praktisk-bistand/index.html");
-    assert!(html.contains("skiller seg så mye fra snittet i kommunen"), "{html}");
+    assert!(html.contains("Svarene for Alfa Omsorg AS, Testvik kommune hjemmetjenesten skiller seg så mye fra svarene for de andre leverandørene"), "{html}");
     assert!(!html.contains("Forskjellene mellom leverandørene er små"));
+}
+
+#[test]
+fn close_figures_with_spread_are_said_to_be_within_chance() {
+    let site = with_survey();
+    site.write(CSV, "provider,question,count_1,count_2,count_3,count_4,count_5,count_6\nalfa-omsorg,respekt,0,1,2,4,3,2\nalfa-omsorg,helhet,0,1,2,4,3,2\nkommunen,respekt,1,3,8,14,10,4\nkommunen,helhet,1,3,8,14,10,4\n");
+    site.build_ok();
+    let html = site.page("tjenester/praktisk-bistand/index.html");
+    assert!(html.contains("Forskjellene mellom leverandørene er små og kan skyldes tilfeldigheter."), "{html}");
 }

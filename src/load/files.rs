@@ -81,7 +81,11 @@ pub fn read_text(root: &Path, file: &SourceFile, max_bytes: u64, findings: &mut 
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(text),
+        Ok(text) => {
+            // «FYLL INN» is refused in every file the build reads, by one rule.
+            crate::validate::placeholders::scan(&file.relative, &text, findings);
+            Some(text)
+        }
         Err(e) => {
             let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;

@@ -2,7 +2,7 @@
 //! district, language, ownership and capacity status that occurs, so
 //! filtering works with JavaScript off.
 
-use super::{CapacityStatus, Ownership, Provider, Service, Site, SitePath};
+use super::{CapacityStatus, District, Ownership, Provider, Service, SitePath};
 
 /// One dimension a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,16 +31,22 @@ impl Dimension {
 
 /// A value to filter by, and the providers that have it.
 #[derive(Clone, Debug)]
-pub struct Filter<'a> {
+pub struct Filter {
     pub dimension: Dimension,
     /// The value as it appears in the address (`nordre-asen`, `pl`, `privat`).
     pub value: String,
-    pub providers: Vec<&'a Provider>,
+    /// Positions in the service's providers, in its neutral order.
+    pub providers: Vec<usize>,
 }
 
-impl Filter<'_> {
+impl Filter {
     pub fn path(&self, service: &Service) -> SitePath {
         SitePath::filter(&service.id, self.dimension.segment(), &self.value)
+    }
+
+    /// The providers that have this value, in the service's order.
+    pub fn in_service<'a>(&self, service: &'a Service) -> impl Iterator<Item = &'a Provider> {
+        self.providers.iter().map(|&i| &service.providers[i])
     }
 }
 
@@ -60,18 +66,25 @@ pub fn capacity_value(c: CapacityStatus) -> &'static str {
     }
 }
 
+/// Every filter of `service` with at least one provider, as indexed once
+/// when the service was validated.
+pub fn filters(service: &Service) -> &[Filter] {
+    &service.index.filters
+}
+
 /// Every filter of `service` with at least one provider, in a stable order:
 /// districts as configured, languages by code, then ownership and capacity
-/// in their natural order. Providers keep the service's neutral order.
-pub fn filters<'a>(site: &Site, service: &'a Service) -> Vec<Filter<'a>> {
+/// in their natural order. Each is one pass over the providers.
+pub fn index(districts: &[District], service: &Service) -> Vec<Filter> {
     let mut out = Vec::new();
     let mut push = |dimension, value: String, keep: &dyn Fn(&Provider) -> bool| {
-        let providers: Vec<&Provider> = service.providers.iter().filter(|p| keep(p)).collect();
+        let providers: Vec<usize> =
+            service.providers.iter().enumerate().filter(|(_, p)| keep(p)).map(|(i, _)| i).collect();
         if !providers.is_empty() {
             out.push(Filter { dimension, value, providers });
         }
     };
-    for d in &site.districts {
+    for d in districts {
         push(Dimension::District, d.id.to_string(), &|p| p.districts.contains(&d.id));
     }
     let mut languages: Vec<&str> =

@@ -2,6 +2,7 @@
 //! Rendering reads only this; it never looks at files or raw input again.
 
 pub mod collate;
+pub mod comparison;
 pub mod filters;
 pub mod routes;
 pub mod survey;
@@ -29,6 +30,19 @@ pub struct Site {
     pub limits: Limits,
     /// The date the build treats as today (staleness, "last checked").
     pub today: Date,
+    /// Links authors wrote to pages of this site, checked against the
+    /// rendered site.
+    pub links: Vec<InternalLink>,
+}
+
+/// A link to a page of this site (`/klage/#frister`) as an author wrote it.
+#[derive(Debug, Clone)]
+pub struct InternalLink {
+    pub file: PathBuf,
+    pub position: crate::diagnostics::Position,
+    pub path: SitePath,
+    /// Without `#`; empty when the link has none.
+    pub fragment: String,
 }
 
 /// How the site looks like the municipality's own: logo and brand colour.
@@ -81,6 +95,15 @@ pub struct Service {
     /// In neutral order: alphabetical by name, Norwegian collation; the
     /// municipal provider is not pinned first.
     pub providers: Vec<Provider>,
+    /// Lookups every page of the service needs, made once (`sort_providers`).
+    pub index: ServiceIndex,
+}
+
+/// Positions in a service's providers, so pages need not search them.
+#[derive(Debug, Default)]
+pub struct ServiceIndex {
+    default: Option<usize>,
+    filters: Vec<filters::Filter>,
 }
 
 impl Service {
@@ -89,8 +112,18 @@ impl Service {
     }
 
     pub fn default_provider(&self) -> Option<&Provider> {
-        let slug = self.default_provider.as_ref()?;
-        self.providers.iter().find(|p| &p.slug == slug)
+        self.index.default.map(|i| &self.providers[i])
+    }
+
+    /// Puts the providers in neutral order and indexes them; call once all
+    /// are added.
+    pub fn sort_providers(&mut self, districts: &[District]) {
+        self.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
+        let default = self.default_provider.as_ref();
+        self.index = ServiceIndex {
+            default: default.and_then(|slug| self.providers.iter().position(|p| &p.slug == slug)),
+            filters: filters::index(districts, self),
+        };
     }
 }
 

@@ -27,7 +27,7 @@ use views::{Place, VariantContext};
 pub enum PageKind<'a> {
     Home,
     Service(&'a crate::model::Service),
-    Filter(&'a crate::model::Service, Filter<'a>),
+    Filter(&'a crate::model::Service, &'a Filter),
     Compare(&'a crate::model::Service),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
@@ -46,7 +46,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     for service in &site.services {
         pages.push((service.path(), PageKind::Service(service)));
         pages.push((SitePath::compare(&service.id), PageKind::Compare(service)));
-        for filter in filters::filters(site, service) {
+        for filter in filters::filters(service) {
             pages.push((filter.path(service), PageKind::Filter(service, filter)));
         }
         for p in &service.providers {
@@ -203,15 +203,16 @@ fn provider_rows(
     context: &mut tera::Context,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
-    let all_filters = filters::filters(cx.site, service);
+    let all_filters = filters::filters(service);
     let rows = service
         .providers
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let mut view = views::provider_view(cx, place, service, p);
             view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
-            view.filter = views::filter_data(&all_filters, p);
-            view.hidden = only.is_some_and(|f| !f.providers.iter().any(|q| q.slug == p.slug));
+            view.filter = views::filter_data(all_filters, i);
+            view.hidden = only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })
         .collect();
@@ -236,6 +237,22 @@ pub fn render_all<F>(
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
+    render_each(site, translations, renderer, progress, true, sink)
+}
+
+/// As `render_all`; `minify: false` hands over the HTML as rendered (for
+/// `check`, which writes nothing).
+pub fn render_each<F>(
+    site: &Site,
+    translations: &Translations,
+    renderer: &Renderer,
+    progress: crate::Progress,
+    minify: bool,
+    sink: F,
+) -> Result<usize, Finding>
+where
+    F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
+{
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     let jobs = jobs(site);
@@ -244,7 +261,7 @@ where
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
         let html = renderer.render(job, cx)?;
-        sink(job, minify_html::minify(html.as_bytes(), &cfg))?;
+        sink(job, if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() })?;
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
         Ok(())
     })?;

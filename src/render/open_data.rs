@@ -2,6 +2,8 @@
 //! so others can reuse what the municipality publishes. Only published
 //! facts: nothing here that a reader of the site cannot see.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::model::filters::{capacity_value, ownership_value};
@@ -108,11 +110,11 @@ fn records(site: &Site) -> Vec<Record<'_>> {
 /// One published survey figure; hidden ones carry their status only.
 #[derive(Serialize)]
 struct SurveyResult<'a> {
-    survey: &'a str,
+    survey: Cow<'a, str>,
     year: u16,
     /// A provider's slug, or `municipality` for the municipality-wide figure.
-    provider: &'a str,
-    question: &'a str,
+    provider: Cow<'a, str>,
+    question: Cow<'a, str>,
     /// `shown`, `too-few` or `not-shown`.
     status: &'static str,
     mean: Option<f64>,
@@ -150,10 +152,10 @@ fn survey_results(survey: &Survey) -> Vec<SurveyResult<'_>> {
                 Figure::Protected => ("not-shown", None, None, false),
             };
             out.push(SurveyResult {
-                survey: survey.id.as_str(),
+                survey: survey.id.as_str().into(),
                 year: survey.year,
-                provider,
-                question: q.id.as_str(),
+                provider: provider.into(),
+                question: q.id.as_str().into(),
                 status,
                 mean,
                 respondents,
@@ -186,9 +188,13 @@ fn survey_records(site: &Site) -> Vec<SurveyRecord<'_>> {
 
 /// Published survey figures, one row per survey, provider and question.
 pub fn survey_results_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut writer = csv_writer();
     for survey in &site.surveys {
-        for r in survey_results(survey) {
+        for mut r in survey_results(survey) {
+            // Ids are slugs today; neutralised anyway, as every text cell is.
+            for text in [&mut r.survey, &mut r.provider, &mut r.question] {
+                *text = neutralise(text).into_owned().into();
+            }
             writer.serialize(r)?;
         }
     }
@@ -212,78 +218,107 @@ pub fn providers_json(site: &Site) -> String {
     serde_json::to_string_pretty(&data).unwrap_or_default() + "\n"
 }
 
-/// One row per provider and service; lists are joined with `;` and paid
-/// extras written as `name: price unit`.
+/// A CSV cell: free text is neutralised against formula injection when
+/// a spreadsheet opens the file; numbers are written as they are, so a
+/// number stays a number.
+enum Cell {
+    Text(String),
+    Number(Option<u32>),
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn optional(s: Option<impl Into<String>>) -> Cell {
+    Cell::Text(s.map(Into::into).unwrap_or_default())
+}
+
+fn list(items: &[&str]) -> Cell {
+    Cell::Text(items.join(";"))
+}
+
+/// The CSV columns of a provider record: each name beside how its cell is
+/// made, so a column cannot drift from its name. Lists are joined with `;`,
+/// paid extras written as `name: price unit`.
+type Column = (&'static str, fn(&Record) -> Cell);
+
+const PROVIDER_COLUMNS: &[Column] = &[
+    ("service", |r| text(r.service)),
+    ("service_name", |r| text(r.service_name)),
+    ("slug", |r| text(r.slug)),
+    ("name", |r| text(r.name)),
+    ("url", |r| text(r.url.clone())),
+    ("org_number", |r| text(r.org_number.clone())),
+    ("ownership", |r| text(r.ownership)),
+    ("districts", |r| list(&r.districts)),
+    ("languages", |r| list(&r.languages)),
+    ("capacity", |r| text(r.capacity)),
+    ("capacity_as_of", |r| text(r.capacity_as_of.clone())),
+    ("admission", |r| optional(r.admission)),
+    ("admitted_from", |r| optional(r.admitted_from.clone())),
+    ("admitted_until", |r| optional(r.admitted_until.clone())),
+    ("description", |r| text(r.description)),
+    ("description_plain", |r| optional(r.description_plain)),
+    ("extras", |r| {
+        text(r.extras.iter().map(|e| format!("{}: {} {}", e.name, e.price_nok, e.unit)).collect::<Vec<_>>().join(";"))
+    }),
+    ("staff_per_month", |r| Cell::Number(r.staff_per_month)),
+    ("continuity_note", |r| optional(r.continuity_note)),
+    ("last_checked", |r| text(r.last_checked.clone())),
+    ("stale", |r| text(r.stale.to_string())),
+    ("default_provider", |r| text(r.default_provider.to_string())),
+    ("phone", |r| text(r.phone)),
+    ("email", |r| optional(r.email)),
+    ("web", |r| optional(r.web)),
+    ("address", |r| optional(r.address)),
+    ("school_grades", |r| optional(r.school_grades.clone())),
+    ("school_pupils", |r| Cell::Number(r.school_pupils)),
+    ("school_capacity", |r| Cell::Number(r.school_capacity)),
+    ("school_after_school_care", |r| optional(r.school_after_school_care)),
+    ("school_focus_areas", |r| list(&r.school_focus_areas)),
+];
+
+/// The OWASP rule against CSV (formula) injection: a cell a spreadsheet
+/// would read as a formula gets a leading `'`. The writer quotes every
+/// cell that is not a number, so the quote stays inside the cell.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().quote_style(csv::QuoteStyle::NonNumeric).from_writer(Vec::new())
+}
+
+/// One row per provider and service, columns as in `PROVIDER_COLUMNS`.
 pub fn providers_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "service",
-        "service_name",
-        "slug",
-        "name",
-        "url",
-        "org_number",
-        "ownership",
-        "districts",
-        "languages",
-        "capacity",
-        "capacity_as_of",
-        "admission",
-        "admitted_from",
-        "admitted_until",
-        "description",
-        "description_plain",
-        "extras",
-        "staff_per_month",
-        "continuity_note",
-        "last_checked",
-        "stale",
-        "default_provider",
-        "phone",
-        "email",
-        "web",
-        "address",
-        "school_grades",
-        "school_pupils",
-        "school_capacity",
-        "school_after_school_care",
-        "school_focus_areas",
-    ])?;
-    let opt = |s: Option<String>| s.unwrap_or_default();
+    let mut writer = csv_writer();
+    writer.write_record(PROVIDER_COLUMNS.iter().map(|(name, _)| *name))?;
     for r in records(site) {
-        writer.write_record([
-            r.service.to_string(),
-            r.service_name.to_string(),
-            r.slug.to_string(),
-            r.name.to_string(),
-            r.url,
-            r.org_number,
-            r.ownership.to_string(),
-            r.districts.join(";"),
-            r.languages.join(";"),
-            r.capacity.to_string(),
-            r.capacity_as_of,
-            opt(r.admission.map(String::from)),
-            opt(r.admitted_from),
-            opt(r.admitted_until),
-            r.description.to_string(),
-            opt(r.description_plain.map(String::from)),
-            r.extras.iter().map(|e| format!("{}: {} {}", e.name, e.price_nok, e.unit)).collect::<Vec<_>>().join(";"),
-            opt(r.staff_per_month.map(|n| n.to_string())),
-            opt(r.continuity_note.map(String::from)),
-            r.last_checked,
-            r.stale.to_string(),
-            r.default_provider.to_string(),
-            r.phone.to_string(),
-            opt(r.email.map(String::from)),
-            opt(r.web.map(String::from)),
-            opt(r.address.map(String::from)),
-            opt(r.school_grades),
-            opt(r.school_pupils.map(|n| n.to_string())),
-            opt(r.school_capacity.map(|n| n.to_string())),
-            opt(r.school_after_school_care.map(String::from)),
-            r.school_focus_areas.join(";"),
-        ])?;
+        writer.write_record(PROVIDER_COLUMNS.iter().map(|(_, cell)| match cell(&r) {
+            Cell::Text(s) => neutralise(&s).into_owned(),
+            Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+        }))?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_get_a_leading_quote() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"https://x.example\")", "'=HYPERLINK(\"https://x.example\")"),
+            ("+47 12 34 56 78", "'+47 12 34 56 78"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("Omsorg = omtanke", "Omsorg = omtanke"),
+        ] {
+            assert_eq!(neutralise(cell), written);
+        }
+    }
 }

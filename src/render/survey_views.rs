@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::chart::{self, number};
 use super::views::{Place, VariantContext};
+use crate::model::comparison::Verdict;
 use crate::model::survey::{Figure, Survey};
 use crate::model::{Provider, Service};
 
@@ -239,31 +240,19 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
             (p.slug.to_string(), text)
         })
         .collect();
-    // Does any provider differ from the municipality's average by more than
-    // chance explains (a 95 % interval)? The spread is taken from the answers
-    // per option where known, else assumed to be a quarter of the scale.
-    // Comparing with the average, not pairwise, keeps this linear.
-    let assumed_sd = f64::from(survey.scale.max - survey.scale.min) / 4.0;
-    let shown: Vec<(f64, u32, f64)> = published
-        .providers
-        .values()
-        .filter_map(|f| match f {
-            Figure::Shown { mean, respondents, sd, .. } => Some((*mean, *respondents, sd.unwrap_or(assumed_sd))),
-            _ => None,
-        })
-        .collect();
-    let reference = published.municipality.shown().map(|(m, _)| m).unwrap_or_else(|| {
-        let n: u32 = shown.iter().map(|s| s.1).sum();
-        shown.iter().map(|s| s.0 * f64::from(s.1)).sum::<f64>() / f64::from(n.max(1))
-    });
-    let all_within_noise =
-        shown.iter().all(|&(mean, n, sd)| (mean - reference).abs() <= 1.96 * sd / f64::from(n.max(1)).sqrt());
-    let note = if shown.len() < 2 {
-        cx.s("survey_note_too_few_providers")
-    } else if all_within_noise {
-        cx.s("survey_note_small_differences")
-    } else {
-        cx.s("survey_note_some_differences")
+    // The verdict was reached when the figures were published
+    // (model::comparison): each provider against the others, with the
+    // chance of any false "stands out" held at 5 %.
+    let note = match &published.comparison {
+        Verdict::TooFewProviders => cx.s("survey_note_too_few_providers"),
+        Verdict::NoSpread => cx.s("survey_note_no_spread"),
+        Verdict::WithinNoise => cx.s("survey_note_small_differences"),
+        Verdict::StandsOut(slugs) => {
+            let names: std::collections::BTreeMap<&str, &str> =
+                service.providers.iter().map(|p| (p.slug.as_str(), p.name.as_str())).collect();
+            let named: Vec<&str> = slugs.iter().filter_map(|s| names.get(s.as_str()).copied()).collect();
+            cx.s("survey_note_stands_out").replace("{providers}", &named.join(", "))
+        }
     };
     Some(Headline {
         question: cx.text(&survey.questions[survey.headline].text).to_string(),

@@ -49,7 +49,7 @@ impl<'a> VariantContext<'a> {
     }
 
     pub fn s(&self, key: &str) -> String {
-        self.strings.get(key).map_or_else(|| key.to_string(), |s| s.to_string())
+        self.strings.get(key).map_or_else(|| self.t.missing(key), |s| s.to_string())
     }
 
     pub fn date(&self, date: Date) -> String {
@@ -526,9 +526,11 @@ pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> 
 
 /// The values of the pre-built filter pages that list `p`, by query key.
 /// The script counts with these, so it cannot disagree with those pages.
-pub fn filter_data(all: &[Filter], p: &Provider) -> BTreeMap<&'static str, String> {
+/// The filter values of the provider at `index` in its service's list, per
+/// dimension, for the script that combines filters.
+pub fn filter_data(all: &[Filter], index: usize) -> BTreeMap<&'static str, String> {
     let mut out: BTreeMap<&'static str, String> = Dimension::ALL.iter().map(|d| (d.segment(), String::new())).collect();
-    for f in all.iter().filter(|f| f.providers.iter().any(|q| q.slug == p.slug)) {
+    for f in all.iter().filter(|f| f.providers.binary_search(&index).is_ok()) {
         let values = out.entry(f.dimension.segment()).or_default();
         if !values.is_empty() {
             values.push(' ');
@@ -539,7 +541,7 @@ pub fn filter_data(all: &[Filter], p: &Provider) -> BTreeMap<&'static str, Strin
 }
 
 pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
-    let all = filters::filters(cx.site, service);
+    let all = filters::filters(service);
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {

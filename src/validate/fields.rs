@@ -81,12 +81,6 @@ impl<'a> FileCheck<'a> {
                 format!("`{field}` is empty"),
                 "write the text, or remove the field if it is optional",
             );
-        } else if trimmed.contains(crate::scaffold::PLACEHOLDER) {
-            self.error(
-                at(value),
-                format!("`{field}` still says «{}»", crate::scaffold::PLACEHOLDER),
-                "replace the placeholder with the real text",
-            );
         }
         trimmed.to_string()
     }

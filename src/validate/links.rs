@@ -1,36 +1,22 @@
-//! Markdown safety notices and internal links that must lead somewhere.
+//! Markdown safety notices, and internal links that must lead to a page
+//! or file the build writes and, with a `#fragment`, to an id on that page.
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Finding, Findings, Position};
+use crate::domain::Variant;
 use crate::load::MarkdownFile;
 use crate::markdown::{self, Notice};
-use crate::model::{Site, SitePath};
+use crate::model::{InternalLink, Site, SitePath};
 
-/// An internal link, checked once every page's address is known.
-pub struct PendingLink {
-    pub file: PathBuf,
-    pub position: Position,
-    pub path: SitePath,
-}
+/// An internal link, checked once the site is rendered.
+pub type PendingLink = InternalLink;
 
 pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mut Vec<PendingLink>) {
     let file = &md.source.relative;
     let plain = file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX));
     let text = crate::readability::markdown_text(&md.body);
     crate::readability::record(findings, file, Position::new(md.body_line, 1), "the text", plain, &text);
-    if let Some(offset) = md.body.find(crate::scaffold::PLACEHOLDER) {
-        let (line, column) = markdown::line_column(&md.body, offset);
-        findings.push(
-            Finding::error(
-                file,
-                Position::new(line + md.body_line - 1, column),
-                format!("the text still says «{}»", crate::scaffold::PLACEHOLDER),
-            )
-            .with_help("replace the placeholder with the real text"),
-        );
-    }
     let index = markdown::LineIndex::new(&md.body);
     for notice in markdown::inspect(&md.body) {
         let offset = match &notice {
@@ -54,25 +40,80 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
                 Finding::warning(file, position, "the image has no text alternative")
                     .with_help("describe the picture between the brackets: ![Barn leker i skolegården](bilde.jpg)"),
             ),
-            Notice::InternalLink { path, .. } => pending.push(PendingLink { file: file.clone(), position, path }),
+            Notice::InternalLink { path, fragment, .. } => {
+                pending.push(PendingLink { file: file.clone(), position, path, fragment })
+            }
         }
     }
 }
 
-pub fn check_internal(site: &Site, pending: Vec<PendingLink>, findings: &mut Findings) {
-    let mut known: BTreeSet<SitePath> = BTreeSet::new();
-    known.insert(SitePath::home());
-    for service in &site.services {
-        known.insert(service.path());
-        known.extend(service.providers.iter().map(|p| p.path()));
+/// The variants a link is shown in: a plain-language companion's links in
+/// the plain ones, every other text's in the standard ones (plain readers
+/// may see it too, but only where no plain text exists).
+fn variants_of(link: &InternalLink) -> [Variant; 2] {
+    if link.file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX)) {
+        [Variant::Plain, Variant::LargePrintPlain]
+    } else {
+        [Variant::Standard, Variant::LargePrint]
     }
-    known.extend(site.pages.iter().map(|p| p.path()));
-    for link in pending {
-        if !known.contains(&link.path) {
-            let path = link.path.as_str();
-            let close = known
+}
+
+/// The pages whose ids a `#fragment` must be checked against.
+pub fn anchor_pages(site: &Site) -> BTreeSet<(Variant, SitePath)> {
+    site.links
+        .iter()
+        .filter(|l| !l.fragment.is_empty())
+        .flat_map(|l| variants_of(l).map(|v| (v, l.path.clone())))
+        .collect()
+}
+
+/// The ids of the elements of a rendered page.
+#[derive(Debug, Default)]
+pub struct Anchors(BTreeMap<(Variant, SitePath), BTreeSet<String>>);
+
+impl Anchors {
+    pub fn insert(&mut self, variant: Variant, path: &SitePath, ids: BTreeSet<String>) {
+        self.0.insert((variant, path.clone()), ids);
+    }
+}
+
+/// Every `id` attribute value in `html`, quoted or (as the minifier leaves
+/// them) unquoted.
+pub fn ids_in(html: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("id=") {
+        let before = rest[..at].chars().next_back();
+        let value = &rest[at + 3..];
+        rest = value;
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let id = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+        };
+        if !id.is_empty() {
+            ids.insert(id.to_string());
+        }
+    }
+    ids
+}
+
+/// Checks every internal link against the pages the renderer made
+/// (`render::jobs`), the other files the build writes (`files`, paths in
+/// the output), and, for a `#fragment`, the ids on the target page.
+pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings: &mut Findings) {
+    let pages: BTreeSet<SitePath> = crate::render::jobs(site).into_iter().map(|job| job.path).collect();
+    let files: BTreeSet<&str> = files.iter().map(String::as_str).collect();
+    for link in &site.links {
+        let path = link.path.as_str();
+        let is_page = pages.contains(&link.path);
+        if !is_page && !files.contains(path) {
+            let close = pages
                 .iter()
                 .map(SitePath::as_str)
+                .chain(files.iter().copied())
                 .filter(|k| !k.is_empty())
                 .min_by_key(|k| strsim::levenshtein(k, path))
                 .map(|k| format!("did you mean `/{k}`? "))
@@ -80,6 +121,33 @@ pub fn check_internal(site: &Site, pending: Vec<PendingLink>, findings: &mut Fin
             findings.push(
                 Finding::error(&link.file, link.position, format!("the link `/{path}` leads to no page on this site"))
                     .with_help(format!("{close}Pages are /<file name>/ for files in content/, and /tjenester/<service>/<provider>/ for providers")),
+            );
+            continue;
+        }
+        if link.fragment.is_empty() {
+            continue;
+        }
+        let missing = variants_of(link)
+            .into_iter()
+            .find(|&v| !anchors.0.get(&(v, link.path.clone())).is_some_and(|ids| ids.contains(&link.fragment)));
+        if let Some(variant) = missing {
+            let known: Vec<&str> = anchors
+                .0
+                .get(&(variant, link.path.clone()))
+                .map(|ids| ids.iter().map(String::as_str).collect())
+                .unwrap_or_default();
+            let close = known
+                .iter()
+                .min_by_key(|k| strsim::levenshtein(k, &link.fragment))
+                .map(|k| format!("did you mean `#{k}`? "))
+                .unwrap_or_default();
+            findings.push(
+                Finding::error(&link.file, link.position, format!("`/{path}` has no section `#{}`", link.fragment))
+                    .with_help(if is_page {
+                        format!("{close}Link to the page without `#...`, or to a section id the page has")
+                    } else {
+                        "only pages have sections: remove the `#...`".to_string()
+                    }),
             );
         }
     }

@@ -2,9 +2,10 @@
 //! build writes nothing when any finding is an error.
 
 mod fields;
-mod links;
+pub mod links;
 mod markdown_hazards;
 mod pages;
+pub mod placeholders;
 mod providers;
 mod site;
 mod static_files;
@@ -17,7 +18,7 @@ use crate::domain::Date;
 use crate::domain::Slug;
 use crate::i18n::Translations;
 use crate::load::LoadedSite;
-use crate::model::{Site, SitePath, collate};
+use crate::model::{Site, SitePath};
 
 /// Validates everything loadable and returns the model when the
 /// configuration itself is usable (there is nothing to attach providers to
@@ -33,7 +34,7 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
         }
     }
     for service in &mut site.services {
-        service.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
+        service.sort_providers(&site.districts);
     }
     let broken = Broken::find(loaded.profile_files, &site);
     site.pages = pages::pages(loaded.pages, &site.limits, findings, &mut pending_links);
@@ -41,7 +42,7 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);
     static_files::check(&loaded.static_files, &site, findings);
     pending_links.retain(|link| !broken.paths.contains(&link.path));
-    links::check_internal(&site, pending_links, findings);
+    site.links = pending_links;
     Some(site)
 }
 

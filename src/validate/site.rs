@@ -84,6 +84,7 @@ pub fn site(
         surveys: Vec::new(),
         limits,
         today,
+        links: Vec::new(),
     };
     Some((site, default_positions))
 }
@@ -207,6 +208,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         contact,
         complaints,
         providers: Vec::new(),
+        index: Default::default(),
     })
 }
 

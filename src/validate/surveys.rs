@@ -98,7 +98,12 @@ fn survey(
     let source_url = raw.source_url.as_ref().and_then(|u| check.web("source_url", u));
     let how_to_read = raw.how_to_read.as_ref().and_then(|link| match SitePath::from_internal_link(link.value.trim()) {
         Some((path, _)) => {
-            pending.push(PendingLink { file: file.clone(), position: at(link), path: path.clone() });
+            pending.push(PendingLink {
+                file: file.clone(),
+                position: at(link),
+                path: path.clone(),
+                fragment: String::new(),
+            });
             Some(path)
         }
         None => {

@@ -5,9 +5,11 @@
 //!
 //! `build` runs all of it; `check` stops before rendering.
 
+pub mod cmd;
 pub mod diagnostics;
 pub mod domain;
 pub mod i18n;
+pub mod interrupt;
 pub mod load;
 pub mod markdown;
 pub mod model;

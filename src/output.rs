@@ -47,6 +47,7 @@ impl Staging {
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        crate::interrupt::remove_on_interrupt(&dir);
         Ok(Staging { dir, target, committed: false })
     }
 
@@ -114,6 +115,7 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+        crate::interrupt::forget(&self.dir);
     }
 }
 

@@ -77,7 +77,7 @@ mod tests {
         // Other tests register their staging folders in the same list at
         // the same time; act on this test's own only.
         let ours: Vec<PathBuf> = registered().iter().filter(|p| p.starts_with(tmp.path())).cloned().collect();
-        assert_eq!(ours, [removed.clone()]);
+        assert_eq!(ours, std::slice::from_ref(&removed));
         remove_all(ours);
         assert!(kept.exists());
         assert!(!removed.exists());

@@ -12,7 +12,7 @@ use std::sync::mpsc::Receiver;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::DebounceEventResult;
+use notify_debouncer_full::DebounceEventResult;
 
 use super::state::State;
 use super::watch;
@@ -82,7 +82,7 @@ impl Preview {
     pub fn watch(
         self,
         report: impl Fn(&Outcome, Duration) + Send + 'static,
-    ) -> notify_debouncer_mini::notify::Result<Watching> {
+    ) -> notify_debouncer_full::notify::Result<Watching> {
         let (watcher, events) = watch::start(&self.root)?;
         let thread = std::thread::spawn(move || self.follow(&events, &report));
         Ok(Watching { watcher: Some(watcher), thread: Some(thread) })
@@ -103,7 +103,7 @@ impl Preview {
 
     fn touches_inputs(&self, batch: DebounceEventResult) -> bool {
         match batch {
-            Ok(events) => events.iter().any(|e| watch::is_input(&self.root, &e.path)),
+            Ok(events) => events.iter().any(|e| watch::changes_input(&self.root, e)),
             // The watcher lost track (e.g. too many changes at once):
             // rebuilding is the safe answer.
             Err(_) => true,

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{self, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, NoCache, new_debouncer_opt};
 
 /// The site's inputs, relative to its root. Watching these rather than the
 /// whole root keeps `output/`, `target/` and `.git/` (thousands of folders
@@ -17,15 +17,16 @@ pub const INPUTS: [&str; 7] = ["brukervalg.yaml", "providers", "content", "surve
 /// Quiet time after the last change before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
-pub type Watcher = Debouncer<notify::RecommendedWatcher>;
+pub type Watcher = Debouncer<notify::RecommendedWatcher, NoCache>;
 
 /// Starts watching `root`'s inputs. The root itself is watched flat, which
 /// catches `brukervalg.yaml` even when an editor saves it by renaming a
 /// new file over it, and input folders created later.
 pub fn start(root: &Path) -> notify::Result<(Watcher, Receiver<DebounceEventResult>)> {
     let (sender, events) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(DEBOUNCE, sender)?;
-    let watcher = debouncer.watcher();
+    // No file-id cache: it only pairs up renames, and filling it walks
+    // every input folder up front.
+    let mut watcher = new_debouncer_opt(DEBOUNCE, None, sender, NoCache, notify::Config::default())?;
     watcher.watch(root, RecursiveMode::NonRecursive)?;
     for input in INPUTS {
         let path = root.join(input);
@@ -33,7 +34,13 @@ pub fn start(root: &Path) -> notify::Result<(Watcher, Receiver<DebounceEventResu
             watcher.watch(&path, RecursiveMode::Recursive)?;
         }
     }
-    Ok((debouncer, events))
+    Ok((watcher, events))
+}
+
+/// Whether `event` may change the site. Reading a file is an event too
+/// (the build itself reads every input), and must not start a build.
+pub fn changes_input(root: &Path, event: &DebouncedEvent) -> bool {
+    !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|path| is_input(root, path))
 }
 
 /// Whether a change at `path` can change the site: it lies in one of the
@@ -72,5 +79,19 @@ mod tests {
         }
         assert!(!is_input(root, Path::new("/elsewhere/brukervalg.yaml")));
         assert!(!is_input(root, root));
+    }
+
+    #[test]
+    fn reading_an_input_is_no_change() {
+        use notify::event::{AccessKind, DataChange, ModifyKind};
+        let root = Path::new("/site");
+        let event = |kind| {
+            DebouncedEvent::new(
+                notify::Event::new(kind).add_path(root.join("content/om.md")),
+                std::time::Instant::now(),
+            )
+        };
+        assert!(!changes_input(root, &event(EventKind::Access(AccessKind::Any))));
+        assert!(changes_input(root, &event(EventKind::Modify(ModifyKind::Data(DataChange::Any)))));
     }
 }

@@ -1,8 +1,11 @@
 //! Build-time benchmark: generates sites of 1,000 and 10,000 providers and
-//! times one full `brukervalg::build` of each.
+//! times one full `brukervalg::build` of each, then what an editor waits
+//! for in `brukervalg serve`: from saving one changed profile to the
+//! rebuilt site being ready to serve. `example` is the bundled example
+//! site (copied, so the repository is never touched).
 //!
-//!     cargo bench --bench build            # every default size
-//!     cargo bench --bench build -- 1000    # one size
+//!     cargo bench --bench build                    # example, 1,000 and 10,000
+//!     cargo bench --bench build -- example 1000    # chosen sizes
 //!
 //! Each size runs in a child process (this binary re-executed with
 //! `BRUKERVALG_BENCH_CHILD=<size>`), so the peak memory reported for a size
@@ -19,7 +22,13 @@ use brukervalg::BuildOptions;
 use brukervalg::domain::Date;
 
 const CHILD_VAR: &str = "BRUKERVALG_BENCH_CHILD";
-const DEFAULT_SIZES: [usize; 2] = [1_000, 10_000];
+const DEFAULT_SIZES: [Size; 3] = [Size::Example, Size::Generated(1_000), Size::Generated(10_000)];
+/// Saves timed in serve per size (the median is reported); one at the
+/// largest sizes, where each rebuild takes many seconds.
+const EDITS_SMALL: usize = 3;
+const EDITS_LARGE_FROM: usize = 5_000;
+/// The longest a rebuild may take before the bench gives up on it.
+const REBUILD_PATIENCE: std::time::Duration = std::time::Duration::from_secs(600);
 /// Fixed, so staleness and therefore the output do not depend on the day
 /// the bench runs. Generated dates all lie before it.
 const TODAY: &str = "2026-11-27";
@@ -39,9 +48,36 @@ fn main() -> ExitCode {
 // ---------------------------------------------------------------------------
 // Parent: chooses sizes, runs one child per size, prints the table.
 
+#[derive(Clone, Copy)]
+enum Size {
+    Example,
+    Generated(usize),
+}
+
+impl Size {
+    fn parse(arg: &str) -> Option<Size> {
+        if arg == "example" {
+            return Some(Size::Example);
+        }
+        arg.replace('_', "").parse::<usize>().ok().filter(|n| *n > 0).map(Size::Generated)
+    }
+}
+
+impl std::fmt::Display for Size {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Size::Example => f.write_str("example"),
+            Size::Generated(n) => write!(f, "{n}"),
+        }
+    }
+}
+
 fn parent() -> ExitCode {
     let sizes = requested_sizes(std::env::args().skip(1));
-    println!("{:>10} {:>10} {:>10} {:>12} {:>13}", "providers", "pages", "wall (s)", "pages/s", "peak (MiB)");
+    println!(
+        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>13}",
+        "providers", "pages", "wall (s)", "pages/s", "peak (MiB)", "out (MB)", "files", "rebuild (ms)"
+    );
     for size in sizes {
         if let Err(code) = run_child(size) {
             return code;
@@ -51,19 +87,19 @@ fn parent() -> ExitCode {
 }
 
 /// Cargo passes `--bench` (and users may pass other flags meant for a test
-/// harness); only bare numbers choose sizes.
-fn requested_sizes(args: impl Iterator<Item = String>) -> Vec<usize> {
+/// harness); only bare numbers and `example` choose sizes.
+fn requested_sizes(args: impl Iterator<Item = String>) -> Vec<Size> {
     let mut sizes = Vec::new();
     for arg in args.filter(|a| !a.starts_with('-')) {
-        match arg.replace('_', "").parse::<usize>() {
-            Ok(size) if size > 0 => sizes.push(size),
-            _ => eprintln!("ignoring argument `{arg}`: sizes are positive whole numbers"),
+        match Size::parse(&arg) {
+            Some(size) => sizes.push(size),
+            None => eprintln!("ignoring argument `{arg}`: sizes are positive whole numbers or `example`"),
         }
     }
     if sizes.is_empty() { DEFAULT_SIZES.to_vec() } else { sizes }
 }
 
-fn run_child(size: usize) -> Result<(), ExitCode> {
+fn run_child(size: Size) -> Result<(), ExitCode> {
     let exe = std::env::current_exe().map_err(|e| fail(&format!("cannot find the bench binary: {e}")))?;
     let output = Command::new(exe)
         .env(CHILD_VAR, size.to_string())
@@ -89,23 +125,30 @@ fn fail(message: &str) -> ExitCode {
 // Child: generates one site, builds it once, prints one line.
 
 struct Measurement {
-    providers: usize,
+    size: Size,
     pages: usize,
     seconds: f64,
     peak_mib: Option<f64>,
+    output_bytes: u64,
+    files: usize,
+    rebuild_ms: u128,
 }
 
 impl Measurement {
     fn line(&self) -> String {
         let peak = self.peak_mib.map_or_else(|| "n/a".to_string(), |m| format!("{m:.1}"));
         let rate = self.pages as f64 / self.seconds;
-        format!("{:>10} {:>10} {:>10.2} {:>12.0} {:>13}", self.providers, self.pages, self.seconds, rate, peak)
+        let megabytes = self.output_bytes as f64 / 1e6;
+        format!(
+            "{:>10} {:>10} {:>10.2} {:>10.0} {:>12} {:>10.1} {:>8} {:>13}",
+            self.size, self.pages, self.seconds, rate, peak, megabytes, self.files, self.rebuild_ms
+        )
     }
 }
 
 fn child(size: &str) -> ExitCode {
-    let Ok(size) = size.parse::<usize>() else {
-        return fail(&format!("{CHILD_VAR} must be a number, not `{size}`"));
+    let Some(size) = Size::parse(size) else {
+        return fail(&format!("{CHILD_VAR} must be a number or `example`, not `{size}`"));
     };
     // `measure` owns the temporary folder, so it is removed before we exit,
     // success or not.
@@ -118,10 +161,14 @@ fn child(size: &str) -> ExitCode {
     }
 }
 
-fn measure(size: usize) -> Result<Measurement, String> {
+fn measure(size: Size) -> Result<Measurement, String> {
     let temp = tempfile::tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
     let root = temp.path().join("site");
-    generate_site(&root, size).map_err(|e| format!("cannot generate the site: {e}"))?;
+    match size {
+        Size::Example => copy_example(&root),
+        Size::Generated(n) => generate_site(&root, n),
+    }
+    .map_err(|e| format!("cannot make the site: {e}"))?;
     let today = Date::parse(TODAY).map_err(|e| format!("bad TODAY: {e}"))?;
     let options = BuildOptions { root, output: temp.path().join("output"), today: Some(today) };
 
@@ -135,7 +182,83 @@ fn measure(size: usize) -> Result<Measurement, String> {
         // generator or the checks changed, worth seeing but not fatal.
         eprintln!("{size} providers: {} warnings, the first: {:#?}", report.findings.len(), report.findings.first());
     }
-    Ok(Measurement { providers: size, pages: report.pages, seconds, peak_mib: peak_resident_mib() })
+    // Taken before serve runs, so it is the cold build's own peak.
+    let peak_mib = peak_resident_mib();
+    let (output_bytes, files) = folder_size(&options.output);
+    let rebuild_ms = serve_rebuild_ms(&options.root, today, size)?;
+    Ok(Measurement { size, pages: report.pages, seconds, peak_mib, output_bytes, files, rebuild_ms })
+}
+
+/// Bytes and files below `dir`.
+fn folder_size(dir: &Path) -> (u64, usize) {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.metadata().ok())
+        .fold((0, 0), |(bytes, files), m| (bytes + m.len(), files + 1))
+}
+
+/// Runs serve's builder and watcher (not its HTTP server, which adds
+/// nothing to the wait), saves a change to one profile and times until the
+/// new build is published; the median of a few saves.
+fn serve_rebuild_ms(root: &Path, today: Date, size: Size) -> Result<u128, String> {
+    use brukervalg::cmd::serve::Preview;
+
+    let mut preview = Preview::new(root, Some(today)).map_err(|e| format!("cannot start the preview: {e}"))?;
+    if let brukervalg::cmd::serve::Outcome::Failed(findings) = preview.rebuild() {
+        return Err(format!("the preview's first build failed: {findings:#?}"));
+    }
+    let state = preview.state();
+    let watching = preview.watch(|_, _| {}).map_err(|e| format!("cannot watch the site: {e}"))?;
+    let profile = first_profile(root).ok_or("the site has no profile to edit")?;
+    let edits = match size {
+        Size::Generated(n) if n >= EDITS_LARGE_FROM => 1,
+        _ => EDITS_SMALL,
+    };
+    let mut times = Vec::new();
+    for edit in 1..=edits {
+        let before = state.snapshot();
+        let text = fs::read_to_string(&profile).map_err(|e| format!("cannot read {}: {e}", profile.display()))?;
+        let started = Instant::now();
+        fs::write(&profile, edited_description(&text, edit)).map_err(|e| format!("cannot write the profile: {e}"))?;
+        let now = state.wait_for_change(before.generation, REBUILD_PATIENCE);
+        let after = state.snapshot();
+        if now == before.generation || after.failure.is_some() {
+            return Err(format!("the edit of {} gave no good rebuild", profile.display()));
+        }
+        times.push(started.elapsed().as_millis());
+    }
+    drop(watching);
+    times.sort_unstable();
+    Ok(times[times.len() / 2])
+}
+
+/// The first profile (YAML file) of the first service, in name order.
+fn first_profile(root: &Path) -> Option<std::path::PathBuf> {
+    walkdir::WalkDir::new(root.join("providers"))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(walkdir::DirEntry::into_path)
+        .find(|p| p.extension().is_some_and(|e| e == "yaml"))
+}
+
+/// The profile with "Endret N." put in front of its description, as an
+/// editor's change that shows on the pages.
+fn edited_description(profile: &str, edit: usize) -> String {
+    let mut lines: Vec<String> = profile.lines().map(str::to_string).collect();
+    if let Some(at) = lines.iter().position(|l| l.starts_with("description:")) {
+        let value = lines[at]["description:".len()..].trim();
+        let (line, indent) = if matches!(value, ">" | "|" | ">-" | "|-") && at + 1 < lines.len() {
+            let next = at + 1;
+            (next, lines[next].len() - lines[next].trim_start().len())
+        } else {
+            (at, "description: ".len() + usize::from(value.starts_with('"')))
+        };
+        lines[line].insert_str(indent, &format!("Endret {edit}. "));
+    }
+    lines.join("\n") + "\n"
 }
 
 /// The resident set's high-water mark (VmHWM) of this process; Linux only.
@@ -178,6 +301,15 @@ fn generate_site(root: &Path, size: usize) -> io::Result<()> {
         generator.service(&root.join("providers").join(&service.id), service, share)?;
     }
     Ok(())
+}
+
+/// The bundled example site, with everything it is built from.
+fn copy_example(root: &Path) -> io::Result<()> {
+    let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in COPIED_DIRS.iter().chain(&["providers", "surveys"]) {
+        copy_dir(&crate_root.join(dir), &root.join(dir))?;
+    }
+    fs::copy(crate_root.join("brukervalg.yaml"), root.join("brukervalg.yaml")).map(|_| ())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> io::Result<()> {

@@ -6,9 +6,11 @@
 //! `build` runs all of it; `check` runs the same rules and renders every
 //! page, but writes nothing.
 
+pub mod cmd;
 pub mod diagnostics;
 pub mod domain;
 pub mod i18n;
+pub mod interrupt;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -65,6 +65,7 @@ impl Staging {
         // Marked from the start, so that the litter of a build killed half-way
         // is known to be ours and removed by the next build.
         fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        crate::interrupt::remove_on_interrupt(&dir);
         Ok(Staging { dir, target, committed: false })
     }
 
@@ -197,6 +198,7 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+        crate::interrupt::forget(&self.dir);
     }
 }
 

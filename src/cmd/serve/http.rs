@@ -1,0 +1,304 @@
+//! Answers the browser: files of the last good build with their content
+//! types, `index.html` for folder paths, the site's 404 page for misses,
+//! the overlay while the latest build has failed, and the reload events.
+//!
+//! tiny_http parses HTTP; this module only maps a request path onto the
+//! build folder, refusing anything that would leave it.
+
+use std::fs;
+use std::io::{Cursor, Write as _};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use super::overlay;
+use super::state::{Snapshot, State};
+
+/// Everything serve adds lives under this prefix, which no page of a
+/// brukervalg site uses (page paths are slugs without underscores).
+const PREFIX: &str = "/__brukervalg/";
+pub const EVENTS_PATH: &str = "/__brukervalg/events";
+pub const SCRIPT_PATH: &str = "/__brukervalg/reload.js";
+/// `?brukervalg=last-good` shows a page of the last good build even while
+/// the latest build has failed.
+pub const LAST_GOOD_QUERY: &str = "brukervalg=last-good";
+
+const RELOAD_SCRIPT: &str = include_str!("reload.js");
+/// Request-handling threads. Event streams get threads of their own, so
+/// these are only busy while sending a file.
+const WORKERS: usize = 4;
+/// An idle event stream sends a comment this often, which also notices a
+/// closed tab and ends its thread.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// Serves until the process ends.
+pub fn serve(server: Server, state: Arc<State>) {
+    let server = Arc::new(server);
+    let workers: Vec<_> = (0..WORKERS)
+        .map(|_| {
+            let (server, state) = (Arc::clone(&server), Arc::clone(&state));
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    handle(request, &state);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
+    }
+}
+
+fn handle(request: Request, state: &Arc<State>) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(text(405, "Only GET and HEAD are served.\n"));
+        return;
+    }
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    if path.starts_with(PREFIX) {
+        if path == EVENTS_PATH {
+            let state = Arc::clone(state);
+            std::thread::spawn(move || stream_events(request, &state));
+        } else if path == SCRIPT_PATH {
+            let _ = request.respond(bytes(200, RELOAD_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"));
+        } else {
+            let _ = request.respond(text(404, "Not found.\n"));
+        }
+        return;
+    }
+    let snapshot = state.snapshot();
+    let resolved = snapshot.site.as_deref().map_or(Resolved::Missing, |site| resolve(site, path));
+    let is_page = match &resolved {
+        Resolved::File(file) => is_html(file),
+        Resolved::Redirect(_) => false,
+        Resolved::Missing => true,
+    };
+    if is_page
+        && let Some(findings) = &snapshot.failure
+        && query != LAST_GOOD_QUERY
+    {
+        let last_good = snapshot.site.is_some().then(|| format!("{path}?{LAST_GOOD_QUERY}"));
+        let page = overlay::page(findings, &snapshot.tag(), last_good.as_deref());
+        let _ = request.respond(html(500, page));
+        return;
+    }
+    let response = match resolved {
+        Resolved::Redirect(to) => {
+            let location = if query.is_empty() { to } else { format!("{to}?{query}") };
+            Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", &location))
+        }
+        Resolved::File(file) if is_html(&file) => match fs::read_to_string(&file) {
+            Ok(page) => html(200, with_reload_script(&page, &snapshot)),
+            Err(_) => not_found(&snapshot, path),
+        },
+        Resolved::File(file) => match fs::read(&file) {
+            Ok(content) => bytes(200, content, &content_type(&file)),
+            Err(_) => not_found(&snapshot, path),
+        },
+        Resolved::Missing => not_found(&snapshot, path),
+    };
+    let _ = request.respond(response);
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Resolved {
+    File(PathBuf),
+    /// A folder asked for without its trailing slash: the pages' relative
+    /// links only work from the address with it.
+    Redirect(String),
+    Missing,
+}
+
+/// Maps a request path onto a file of `site`. Each decoded segment must be
+/// a plain name: `..`, `.`, backslashes, NUL and absolute parts are
+/// refused, and the file found must still lie inside `site` once links are
+/// followed.
+fn resolve(site: &Path, path: &str) -> Resolved {
+    let Ok(decoded) = percent_decode_str(path).decode_utf8() else { return Resolved::Missing };
+    if decoded.contains(['\\', '\0']) {
+        return Resolved::Missing;
+    }
+    let mut file = site.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if !is_plain_name(segment) {
+            return Resolved::Missing;
+        }
+        file.push(segment);
+    }
+    if file.is_dir() {
+        if !path.ends_with('/') {
+            return Resolved::Redirect(format!("{path}/"));
+        }
+        file.push("index.html");
+    }
+    let inside = match (file.canonicalize(), site.canonicalize()) {
+        (Ok(file), Ok(site)) => file.starts_with(site) && file.is_file(),
+        _ => false,
+    };
+    if inside { Resolved::File(file) } else { Resolved::Missing }
+}
+
+/// The 404 page of the variant asked for: each variant (`/lettlest/`,
+/// `/stor-skrift/`, ...) has its own, so the nearest one up the path.
+fn not_found(snapshot: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
+    let page = snapshot.site.as_ref().and_then(|site| {
+        let decoded = percent_decode_str(path).decode_utf8_lossy();
+        let folders: Vec<&str> = decoded.trim_start_matches('/').split('/').take_while(|s| is_plain_name(s)).collect();
+        (0..=folders.len())
+            .rev()
+            .find_map(|depth| fs::read_to_string(site.join(folders[..depth].join("/")).join("404.html")).ok())
+    });
+    match page {
+        Some(page) => html(404, with_reload_script(&page, snapshot)),
+        None => text(404, "Not found.\n"),
+    }
+}
+
+/// The site's pages know nothing of serve; the script that reloads them is
+/// added on the way out, at the end of the body.
+fn with_reload_script(page: &str, snapshot: &Snapshot) -> String {
+    let tag = format!(r#"<script src="{SCRIPT_PATH}" data-generation="{}"></script>"#, snapshot.tag());
+    let at = page.rfind("</body>").unwrap_or(page.len());
+    format!("{}{tag}{}", &page[..at], &page[at..])
+}
+
+/// Sends the current generation at once and then each new one, as
+/// Server-Sent Events. tiny_http would buffer a streamed body in chunks, so
+/// the response is written to the connection directly.
+fn stream_events(request: Request, state: &State) {
+    let mut writer = request.into_writer();
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    let mut seen = state.snapshot().generation;
+    let mut message = format!("{head}retry: 1000\ndata: {}\n\n", state.snapshot().tag());
+    loop {
+        if writer.write_all(message.as_bytes()).and_then(|()| writer.flush()).is_err() {
+            return;
+        }
+        let now = state.wait_for_change(seen, KEEP_ALIVE);
+        message =
+            if now == seen { ": still here\n\n".to_string() } else { format!("data: {}\n\n", state.snapshot().tag()) };
+        seen = now;
+    }
+}
+
+/// One file or folder name: not `..`, `.`, empty or absolute.
+fn is_plain_name(segment: &str) -> bool {
+    let mut parts = Path::new(segment).components();
+    matches!((parts.next(), parts.next()), (Some(Component::Normal(_)), None))
+}
+
+fn is_html(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "html")
+}
+
+fn content_type(file: &Path) -> String {
+    let mime = mime_guess::from_path(file).first_or_octet_stream();
+    let textual = mime.type_() == mime_guess::mime::TEXT
+        || matches!(mime.subtype().as_str(), "json" | "javascript" | "xml" | "svg");
+    if textual { format!("{mime}; charset=utf-8") } else { mime.to_string() }
+}
+
+fn html(status: u16, page: String) -> Response<Cursor<Vec<u8>>> {
+    bytes(status, page.into_bytes(), "text/html; charset=utf-8")
+}
+
+fn text(status: u16, body: &str) -> Response<Cursor<Vec<u8>>> {
+    bytes(status, body.as_bytes().to_vec(), "text/plain; charset=utf-8")
+}
+
+/// Every answer is marked not to be cached: the next build may change it.
+/// Bodies are whole in memory, so they are sent with their length rather
+/// than in chunks.
+fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Response<Cursor<Vec<u8>>> {
+    Response::from_data(body)
+        .with_chunked_threshold(usize::MAX)
+        .with_status_code(StatusCode(status))
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn header(name: &str, value: &str) -> Header {
+    // Both parts are ours (or an already-parsed request path), so ASCII.
+    Header::from_bytes(name.as_bytes(), value.as_bytes())
+        .unwrap_or_else(|()| Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a constant header is valid"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("site/lettlest/om")).unwrap();
+        fs::write(dir.path().join("site/index.html"), "<html><body>hjem</body></html>").unwrap();
+        fs::write(dir.path().join("site/lettlest/om/index.html"), "om").unwrap();
+        fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        dir
+    }
+
+    #[test]
+    fn folder_paths_serve_their_index_and_gain_a_trailing_slash() {
+        let dir = site();
+        let site = dir.path().join("site");
+        assert_eq!(resolve(&site, "/"), Resolved::File(site.join("index.html")));
+        assert_eq!(resolve(&site, "/lettlest/om/"), Resolved::File(site.join("lettlest/om/index.html")));
+        assert_eq!(resolve(&site, "/lettlest/om"), Resolved::Redirect("/lettlest/om/".into()));
+        assert_eq!(resolve(&site, "/lettlest/finnes-ikke/"), Resolved::Missing);
+    }
+
+    #[test]
+    fn paths_that_leave_the_site_are_refused() {
+        let dir = site();
+        let site = dir.path().join("site");
+        for bad in
+            ["/../secret.txt", "/%2e%2e/secret.txt", "/lettlest/..%2f..%2fsecret.txt", "/..%5csecret.txt", "/%00"]
+        {
+            assert_eq!(resolve(&site, bad), Resolved::Missing, "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt")).unwrap();
+            assert_eq!(resolve(&site, "/link.txt"), Resolved::Missing, "a link out of the site");
+        }
+    }
+
+    #[test]
+    fn the_reload_script_goes_at_the_end_of_the_body() {
+        let snapshot = Snapshot { generation: 7, ..Snapshot::default() };
+        let page = with_reload_script("<html><body><p>x</p></body></html>", &snapshot);
+        let expected =
+            format!(r#"<p>x</p><script src="{SCRIPT_PATH}" data-generation="{}"></script></body>"#, snapshot.tag());
+        assert!(page.contains(&expected), "{page}");
+        assert!(with_reload_script("<p>x", &snapshot).starts_with("<p>x<script"));
+    }
+
+    #[test]
+    fn a_miss_gets_the_404_page_of_its_variant() {
+        let dir = site();
+        let site = dir.path().join("site");
+        fs::write(site.join("404.html"), "standard 404").unwrap();
+        fs::write(site.join("lettlest/404.html"), "lettlest 404").unwrap();
+        let snapshot = Snapshot { site: Some(site), ..Snapshot::default() };
+        let body = |path: &str| {
+            let response = not_found(&snapshot, path);
+            assert_eq!(response.status_code(), StatusCode(404));
+            response.into_reader().into_inner()
+        };
+        assert!(body("/lettlest/finnes/ikke/").starts_with(b"lettlest 404"));
+        assert!(body("/finnes-ikke").starts_with(b"standard 404"));
+        assert!(body("/../lettlest/x").starts_with(b"standard 404"));
+    }
+
+    #[test]
+    fn text_types_say_utf_8() {
+        assert_eq!(content_type(Path::new("a/style.css")), "text/css; charset=utf-8");
+        assert_eq!(content_type(Path::new("data/providers.json")), "application/json; charset=utf-8");
+        assert_eq!(content_type(Path::new("logo.png")), "image/png");
+        assert_eq!(content_type(Path::new("chart.svg")), "image/svg+xml; charset=utf-8");
+    }
+}

@@ -1,0 +1,104 @@
+//! The page shown instead of the site while the latest build has failed:
+//! every finding with its file, line, column, message and help, so the
+//! editor can fix the file without looking at the terminal. It reloads by
+//! itself, like the site's pages, when the next build finishes.
+//!
+//! Editor-facing, in English like the terminal messages this session
+//! (see `super::messages`); all text from the findings is escaped.
+
+use std::fmt::Write as _;
+
+use super::http::SCRIPT_PATH;
+use crate::diagnostics::{Finding, Severity};
+
+const STYLE: &str = "body{font:1.125rem/1.5 system-ui,sans-serif;margin:0;padding:1rem;color:#1a1a1a;background:#fff}\
+main{max-width:48rem;margin:0 auto}h1{font-size:1.75rem;line-height:1.2}\
+li{margin:0 0 1.25rem;padding:.75rem 1rem;border-left:.375rem solid #b00020;background:#fdf2f2;overflow-wrap:anywhere}\
+li.warning{border-color:#8a5a00;background:#fdf8ec}p{margin:.25rem 0}code{font-size:1rem}\
+a{color:#0b4fa8}a:focus{outline:3px solid #1a1a1a;outline-offset:2px}";
+
+/// `tag` names the build for the reload script; `last_good` is the address
+/// of this page in the last good build, when there is one.
+pub fn page(findings: &[Finding], tag: &str, last_good: Option<&str>) -> String {
+    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let mut html = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    let _ = write!(html, "<title>Build failed: {errors} error(s) – brukervalg serve</title><style>{STYLE}</style>");
+    html.push_str("</head><body><main><h1>The site could not be built</h1>");
+    html.push_str(
+        "<p>Fix the problems below and save the file. This page reloads by itself when the site builds again.</p>",
+    );
+    if let Some(href) = last_good {
+        let _ = write!(html, "<p><a href=\"{}\">Show the last good version of this page</a></p>", escape(href));
+    }
+    let _ = write!(html, "<h2>{errors} error(s)</h2><ol>");
+    for finding in findings {
+        let (class, label) = match finding.severity {
+            Severity::Error => ("error", "Error"),
+            Severity::Warning => ("warning", "Warning"),
+        };
+        let _ = write!(
+            html,
+            "<li class=\"{class}\"><p><strong>{label}</strong> in <code>{}</code>",
+            escape(&place(finding))
+        );
+        let _ = write!(html, "</p><p>{}</p>", escape(&finding.message));
+        if let Some(help) = &finding.help {
+            let _ = write!(html, "<p>Help: {}</p>", escape(help));
+        }
+        html.push_str("</li>");
+    }
+    let _ = write!(html, "</ol></main><script src=\"{SCRIPT_PATH}\" data-generation=\"{}\"></script>", escape(tag));
+    html.push_str("</body></html>");
+    html
+}
+
+/// `file:line:column`, as in the terminal and in editors' "go to" boxes.
+fn place(finding: &Finding) -> String {
+    let file = finding.file.display();
+    match finding.position {
+        p if p.line == 0 => file.to_string(),
+        p => format!("{file}:{}:{}", p.line, p.column),
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    // Writing into a Vec cannot fail.
+    let _ = tera::escape_html(text, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Position;
+
+    #[test]
+    fn shows_each_finding_with_its_place_and_help_escaped() {
+        let findings = vec![
+            Finding::error("providers/a.yaml", Position::new(3, 7), "`name` is <b>missing</b>")
+                .with_help("add name: \"…\""),
+            Finding::warning("content/om.md", Position::WHOLE_FILE, "long sentences"),
+        ];
+        let page = page(&findings, "1.2", Some("/om/?brukervalg=last-good"));
+        assert!(page.contains("<html lang=\"en\">") && page.contains("<title>") && page.contains("<h1>"));
+        assert!(page.contains("providers/a.yaml:3:7"));
+        assert!(
+            page.contains("&lt;b&gt;missing&lt;&#x2F;b&gt;") || page.contains("&lt;b&gt;missing&lt;/b&gt;"),
+            "{page}"
+        );
+        assert!(!page.contains("<b>missing"));
+        assert!(page.contains("Help: add name: &quot;…&quot;"));
+        assert!(page.contains("<code>content/om.md</code>"));
+        assert!(page.contains("<h2>1 error(s)</h2>"));
+        assert!(page.contains("href=\"/om/?brukervalg=last-good\""));
+        assert!(page.contains("data-generation=\"1.2\""));
+    }
+
+    #[test]
+    fn without_a_good_build_there_is_no_link_to_one() {
+        let findings = vec![Finding::error("brukervalg.yaml", Position::new(1, 1), "broken")];
+        assert!(!page(&findings, "1.1", None).contains("last good"));
+    }
+}

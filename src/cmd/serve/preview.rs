@@ -1,0 +1,134 @@
+//! Builds the site again and again into a private folder, one folder per
+//! good build, and publishes each result to the server's `State`.
+//!
+//! The private folder is made by `tempfile` (owner-only, unguessable name)
+//! under the system's temporary folder, never over the site's `output/`,
+//! and is removed on exit and on Ctrl-C.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use notify_debouncer_full::DebounceEventResult;
+
+use super::state::State;
+use super::watch;
+use crate::diagnostics::Finding;
+use crate::domain::Date;
+use crate::{BuildOptions, BuildReport};
+
+pub enum Outcome {
+    Built(BuildReport),
+    Failed(Vec<Finding>),
+}
+
+pub struct Preview {
+    root: PathBuf,
+    today: Option<Date>,
+    private: tempfile::TempDir,
+    builds: u64,
+    /// Good builds still on disk, newest last. The one before the newest is
+    /// kept so a request that started on it can finish.
+    kept: VecDeque<PathBuf>,
+    state: Arc<State>,
+}
+
+impl Preview {
+    pub fn new(root: &Path, today: Option<Date>) -> std::io::Result<Preview> {
+        // Absolute, so the watcher's paths and the root compare directly.
+        let root = std::path::absolute(root)?;
+        let private = tempfile::Builder::new().prefix("brukervalg-serve-").tempdir()?;
+        crate::interrupt::remove_on_interrupt(private.path());
+        Ok(Preview { root, today, private, builds: 0, kept: VecDeque::new(), state: Arc::default() })
+    }
+
+    pub fn state(&self) -> Arc<State> {
+        Arc::clone(&self.state)
+    }
+
+    pub fn folder(&self) -> &Path {
+        self.private.path()
+    }
+
+    /// A full build into a fresh folder; publishes the site or the findings.
+    pub fn rebuild(&mut self) -> Outcome {
+        self.builds += 1;
+        let output = self.private.path().join(format!("build-{}", self.builds));
+        let options = BuildOptions { root: self.root.clone(), output: output.clone(), today: self.today };
+        match crate::build(&options, &|_, _| {}) {
+            Ok(report) => {
+                self.state.publish_site(output.clone());
+                self.kept.push_back(output);
+                while self.kept.len() > 2 {
+                    if let Some(old) = self.kept.pop_front() {
+                        let _ = std::fs::remove_dir_all(old);
+                    }
+                }
+                Outcome::Built(report)
+            }
+            Err(failure) => {
+                self.state.publish_failure(failure.findings.clone());
+                Outcome::Failed(failure.findings)
+            }
+        }
+    }
+
+    /// Rebuilds on every batch of changes to the site's inputs, on a thread
+    /// of its own, calling `report` with each outcome and how long the
+    /// build took. Stops when the returned `Watching` is dropped.
+    pub fn watch(
+        self,
+        report: impl Fn(&Outcome, Duration) + Send + 'static,
+    ) -> notify_debouncer_full::notify::Result<Watching> {
+        let (watcher, events) = watch::start(&self.root)?;
+        let thread = std::thread::spawn(move || self.follow(&events, &report));
+        Ok(Watching { watcher: Some(watcher), thread: Some(thread) })
+    }
+
+    fn follow(mut self, events: &Receiver<DebounceEventResult>, report: &dyn Fn(&Outcome, Duration)) {
+        while let Ok(batch) = events.recv() {
+            if !self.touches_inputs(batch) {
+                continue;
+            }
+            // Changes that arrived while waiting are part of this build.
+            while events.try_recv().is_ok() {}
+            let started = Instant::now();
+            let outcome = self.rebuild();
+            report(&outcome, started.elapsed());
+        }
+    }
+
+    fn touches_inputs(&self, batch: DebounceEventResult) -> bool {
+        match batch {
+            Ok(events) => events.iter().any(|e| watch::changes_input(&self.root, e)),
+            // The watcher lost track (e.g. too many changes at once):
+            // rebuilding is the safe answer.
+            Err(_) => true,
+        }
+    }
+}
+
+impl Drop for Preview {
+    fn drop(&mut self) {
+        crate::interrupt::forget(self.private.path());
+    }
+}
+
+/// A running watcher; dropping it stops the watcher and waits for the build
+/// thread to finish, which removes the private folder.
+pub struct Watching {
+    watcher: Option<watch::Watcher>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        drop(self.watcher.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! `brukervalg serve`, used as an editor would: open a page, save a change,
+//! see it; save a broken file, see what is wrong; fix it, see the page
+//! again. Plus the server's duties: 404s, no way out of the site, and a
+//! clean stop on Ctrl-C.
+//!
+//! Every wait is bounded: the machine running the tests may be busy, so
+//! the limits are generous, but nothing can hang the suite.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::{TODAY, TestSite};
+
+const PROVIDER_PAGE: &str = "/tjenester/praktisk-bistand/alfa-omsorg/";
+const PROFILE: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
+/// Long enough for a first build on a loaded 2-core machine.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+struct Served {
+    child: Child,
+    /// host:port
+    address: String,
+    stderr: Receiver<String>,
+}
+
+impl Served {
+    /// Starts `serve` on a free port with `TMPDIR` set to `temp`, so the
+    /// test can see the private build folder come and go.
+    fn start(site: &TestSite, temp: &Path) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_brukervalg"))
+            .args(["serve", "--port", "0", "--today", TODAY, "--root"])
+            .arg(site.root())
+            .env("TMPDIR", temp)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start brukervalg serve");
+        let stdout = lines(child.stdout.take().unwrap());
+        let stderr = lines(child.stderr.take().unwrap());
+        let deadline = Instant::now() + PATIENCE;
+        let address = loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = stdout.recv_timeout(left).expect("serve never said where it serves");
+            if let Some(rest) = line.split_once("http://").map(|(_, rest)| rest) {
+                break rest.split('/').next().unwrap().to_string();
+            }
+        };
+        Served { child, address, stderr }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        get(&self.address, path)
+    }
+
+    /// Fetches `path` until `ready` holds, or fails after `PATIENCE`.
+    fn wait_for(&self, path: &str, what: &str, ready: impl Fn(&Response) -> bool) -> Response {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let response = self.get(path);
+            if ready(&response) {
+                return response;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what}: {path} never got there; last answer {}:\n{}\nserve said:\n{}",
+                response.status,
+                response.body,
+                self.stderr.try_iter().collect::<Vec<_>>().join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn lines(stream: impl Read + Send + 'static) -> Receiver<String> {
+    let (sender, receiver) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    receiver
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+/// A plain HTTP/1.1 GET written by hand, so the path reaches the server
+/// exactly as written (clients tidy `..` away before sending).
+fn get(address: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(address).expect("connect to serve");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the answer");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Response { status, head: head.to_string(), body: body.to_string() }
+}
+
+fn header<'a>(response: &'a Response, name: &str) -> Option<&'a str> {
+    response.head.lines().find_map(|line| {
+        let (key, value) = line.split_once(':')?;
+        key.eq_ignore_ascii_case(name).then(|| value.trim())
+    })
+}
+
+fn is_overlay(response: &Response) -> bool {
+    response.body.contains("The site could not be built")
+}
+
+#[test]
+fn an_editor_sees_each_save_and_each_mistake_in_the_browser() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+
+    let page = served.get(PROVIDER_PAGE);
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert_eq!(header(&page, "Content-Type"), Some("text/html; charset=utf-8"));
+    assert!(page.body.contains("Et privat firma."));
+    assert!(page.body.contains("/__brukervalg/reload.js"), "pages carry the reload script");
+    let script = served.get("/__brukervalg/reload.js");
+    assert_eq!(header(&script, "Content-Type"), Some("text/javascript; charset=utf-8"));
+    assert!(script.body.contains("EventSource"));
+
+    site.edit(PROFILE, "description: Et privat firma.", "description: Et privat firma med lang erfaring.");
+    served.wait_for(PROVIDER_PAGE, "the edit", |r| r.body.contains("Et privat firma med lang erfaring."));
+
+    site.edit(PROFILE, "org_number: \"974123452\"", "org_number: \"974123453\"");
+    let overlay = served.wait_for(PROVIDER_PAGE, "the overlay", is_overlay);
+    assert!(overlay.body.contains("<html lang=\"en\">"));
+    assert!(overlay.body.contains(&format!("{PROFILE}:2:")), "the finding's file and line:\n{}", overlay.body);
+    assert!(overlay.body.contains("Help:"));
+    assert!(is_overlay(&served.get("/lettlest/")), "every page shows it");
+    let last_good = served.get(&format!("{PROVIDER_PAGE}?brukervalg=last-good"));
+    assert!(last_good.body.contains("Et privat firma med lang erfaring."), "the last good site stays behind it");
+    let style = served.get("/assets/style.css");
+    assert_eq!((style.status, header(&style, "Content-Type")), (200, Some("text/css; charset=utf-8")));
+
+    site.edit(PROFILE, "org_number: \"974123453\"", "org_number: \"974123452\"");
+    let fixed = served.wait_for(PROVIDER_PAGE, "the fix", |r| !is_overlay(r));
+    assert_eq!(fixed.status, 200);
+    assert!(fixed.body.contains("Et privat firma med lang erfaring."));
+}
+
+#[test]
+fn serves_every_variant_folders_and_404s_and_nothing_outside_the_site() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    std::fs::write(temp.path().join("secret.txt"), "root:x:0:0").unwrap();
+    let served = Served::start(&site, temp.path());
+
+    for variant in ["/", "/lettlest/", "/stor-skrift/", "/stor-skrift/lettlest/"] {
+        let page = served.get(variant);
+        assert_eq!(page.status, 200, "{variant}");
+        assert!(page.body.starts_with("<!doctype html>"), "{variant}");
+    }
+    let without_slash = served.get("/lettlest");
+    assert_eq!((without_slash.status, header(&without_slash, "Location")), (301, Some("/lettlest/")));
+
+    let standard = served.get("/finnes-ikke");
+    let plain = served.get("/lettlest/finnes-ikke/");
+    for missing in [&standard, &plain] {
+        assert_eq!(missing.status, 404);
+        assert!(missing.body.starts_with("<!doctype html>"), "the site's own 404 page:\n{}", missing.body);
+        assert!(missing.body.contains("/__brukervalg/reload.js"));
+    }
+    assert_ne!(standard.body, plain.body, "each variant has its own 404 page");
+
+    for escape in [
+        "/../secret.txt",
+        "/../../secret.txt",
+        "/%2e%2e/%2e%2e/secret.txt",
+        "/lettlest/..%2f..%2f..%2fsecret.txt",
+        "/..%5c..%5csecret.txt",
+        "/../../../../../../../../etc/passwd",
+    ] {
+        let answer = served.get(escape);
+        assert_eq!(answer.status, 404, "{escape}");
+        assert!(!answer.body.contains("root:"), "{escape} leaked a file");
+    }
+}
+
+#[test]
+fn ctrl_c_stops_it_and_removes_its_build_folder() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    let mut served = Served::start(&site, temp.path());
+    assert_eq!(served.get("/").status, 200);
+    assert!(std::fs::read_dir(temp.path()).unwrap().next().is_some(), "serve builds into the temporary folder");
+
+    let pid = served.child.id().to_string();
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = served.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(130));
+    let left: Vec<_> = std::fs::read_dir(temp.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    assert!(!site.root().join("output").exists(), "serve never writes output/");
+}

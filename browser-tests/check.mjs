@@ -446,7 +446,10 @@ function schoolWordsProbe(words) {
 // the pre-built page for that value. `m` is filterMarkup().
 async function filterProbe(m) {
   const out = { groups: 0, checked: 0, problems: [] };
-  const slugs = (root) => [...root.querySelectorAll(m.row)].map((r) => r.getAttribute(m.rowId)).sort();
+  // A pre-built page lists the whole service with the rows outside its
+  // filter hidden, so the counts it shows are out of the same total.
+  const slugs = (root) => [...root.querySelectorAll(m.row)].filter((r) => !r.hasAttribute('hidden'))
+    .map((r) => r.getAttribute(m.rowId)).sort();
   const shown = () => [...document.querySelectorAll(m.row)].filter((r) => !r.hidden && r.getClientRects().length > 0)
     .map((r) => r.getAttribute(m.rowId)).sort();
   const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

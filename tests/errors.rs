@@ -257,7 +257,11 @@ fn a_placeholder_is_an_error_in_any_field_and_file() {
 #[test]
 fn a_missing_ui_string_names_the_template_line_and_key() {
     let site = TestSite::minimal();
-    site.edit("templates/home.html", "{{ t.home_heading }}", "{{ t.home_headng }}");
+    site.edit(
+        "templates/home.html",
+        "{{ t.home_heading | hyphenate(lang=layout.lang) }}",
+        "{{ t.home_headng | hyphenate(lang=layout.lang) }}",
+    );
     let e =
         assert_error(&site.errors(), "templates/home.html", 3, "the UI string `home_headng` is not in i18n/nb.yaml");
     assert_eq!(e.position.column, 10);

@@ -159,7 +159,7 @@ fn an_editor_sees_each_save_and_each_mistake_in_the_browser() {
     assert_eq!((style.status, header(&style, "Content-Type")), (200, Some("text/css; charset=utf-8")));
 
     site.edit(PROFILE, "org_number: \"974123453\"", "org_number: \"974123452\"");
-    let fixed = served.wait_for(PROVIDER_PAGE, "the fix", |r| !is_overlay(r));
+    let fixed = served.wait_for(PROVIDER_PAGE, "the fix", |r| r.status == 200 && !is_overlay(r));
     assert_eq!(fixed.status, 200);
     assert!(fixed.body.contains("Et privat firma med lang erfaring."));
 }

@@ -62,7 +62,9 @@ impl Preview {
             Ok(report) => {
                 self.state.publish_site(output.clone());
                 self.kept.push_back(output);
-                while self.kept.len() > 2 {
+                // Three, not two: a request may still be reading the site it was
+                // given when two builds finish in quick succession.
+                while self.kept.len() > 3 {
                     if let Some(old) = self.kept.pop_front() {
                         let _ = std::fs::remove_dir_all(old);
                     }

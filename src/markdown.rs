@@ -191,7 +191,7 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
             // Refused by validation (`hazards`); never emitted.
             Event::Start(Tag::Link { ref dest_url, .. }) if is_protocol_relative(dest_url) => kept.push(false),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                match resolve(&dest_url, offset, linker, &mut notices, false) {
+                match resolve(&dest_url, offset, linker, &mut notices) {
                     Some(url) => {
                         kept.push(true);
                         events.push(Event::Start(Tag::Link { link_type, dest_url: url, title, id }));
@@ -207,7 +207,7 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
             Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
                 image_alt_len = Some(0);
                 image_offset = offset;
-                match resolve(&dest_url, offset, linker, &mut notices, true) {
+                match resolve(&dest_url, offset, linker, &mut notices) {
                     Some(url) => {
                         kept.push(true);
                         events.push(Event::Start(Tag::Image { link_type, dest_url: url, title, id }));
@@ -241,7 +241,6 @@ fn resolve<'a>(
     offset: usize,
     linker: Option<&Linker>,
     notices: &mut Vec<Notice>,
-    image: bool,
 ) -> Option<CowStr<'a>> {
     let Some(cleaned) = clean_url(url) else {
         notices.push(Notice::UnsafeUrl { offset, url: url.to_string() });
@@ -250,7 +249,6 @@ fn resolve<'a>(
     if let Some((path, fragment)) = SitePath::from_internal_link(&cleaned) {
         // Pictures too: the link check knows the files of static/, so a
         // missing picture is found like a missing page.
-        let _ = image;
         notices.push(Notice::InternalLink { offset, path: path.clone(), fragment: fragment.to_string() });
         let href = match linker {
             Some(linker) => linker.page(path.as_str()),

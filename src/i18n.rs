@@ -33,6 +33,8 @@ pub struct Translations {
     plain: BTreeMap<String, String>,
     months: Vec<String>,
     languages: BTreeMap<String, String>,
+    /// Hard words the plain variants explain (`i18n/glossary.<language>.yaml`).
+    pub glossary: crate::plain::glossary::Glossary,
     /// Keys pages asked for that the file lacks, reported after rendering
     /// (a missing string must not reach readers as its key's name).
     missing: Arc<Mutex<BTreeSet<String>>>,
@@ -79,6 +81,7 @@ impl Translations {
             plain: raw.plain,
             months: raw.months,
             languages: raw.languages,
+            glossary: crate::plain::glossary::Glossary::load(root, language, findings),
             missing: Arc::default(),
         })
     }

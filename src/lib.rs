@@ -15,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod plain;
 pub mod readability;
 pub mod render;
 pub mod scaffold;
@@ -78,6 +79,7 @@ fn prepare(root: &Path, today: Option<Date>) -> Prepared {
     let loaded = load::load_site(root, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
+    plain::check(&loaded, translations.as_ref().map(|t| &t.glossary), &mut findings);
     let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings));
     let summary = site.as_ref().map(|s| readability::assess(&mut findings, &s.limits));
     let renderer = render::Renderer::load(root).map_err(|f| findings.push(f)).ok();

@@ -68,7 +68,7 @@ fn broken_yaml_names_the_line() {
 #[test]
 fn the_word_no_is_text_not_false() {
     let site = TestSite::minimal();
-    site.edit(ALFA, "description_plain: Et privat firma.", "description_plain: no");
+    site.edit(ALFA, "description_plain: En privat bedrift.", "description_plain: no");
     site.build_ok();
     assert!(site.page("lettlest/tjenester/praktisk-bistand/alfa-omsorg/index.html").contains(">no<"));
 }

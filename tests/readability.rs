@@ -13,7 +13,7 @@ fn a_plain_text_above_the_lix_limit_is_warned_about_at_its_line() {
     let hard = "Tjenesteleverandøren gjennomfører kvalitetssikringsarbeid kontinuerlig gjennom systematiske \
                 brukerundersøkelser, internrevisjoner, kompetanseutviklingstiltak og dokumentasjonsrutiner \
                 innenfor kommunens overordnede kvalitetssystem og avtaleverk";
-    site.edit(ALFA, "description_plain: Et privat firma.", &format!("description_plain: {hard}"));
+    site.edit(ALFA, "description_plain: En privat bedrift.", &format!("description_plain: {hard}"));
     let report = site.build_ok();
     let w = report.findings.iter().find(|f| f.message.contains("hard to read")).expect("a LIX warning");
     assert_eq!(w.file, std::path::Path::new(ALFA));
@@ -29,7 +29,7 @@ fn the_same_text_passes_as_a_standard_text_when_the_limit_is_raised() {
     let hard = "Tjenesteleverandøren gjennomfører kvalitetssikringsarbeid kontinuerlig gjennom systematiske \
                 brukerundersøkelser, internrevisjoner, kompetanseutviklingstiltak og dokumentasjonsrutiner \
                 innenfor kommunens overordnede kvalitetssystem og avtaleverk";
-    site.edit(ALFA, "description_plain: Et privat firma.", &format!("description_plain: {hard}"));
+    site.edit(ALFA, "description_plain: En privat bedrift.", &format!("description_plain: {hard}"));
     let report = site.build_ok();
     assert!(!report.findings.iter().any(|f| f.message.contains("hard to read")));
 }

@@ -175,7 +175,7 @@ fn a_markdown_image_without_alt_text_is_warned_about() {
 #[test]
 fn a_missing_plain_language_field_is_warned_about_at_the_standard_field() {
     let site = TestSite::minimal();
-    site.edit(ALFA, "description_plain: Et privat firma.\n", "");
+    site.edit(ALFA, "description_plain: En privat bedrift.\n", "");
     let w = warnings(&site);
     let f = w.iter().find(|f| f.message.contains("`description` has no plain-language version")).unwrap();
     assert_eq!((f.file.to_str().unwrap(), f.position.line), (ALFA, 16));

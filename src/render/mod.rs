@@ -186,7 +186,8 @@ impl Renderer {
             }
         };
         context.insert("layout", &layout);
-        self.tera.render(template, &context).map_err(|e| template_finding(&e))
+        let html = self.tera.render(template, &context).map_err(|e| template_finding(&e))?;
+        Ok(if job.variant.is_plain() { crate::plain::glossary::explain_terms(&html, &cx.t.glossary) } else { html })
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rules over the loaded content. Produces the site model and findings; the
 //! build writes nothing when any finding is an error.
 
-mod fields;
+pub mod fields;
 pub mod links;
 mod markdown_hazards;
 mod pages;

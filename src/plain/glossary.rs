@@ -1,0 +1,290 @@
+//! The glossary: hard words the plain variants explain, and words they must
+//! not use. It lives in the site's files (`i18n/glossary.<language>.yaml`),
+//! so a municipality keeps its own terms in bokmål or nynorsk.
+//!
+//! Two rules use it. The build warns about a plain text that uses a word of
+//! `hard_words` with no entry under `terms` (nobody can explain it), or a
+//! word a term forbids. And every plain page explains the first use of each
+//! term in place: `<dfn>term</dfn> (explanation)`, visible text, never a
+//! hover-only tooltip.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::messages;
+use super::texts::Pair;
+use crate::diagnostics::{Findings, Position};
+use crate::load::raw::Language;
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawGlossary {
+    /// Terms the plain variants explain where they are first used.
+    #[serde(default)]
+    terms: Vec<RawTerm>,
+    /// Words known to be hard: a plain text may only use one that is a term
+    /// (or a form of one) above.
+    #[serde(default)]
+    hard_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawTerm {
+    /// The term as written in a heading or list.
+    term: String,
+    /// Other forms of the word (inflections), each one word.
+    #[serde(default)]
+    forms: Vec<String>,
+    /// A short explanation in everyday words, shown in brackets after the
+    /// term's first use on a plain page.
+    explanation: String,
+    /// Words plain texts must not use for this, with what to use instead.
+    #[serde(default)]
+    avoid: Vec<RawAvoid>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawAvoid {
+    /// The word to avoid, with its forms.
+    words: Vec<String>,
+    /// Why, or what to write instead.
+    instead: String,
+}
+
+/// A term, ready to find in text.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub term: String,
+    pub explanation: String,
+}
+
+/// A word plain texts must not use.
+#[derive(Debug, Clone)]
+pub struct Avoided {
+    pub term: String,
+    pub instead: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    pub file: PathBuf,
+    pub terms: Vec<Term>,
+    /// Lowercase form → index in `terms`.
+    forms: BTreeMap<String, usize>,
+    /// Lowercase hard words with no term.
+    unexplained: BTreeMap<String, String>,
+    /// Lowercase avoided word → what to do.
+    avoided: BTreeMap<String, Avoided>,
+}
+
+impl Glossary {
+    pub fn path(language: Language) -> PathBuf {
+        Path::new("i18n").join(format!("glossary.{}.yaml", language.code()))
+    }
+
+    /// The site's glossary; an empty one when the site has none (the rules
+    /// then have nothing to check).
+    pub fn load(root: &Path, language: Language, findings: &mut Findings) -> Glossary {
+        let relative = Self::path(language);
+        let file = crate::load::files::source(root, &root.join(&relative));
+        if !crate::load::files::exists(&file.absolute) {
+            return Glossary { file: relative, ..Glossary::default() };
+        }
+        let limit = crate::load::raw::Limits::default().file_max_bytes;
+        let Some(text) = crate::load::files::read_text(root, &file, limit, findings) else {
+            return Glossary::default();
+        };
+        match crate::load::yaml::parse::<RawGlossary>(&text, 0) {
+            Ok(raw) => Glossary::from_raw(relative, raw),
+            Err(problem) => {
+                findings.push(problem.into_finding(&relative));
+                Glossary::default()
+            }
+        }
+    }
+
+    fn from_raw(file: PathBuf, raw: RawGlossary) -> Glossary {
+        let mut glossary = Glossary { file, ..Glossary::default() };
+        for (i, term) in raw.terms.into_iter().enumerate() {
+            for form in std::iter::once(&term.term).chain(&term.forms) {
+                glossary.forms.insert(form.to_lowercase(), i);
+            }
+            for avoid in &term.avoid {
+                for word in &avoid.words {
+                    let what = Avoided { term: term.term.clone(), instead: avoid.instead.clone() };
+                    glossary.avoided.insert(word.to_lowercase(), what);
+                }
+            }
+            glossary.terms.push(Term { term: term.term, explanation: term.explanation });
+        }
+        for word in raw.hard_words {
+            let lower = word.to_lowercase();
+            if !glossary.forms.contains_key(&lower) {
+                glossary.unexplained.insert(lower, word);
+            }
+        }
+        glossary
+    }
+
+    /// The term `word` is a form of.
+    fn term_of(&self, word: &str) -> Option<usize> {
+        self.forms.get(&word.to_lowercase()).copied()
+    }
+}
+
+/// Words of `text` (runs of letters and digits) with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// Warns about hard words no term explains and about avoided words, in
+/// every plain text, at its line.
+pub fn check(glossary: &Glossary, pairs: &[Pair], findings: &mut Findings) {
+    for pair in pairs {
+        for (offset, word) in words(pair.plain) {
+            let lower = word.to_lowercase();
+            let at: Position = pair.plain_line(offset);
+            if let Some(written) = glossary.unexplained.get(&lower) {
+                findings.push(messages::unexplained_term(pair, at, word, written, &glossary.file));
+            }
+            if let Some(avoided) = glossary.avoided.get(&lower) {
+                findings.push(messages::avoided_word(pair, at, word, avoided));
+            }
+        }
+    }
+}
+
+/// Elements whose text is left alone: a `<dfn>` inside a link or heading
+/// would break it, and labels, captions and buttons must stay short.
+const LEFT_ALONE: [&str; 19] = [
+    "a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "label", "button", "summary", "dt", "dfn", "abbr",
+    "script", "style", "title", "svg",
+];
+
+/// Explains the first use of each term in the page's `<main>`: the word
+/// becomes `<dfn>word</dfn>` followed by the explanation in brackets,
+/// unless the text already explains it in brackets right after.
+pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
+    if glossary.terms.is_empty() {
+        return html.to_string();
+    }
+    let (Some(main_start), Some(main_end)) = (html.find("<main"), html.rfind("</main>")) else {
+        return html.to_string();
+    };
+    let mut explained = vec![false; glossary.terms.len()];
+    let mut out = String::with_capacity(html.len() + 512);
+    out.push_str(&html[..main_start]);
+    let mut blocked: usize = 0;
+    let mut rest = &html[main_start..main_end];
+    while !rest.is_empty() {
+        if rest.starts_with('<') {
+            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+            let tag = &rest[..end];
+            let closing = tag.starts_with("</");
+            let name: String = tag
+                .trim_start_matches(['<', '/'])
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if LEFT_ALONE.contains(&name.as_str()) && !tag.ends_with("/>") {
+                if closing {
+                    blocked = blocked.saturating_sub(1);
+                } else {
+                    blocked += 1;
+                }
+            }
+            out.push_str(tag);
+            rest = &rest[end..];
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        let text = &rest[..end];
+        if blocked == 0 {
+            explain_in(text, glossary, &mut explained, &mut out);
+        } else {
+            out.push_str(text);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(&html[main_end..]);
+    out
+}
+
+fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], out: &mut String) {
+    let mut from = 0;
+    for (offset, word) in words(text) {
+        let Some(i) = glossary.term_of(word) else { continue };
+        if explained[i] {
+            continue;
+        }
+        explained[i] = true;
+        let after = offset + word.len();
+        out.push_str(&text[from..offset]);
+        out.push_str("<dfn>");
+        out.push_str(word);
+        out.push_str("</dfn>");
+        if !text[after..].starts_with(" (") {
+            out.push_str(" (");
+            out.push_str(&escape(&glossary.terms[i].explanation));
+            out.push(')');
+        }
+        from = after;
+    }
+    out.push_str(&text[from..]);
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Glossary {
+        let raw: RawGlossary = crate::load::yaml::parse(
+            "terms:\n  - term: vedtak\n    forms: [vedtaket]\n    explanation: et brev fra kommunen\n    avoid:\n      - words: [firma]\n        instead: skriv leverandør\nhard_words: [vedtak, egenandel]\n",
+            0,
+        )
+        .unwrap_or_else(|_| panic!("a valid glossary"));
+        Glossary::from_raw(PathBuf::from("i18n/glossary.nb.yaml"), raw)
+    }
+
+    #[test]
+    fn the_first_use_on_a_page_is_explained_in_place() {
+        let html = "<h1>Vedtak</h1><main><h2>Om vedtaket</h2><p>Du får et vedtak. Vedtaket gjelder.</p></main>";
+        let out = explain_terms(html, &glossary());
+        assert_eq!(
+            out,
+            "<h1>Vedtak</h1><main><h2>Om vedtaket</h2><p>Du får et <dfn>vedtak</dfn> (et brev fra kommunen). Vedtaket gjelder.</p></main>"
+        );
+    }
+
+    #[test]
+    fn links_are_left_whole_and_an_explanation_in_brackets_is_kept() {
+        let html = "<main><p><a href=\"/x/\">vedtak</a> og vedtaket (brevet)</p></main>";
+        let out = explain_terms(html, &glossary());
+        assert_eq!(out, "<main><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>");
+    }
+}

@@ -1,0 +1,146 @@
+//! Plain language that keeps every fact: the plain (lettlest) text of a
+//! page may say less than the standard text, never other; hard words are
+//! explained or warned about; every variant shows the survey question as
+//! asked.
+
+mod common;
+
+use brukervalg::diagnostics::{Finding, Severity};
+use common::{TestSite, describe};
+
+const STANDARD: &str = include_str!("fixtures/plain/frister.md");
+const PLAIN: &str = include_str!("fixtures/plain/frister.lettlest.md");
+const PLAIN_FILE: &str = "content/frister.lettlest.md";
+
+/// The minimal site with a page and its plain companion that agree.
+fn site() -> TestSite {
+    let site = TestSite::minimal();
+    site.write("content/frister.md", STANDARD).write(PLAIN_FILE, PLAIN);
+    site
+}
+
+/// The warnings of the plain-language rules (fact parity and glossary).
+fn plain_warnings(site: &TestSite) -> Vec<Finding> {
+    let report = site.build_ok();
+    report
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Warning)
+        .filter(|f| f.message.contains("lettleste teksten") || f.message.contains("ordlisten"))
+        .collect()
+}
+
+/// The plain-language warnings once the plain page's `from` reads `to`.
+fn warnings_after_plain_edit(from: &str, to: &str) -> Vec<Finding> {
+    let site = site();
+    site.edit(PLAIN_FILE, from, to);
+    plain_warnings(&site)
+}
+
+fn assert_warning(findings: &[Finding], file: &str, line: u32, needle: &str) {
+    let hits = findings
+        .iter()
+        .filter(|f| f.file == std::path::Path::new(file) && f.position.line == line && f.message.contains(needle))
+        .count();
+    assert_eq!(hits, 1, "expected one warning at {file}:{line} containing {needle:?}, got:\n{}", describe(findings));
+}
+
+#[test]
+fn a_plain_text_with_every_fact_in_other_words_passes() {
+    // «fire uker» = «4 uker», «ti arbeidsdager» = «10 arbeidsdager», and a
+    // phone number is the same however it is spaced.
+    let site = site();
+    assert_eq!(describe(&plain_warnings(&site)), "");
+}
+
+#[test]
+fn a_missing_phone_number_is_warned_about_at_the_plain_section_that_corresponds() {
+    let warnings = warnings_after_plain_edit(" Ring 55123456.", "");
+    assert_warning(&warnings, PLAIN_FILE, 7, "«55 12 34 56»");
+    assert_eq!(warnings.len(), 1, "{}", describe(&warnings));
+}
+
+#[test]
+fn a_missing_deadline_is_warned_about_at_the_plain_section_that_corresponds() {
+    let warnings = warnings_after_plain_edit("svarer innen 10 arbeidsdager", "svarer deg snart");
+    assert_warning(&warnings, PLAIN_FILE, 11, "«ti arbeidsdager»");
+    assert_eq!(warnings.len(), 1, "{}", describe(&warnings));
+}
+
+#[test]
+fn a_different_deadline_is_both_missing_and_added() {
+    // «to uker» is not «ti arbeidsdager»: the plain text promises other.
+    let warnings = warnings_after_plain_edit("innen 10 arbeidsdager", "innen to uker");
+    assert_warning(&warnings, PLAIN_FILE, 11, "mangler «ti arbeidsdager»");
+    assert_warning(&warnings, PLAIN_FILE, 13, "har «to uker»");
+}
+
+#[test]
+fn a_plain_text_that_adds_a_deadline_is_warned_about_at_its_line() {
+    let warnings = warnings_after_plain_edit("Eller skriv", "Du får svar innen 3 dager. Eller skriv");
+    assert_warning(&warnings, PLAIN_FILE, 9, "har «3 dager» (3 dager), som ikke står i standardteksten");
+    assert_eq!(warnings.len(), 1, "{}", describe(&warnings));
+}
+
+#[test]
+fn facts_in_yaml_fields_are_compared_and_warned_about_at_the_plain_field() {
+    let site = site();
+    site.edit("brukervalg.yaml", "how: Send klagen til kommunen først.", "how: Send klagen innen 3 uker.");
+    let warnings = plain_warnings(&site);
+    let line = site.read("brukervalg.yaml").lines().position(|l| l.contains("how_plain:")).unwrap() + 1;
+    assert_warning(
+        &warnings,
+        "brukervalg.yaml",
+        line as u32,
+        "`complaints.how_plain`: den lettleste teksten mangler «3 uker»",
+    );
+}
+
+#[test]
+fn contact_details_the_service_page_shows_from_data_need_not_be_repeated() {
+    // The service page renders the allocation office's phone from
+    // `contact:` in every variant, so the plain text may leave it out.
+    let site = site();
+    site.edit("brukervalg.yaml", "how_to_choose: Ring tildelingskontoret.", "how_to_choose: Ring 11 22 33 55.");
+    assert_eq!(describe(&plain_warnings(&site)), "");
+    site.build_ok();
+    assert!(site.page("lettlest/tjenester/praktisk-bistand/index.html").contains("11 22 33 55"));
+}
+
+#[test]
+fn a_hard_word_without_an_explanation_is_warned_about_at_its_line() {
+    let warnings = warnings_after_plain_edit("Kommunen svarer", "Får du ikke medhold, svarer kommunen");
+    assert_warning(&warnings, PLAIN_FILE, 13, "«medhold» er et vanskelig ord");
+    assert_eq!(warnings.len(), 1, "{}", describe(&warnings));
+}
+
+#[test]
+fn a_word_the_glossary_forbids_is_warned_about_with_what_to_write_instead() {
+    let warnings = warnings_after_plain_edit("Tildelingskontoret hjelper deg.", "Firmaet hjelper deg.");
+    assert_warning(&warnings, PLAIN_FILE, 9, "ikke bruk «Firmaet»");
+    assert!(warnings[0].help.as_deref().unwrap_or("").contains("leverandør"), "{warnings:?}");
+}
+
+#[test]
+fn the_first_use_of_a_term_on_a_plain_page_is_explained_in_place() {
+    let site = site();
+    site.build_ok();
+    let plain = site.page("lettlest/frister/index.html");
+    let main = &plain[plain.find("<main").unwrap()..];
+    assert!(
+        main.contains("<dfn>vedtaket</dfn> (brevet fra kommunen om hva du får)"),
+        "no explanation of «vedtaket» in:\n{main}"
+    );
+    assert_eq!(main.matches("<dfn>vedtak").count(), 1, "explained once per page");
+    assert!(main.contains("<dfn>Tildelingskontoret</dfn> (kontoret i kommunen"));
+    let standard = site.page("frister/index.html");
+    assert!(!standard.contains("<dfn>"), "the standard variant keeps its words");
+    // Headings and links are left whole.
+    assert!(!main.contains("<h1><dfn>") && !main.contains("<a href=\"../tjenester/praktisk-bistand/\"><dfn>"));
+}
+
+#[test]
+fn the_example_has_no_plain_language_warnings() {
+    let site = TestSite::example();
+    assert_eq!(describe(&plain_warnings(&site)), "");
+}

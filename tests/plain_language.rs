@@ -144,3 +144,21 @@ fn the_example_has_no_plain_language_warnings() {
     let site = TestSite::example();
     assert_eq!(describe(&plain_warnings(&site)), "");
 }
+
+#[test]
+fn survey_questions_are_shown_as_asked_and_plain_explanations_are_marked() {
+    let site = TestSite::minimal();
+    common::copy_tree(&common::project_root().join("tests/fixtures/survey"), &site.root().join("surveys"));
+    site.build_ok();
+    let asked = "Alt i alt, hvor fornøyd er du?";
+    let explanation = "Forklaring: Spørsmålet handler om hjelpen alt i alt.";
+    for variant in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
+        for page in ["tjenester/praktisk-bistand/index.html", "tjenester/praktisk-bistand/alfa-omsorg/index.html"] {
+            let html = site.page(&format!("{variant}{page}"));
+            assert!(html.contains(asked), "{variant}{page} does not show the question as asked");
+            assert_eq!(html.contains(explanation), variant.contains("lettlest"), "{variant}{page}");
+        }
+    }
+    let note = site.page("lettlest/tjenester/praktisk-bistand/index.html");
+    assert!(note.contains(&format!("«{asked}» ({explanation})")), "the table note quotes the question as asked");
+}

@@ -361,8 +361,11 @@ pub struct RawScale {
 pub struct RawQuestion {
     /// Id used in the results file: a-z, digits and hyphens.
     pub id: S<String>,
-    /// The question as asked.
-    pub text: S<String>,
-    /// The question in plain language.
-    pub text_plain: Option<S<String>>,
+    /// The question exactly as it was asked (e.g. KS's wording). Every
+    /// variant shows it: the figures belong to this question and no other.
+    pub question: S<String>,
+    /// A short explanation in plain words, shown beside the question in the
+    /// plain variants and marked as an explanation; never a rewording shown
+    /// instead of the question.
+    pub plain_explanation: Option<S<String>>,
 }

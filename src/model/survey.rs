@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::{Slug, Text};
+use crate::domain::Slug;
 
 use super::SitePath;
 use super::comparison::{self, Sample, Verdict};
@@ -21,7 +21,11 @@ pub struct Scale {
 #[derive(Debug)]
 pub struct Question {
     pub id: Slug,
-    pub text: Text,
+    /// As asked; shown in every variant.
+    pub question: String,
+    /// Shown beside the question in the plain variants, marked as an
+    /// explanation.
+    pub plain_explanation: Option<String>,
 }
 
 /// One provider's answers to one question, as the survey tool reported them.

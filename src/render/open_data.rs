@@ -180,7 +180,7 @@ fn survey_records(site: &Site) -> Vec<SurveyRecord<'_>> {
             source_url: s.source_url.as_deref(),
             scale_min: s.scale.min,
             scale_max: s.scale.max,
-            questions: s.questions.iter().map(|q| (q.id.as_str(), q.text.standard.as_str())).collect(),
+            questions: s.questions.iter().map(|q| (q.id.as_str(), q.question.as_str())).collect(),
             results: survey_results(s),
         })
         .collect()

@@ -31,7 +31,10 @@ pub struct SurveyView {
 
 #[derive(Serialize)]
 pub struct SurveyRow {
+    /// As asked, in every variant.
     pub question: String,
+    /// The plain explanation, in the plain variants only.
+    pub explanation: Option<String>,
     pub value: String,
     pub municipality: String,
     pub respondents: String,
@@ -48,6 +51,12 @@ pub struct Trend {
 pub struct TrendRow {
     pub question: String,
     pub values: Vec<String>,
+}
+
+/// The plain explanation of a question, for readers of the plain variants;
+/// the question itself is always shown as asked.
+fn explanation(cx: &VariantContext, question: &crate::model::survey::Question) -> Option<String> {
+    question.plain_explanation.clone().filter(|_| cx.variant.is_plain())
 }
 
 fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
@@ -93,7 +102,8 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
         .map(|(q, p)| {
             let figure = p.providers.get(slug);
             SurveyRow {
-                question: cx.text(&q.text).to_string(),
+                question: q.question.clone(),
+                explanation: explanation(cx, q),
                 value: figure_text(cx, figure),
                 municipality: figure_text(cx, Some(&p.municipality)),
                 respondents: figure.and_then(Figure::shown).map_or_else(|| "–".to_string(), |(_, n)| n.to_string()),
@@ -117,7 +127,7 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
             let figure = p.providers.get(slug);
             chart::Row {
                 question_id: q.id.as_str(),
-                label: cx.text(&q.text),
+                label: &q.question,
                 value: figure.and_then(Figure::shown).map(|(m, _)| m),
                 uncertain: row.uncertain,
                 reference: p.municipality.shown().map(|(m, _)| m),
@@ -184,7 +194,7 @@ fn trend(cx: &VariantContext, latest: &Survey, provider: &Provider) -> Option<Tr
         .questions
         .iter()
         .map(|q| TrendRow {
-            question: cx.text(&q.text).to_string(),
+            question: q.question.clone(),
             values: years
                 .iter()
                 .map(|s| {
@@ -206,6 +216,7 @@ fn trend(cx: &VariantContext, latest: &Survey, provider: &Provider) -> Option<Tr
 #[derive(Serialize)]
 pub struct Headline {
     pub question: String,
+    pub explanation: Option<String>,
     pub survey: String,
     pub year: u16,
     pub scale: String,
@@ -255,7 +266,8 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
         }
     };
     Some(Headline {
-        question: cx.text(&survey.questions[survey.headline].text).to_string(),
+        question: survey.questions[survey.headline].question.clone(),
+        explanation: explanation(cx, &survey.questions[survey.headline]),
         survey: survey.name.clone(),
         year: survey.year,
         scale: format!("{}–{}", survey.scale.min, survey.scale.max),

@@ -122,11 +122,16 @@ fn survey(
             check.error(at(&q.id), format!("the question id `{qid}` is used twice"), "give each question its own id");
             continue;
         }
-        let text = check.text("questions.text", &q.text, &q.text_plain);
-        questions.push(Question { id: qid, text });
+        let question = check.non_empty("questions.question", &q.question);
+        let plain_explanation = q.plain_explanation.as_ref().map(|e| check.non_empty("questions.plain_explanation", e));
+        questions.push(Question { id: qid, question, plain_explanation });
     }
     if raw.questions.is_empty() {
-        check.error(at(&raw.headline), "the survey lists no `questions`", "list the questions with `id` and `text`");
+        check.error(
+            at(&raw.headline),
+            "the survey lists no `questions`",
+            "list the questions with `id` and `question`",
+        );
     }
     let headline = questions.iter().position(|q| q.id.as_str() == raw.headline.value);
     if headline.is_none() && !questions.is_empty() {

@@ -162,3 +162,105 @@ fn survey_questions_are_shown_as_asked_and_plain_explanations_are_marked() {
     let note = site.page("lettlest/tjenester/praktisk-bistand/index.html");
     assert!(note.contains(&format!("«{asked}» ({explanation})")), "the table note quotes the question as asked");
 }
+
+/// Standard wordings of UI strings that have another plain wording (a
+/// `school.KEY` counts for KEY too), unless the same words are some plain
+/// wording.
+fn replaced_wordings(site: &TestSite, language: brukervalg::model::Language) -> std::collections::BTreeSet<String> {
+    use brukervalg::domain::Variant;
+    let mut findings = brukervalg::diagnostics::Findings::default();
+    let t = brukervalg::i18n::Translations::load(site.root(), language, &mut findings).unwrap();
+    let standard = t.strings_for(Variant::Standard);
+    let plain = t.strings_for(Variant::Plain);
+    let plain_words: std::collections::BTreeSet<&str> = plain.values().map(|v| v.trim()).collect();
+    standard
+        .iter()
+        .filter(|(k, v)| plain[*k] != **v && !v.contains('{'))
+        .map(|(_, v)| v.trim().trim_end_matches(':'))
+        .filter(|v| !plain_words.contains(v))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Labels lettlest pages show in a wording of `replaced`: page, element, text.
+fn standard_labels_on_plain_pages(site: &TestSite, replaced: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let labels = scraper::Selector::parse(
+        "main h2, main h3, main th, main dt, main caption, main label, main legend, main summary, main button, main strong, main option",
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    for root in ["output/lettlest", "output/stor-skrift/lettlest"] {
+        for entry in walkdir::WalkDir::new(site.root().join(root)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "html") {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(site.output()).unwrap().to_string_lossy().to_string();
+            let doc = scraper::Html::parse_document(&site.page(&relative));
+            // Headings in Markdown pages and page titles are the editors' words.
+            let own_words = |e: &scraper::ElementRef| {
+                e.ancestors().filter_map(scraper::ElementRef::wrap).any(|a| a.value().classes().any(|c| c == "prose"))
+            };
+            for element in doc.select(&labels).filter(|e| !own_words(e)) {
+                let text = element.text().collect::<String>();
+                let text = text.trim().trim_end_matches(':');
+                if replaced.contains(text) {
+                    out.push(format!("{relative}: <{}> {text}", element.value().name()));
+                }
+            }
+        }
+    }
+    out.dedup();
+    out
+}
+
+#[test]
+fn lettlest_pages_show_the_plain_wording_of_every_label() {
+    let site = TestSite::example();
+    site.build_ok();
+    let replaced = replaced_wordings(&site, brukervalg::model::Language::Nb);
+    let found = standard_labels_on_plain_pages(&site, &replaced);
+    assert!(found.is_empty(), "{} labels in standard wording:\n{}", found.len(), found.join("\n"));
+    // The rule can fail: a label whose plain wording is dropped shows its
+    // standard wording, and is found.
+    site.edit("i18n/nb.yaml", "  fact_ownership: Hvem eier\n", "");
+    site.build_ok();
+    let found = standard_labels_on_plain_pages(&site, &replaced);
+    assert!(found.iter().any(|f| f.ends_with("<dt> Eierskap")), "{found:?}");
+}
+
+#[test]
+fn lettlest_pages_in_nynorsk_show_the_plain_wording_of_every_label() {
+    let site = TestSite::example();
+    site.edit("brukervalg.yaml", "language: nb", "language: nn");
+    site.build_ok();
+    let replaced = replaced_wordings(&site, brukervalg::model::Language::Nn);
+    assert!(replaced.contains("Eigarskap"), "{replaced:?}");
+    let found = standard_labels_on_plain_pages(&site, &replaced);
+    assert!(found.is_empty(), "{} labels in standard wording:\n{}", found.len(), found.join("\n"));
+}
+
+/// The fact labels of a provider page, in order.
+fn fact_labels(site: &TestSite, page: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(&site.page(page));
+    let dt = scraper::Selector::parse("dl.facts dt").unwrap();
+    doc.select(&dt).map(|e| e.text().collect::<String>().trim().to_string()).collect()
+}
+
+#[test]
+fn lettlest_provider_facts_go_where_how_to_reach_free_places_then_the_rest() {
+    let site = TestSite::example();
+    site.build_ok();
+    let page = "tjenester/praktisk-bistand/trygg-hverdag-as/index.html";
+    let plain = fact_labels(&site, &format!("lettlest/{page}"));
+    let at =
+        |label: &str| plain.iter().position(|l| l.starts_with(label)).unwrap_or_else(|| panic!("{label}: {plain:?}"));
+    assert!(at("Deler av kommunen") < at("Telefon"), "{plain:?}");
+    assert!(at("Telefon") < at("Plass til nye"), "{plain:?}");
+    assert!(at("Plass til nye") < at("Hvem eier"), "{plain:?}");
+    assert!(plain.last().unwrap().starts_with("Organisasjonsnummer"), "{plain:?}");
+    // The standard order is unchanged.
+    let standard = fact_labels(&site, page);
+    assert_eq!(standard[..3], ["Ledig kapasitet", "Bydeler", "Språk de ansatte snakker"], "{standard:?}");
+    assert_ne!(standard.last().map(String::as_str), Some("Organisasjonsnummer"), "{standard:?}");
+}

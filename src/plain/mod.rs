@@ -8,6 +8,7 @@ pub mod fact_parity;
 pub mod facts;
 pub mod glossary;
 mod messages;
+pub mod steps;
 pub mod texts;
 
 use crate::diagnostics::Findings;

@@ -425,6 +425,11 @@ pub struct ServiceView {
     pub complaints_body: String,
     pub complaints_how: String,
     pub complaints_web: Option<String>,
+    /// The same three texts as paragraphs, with steps written one a line
+    /// (`1. …`) as numbered lists (`plain::steps`).
+    pub how_to_choose_html: String,
+    pub how_to_switch_html: String,
+    pub complaints_how_html: String,
     pub is_school: bool,
     pub provider_count: usize,
     /// "9 godkjente leverandører", "6 skoler": in the words of its kind.
@@ -454,6 +459,9 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         complaints_body: s.complaints.body.clone(),
         complaints_how: cx.text(&s.complaints.how).to_string(),
         complaints_web: s.complaints.web.clone(),
+        how_to_choose_html: crate::plain::steps::to_html(cx.text(&s.how_to_choose)),
+        how_to_switch_html: crate::plain::steps::to_html(cx.text(&s.how_to_switch)),
+        complaints_how_html: crate::plain::steps::to_html(cx.text(&s.complaints.how)),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.providers.len(),
         provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),

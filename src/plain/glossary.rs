@@ -195,6 +195,7 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
     let mut out = String::with_capacity(html.len() + 512);
     out.push_str(&html[..main_start]);
     let mut blocked: usize = 0;
+    let mut in_source_note = false;
     let mut rest = &html[main_start..main_end];
     while !rest.is_empty() {
         if rest.starts_with('<') {
@@ -207,6 +208,11 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
                 .take_while(|c| c.is_ascii_alphanumeric())
                 .collect::<String>()
                 .to_ascii_lowercase();
+            // «Skrevet av leverandøren.» says who wrote a block; it is no
+            // place to explain words (paragraphs do not nest).
+            if name == "p" {
+                in_source_note = !closing && tag.contains("class=\"source\"");
+            }
             if LEFT_ALONE.contains(&name.as_str()) && !tag.ends_with("/>") {
                 if closing {
                     blocked = blocked.saturating_sub(1);
@@ -220,7 +226,7 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
         }
         let end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..end];
-        if blocked == 0 {
+        if blocked == 0 && !in_source_note {
             explain_in(text, glossary, &mut explained, &mut out);
         } else {
             out.push_str(text);
@@ -282,9 +288,13 @@ mod tests {
     }
 
     #[test]
-    fn links_are_left_whole_and_an_explanation_in_brackets_is_kept() {
-        let html = "<main><p><a href=\"/x/\">vedtak</a> og vedtaket (brevet)</p></main>";
+    fn links_and_source_notes_are_left_whole_and_an_explanation_in_brackets_is_kept() {
+        let html =
+            "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og vedtaket (brevet)</p></main>";
         let out = explain_terms(html, &glossary());
-        assert_eq!(out, "<main><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>");
+        assert_eq!(
+            out,
+            "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>"
+        );
     }
 }

@@ -264,3 +264,15 @@ fn lettlest_provider_facts_go_where_how_to_reach_free_places_then_the_rest() {
     assert_eq!(standard[..3], ["Ledig kapasitet", "Bydeler", "Språk de ansatte snakker"], "{standard:?}");
     assert_ne!(standard.last().map(String::as_str), Some("Organisasjonsnummer"), "{standard:?}");
 }
+
+#[test]
+fn check_warns_about_the_same_missing_fact_as_build() {
+    let site = site();
+    site.edit(PLAIN_FILE, " Ring 55123456.", "");
+    let today = brukervalg::domain::Date::parse(common::TODAY).ok();
+    let (_, findings, _) = brukervalg::check(site.root(), today);
+    let checked: Vec<Finding> =
+        findings.into_sorted().into_iter().filter(|f| f.message.contains("lettleste teksten")).collect();
+    assert_eq!(describe(&checked), describe(&plain_warnings(&site)));
+    assert_warning(&checked, PLAIN_FILE, 7, "«55 12 34 56»");
+}

@@ -183,7 +183,7 @@ const LEFT_ALONE: [&str; 19] = [
 
 /// Explains the first use of each term in the page's `<main>`: the word
 /// becomes `<dfn>word</dfn>` followed by the explanation in brackets,
-/// unless the text already explains it in brackets right after.
+/// unless the text explains it right after (in brackets, or «… er …»).
 pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
     if glossary.terms.is_empty() {
         return html.to_string();
@@ -250,7 +250,9 @@ fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], out: &mut
         out.push_str("<dfn>");
         out.push_str(word);
         out.push_str("</dfn>");
-        if !text[after..].starts_with(" (") {
+        // The text explains it itself: «vedtaket (brevet …)», «Skyss er …».
+        let explained_here = [" (", " er "].iter().any(|p| text[after..].starts_with(p));
+        if !explained_here {
             out.push_str(" (");
             out.push_str(&escape(&glossary.terms[i].explanation));
             out.push(')');
@@ -296,5 +298,11 @@ mod tests {
             out,
             "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>"
         );
+    }
+
+    #[test]
+    fn a_term_the_sentence_defines_gets_no_second_explanation() {
+        let out = explain_terms("<main><p>Vedtak er et brev. Les vedtaket.</p></main>", &glossary());
+        assert_eq!(out, "<main><p><dfn>Vedtak</dfn> er et brev. Les vedtaket.</p></main>");
     }
 }

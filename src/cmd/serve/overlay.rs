@@ -42,9 +42,9 @@ pub fn page(findings: &[Finding], tag: &str, last_good: Option<&str>) -> String 
             "<li class=\"{class}\"><p><strong>{label}</strong> in <code>{}</code>",
             escape(&place(finding))
         );
-        let _ = write!(html, "</p><p>{}</p>", escape(&finding.message));
+        let _ = write!(html, "</p><p>{}</p>", escape(&finding.message.to_string()));
         if let Some(help) = &finding.help {
-            let _ = write!(html, "<p>Help: {}</p>", escape(help));
+            let _ = write!(html, "<p>Help: {}</p>", escape(&help.to_string()));
         }
         html.push_str("</li>");
     }
@@ -77,9 +77,13 @@ mod tests {
     #[test]
     fn shows_each_finding_with_its_place_and_help_escaped() {
         let findings = vec![
-            Finding::error("providers/a.yaml", Position::new(3, 7), "`name` is <b>missing</b>")
-                .with_help("add name: \"…\""),
-            Finding::warning("content/om.md", Position::WHOLE_FILE, "long sentences"),
+            Finding::error(
+                "providers/a.yaml",
+                Position::new(3, 7),
+                crate::msg!("field.empty", field = "<b>missing</b>"),
+            )
+            .with_help(crate::msg!("field.empty.help")),
+            Finding::warning("content/om.md", Position::WHOLE_FILE, crate::msg!("page.no_plain")),
         ];
         let page = page(&findings, "1.2", Some("/om/?brukervalg=last-good"));
         assert!(page.contains("<html lang=\"en\">") && page.contains("<title>") && page.contains("<h1>"));
@@ -89,7 +93,7 @@ mod tests {
             "{page}"
         );
         assert!(!page.contains("<b>missing"));
-        assert!(page.contains("Help: add name: &quot;…&quot;"));
+        assert!(page.contains("Help: write the text, or remove the field if it is optional"));
         assert!(page.contains("<code>content/om.md</code>"));
         assert!(page.contains("<h2>1 error(s)</h2>"));
         assert!(page.contains("href=\"/om/?brukervalg=last-good\""));
@@ -98,7 +102,8 @@ mod tests {
 
     #[test]
     fn without_a_good_build_there_is_no_link_to_one() {
-        let findings = vec![Finding::error("brukervalg.yaml", Position::new(1, 1), "broken")];
+        let findings =
+            vec![Finding::error("brukervalg.yaml", Position::new(1, 1), crate::msg!("config.missing", folder = "x"))];
         assert!(!page(&findings, "1.1", None).contains("last good"));
     }
 }

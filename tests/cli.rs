@@ -32,7 +32,7 @@ fn check_on_the_example_municipality_is_clean() {
     let site = TestSite::example();
     let out = check(&site, &["--deny-warnings"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 feil, 0 advarsler"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Feil: 0. Advarsler: 0."), "{}", stderr(&out));
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn check_writes_nothing() {
     let site = TestSite::minimal();
     let out = check(&site, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 feil"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Feil: 0."), "{}", stderr(&out));
     assert!(!site.output().exists());
     let before = common::snapshot(site.root());
     assert!(check(&site, &["--format", "json"]).status.success());
@@ -59,7 +59,7 @@ fn human_format_shows_file_line_column_the_line_a_caret_and_help_in_the_sites_la
     assert!(err.contains("org_number: \"974123457\""), "{err}");
     assert!(err.contains('^'), "{err}");
     assert!(err.contains("hjelp: kopier nummeret fra Enhetsregisteret (https://www.brreg.no/)"), "{err}");
-    assert!(err.contains("1 feil, 0 advarsler"), "{err}");
+    assert!(err.contains("Feil: 1. Advarsler: 0."), "{err}");
 }
 
 #[test]

@@ -103,7 +103,11 @@ impl<'a> FileCheck<'a> {
             .map_err(|_| {
                 let raw = value.value.trim();
                 // Well formed but no such day (2026-13-01): say so, not "write YYYY-MM-DD".
-                let shaped = raw.len() == 10 && raw.bytes().filter(|b| b.is_ascii_digit()).count() == 8;
+                let shaped = raw.len() == 10
+                    && raw
+                        .bytes()
+                        .enumerate()
+                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
                 let message = if shaped {
                     msg!("date.not_real", field = field, value = raw)
                 } else {

@@ -43,11 +43,14 @@ pub fn run(options: &BuildOptions, lang: Lang) -> ExitCode {
         Ok(report) => {
             print_findings(&report.findings, root, lang);
             println!("{}", report.readability.message().render(lang));
+            let seconds = format!("{:.2}", report.elapsed.as_secs_f64());
+            // Norwegian writes decimals with a comma.
+            let seconds = if lang == Lang::En { seconds } else { seconds.replace('.', ",") };
             let built = msg!(
                 "build.done",
                 pages = report.pages,
                 files = report.files,
-                seconds = format!("{:.2}", report.elapsed.as_secs_f64()),
+                seconds = seconds,
                 output = output.display(),
                 warnings = count(&report.findings, Severity::Warning)
             );

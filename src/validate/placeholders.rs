@@ -14,7 +14,8 @@ use crate::scaffold::PLACEHOLDER;
 /// placeholder to explain it.
 pub fn scan(file: &Path, text: &str, findings: &mut Findings) {
     let yaml = file.extension().is_some_and(|e| e == "yaml" || e == "yml");
-    for (index, line) in text.lines().enumerate() {
+    let lines: Vec<&str> = text.lines().collect();
+    for (index, line) in lines.iter().enumerate() {
         if yaml && is_comment(line) {
             continue;
         }
@@ -25,8 +26,8 @@ pub fn scan(file: &Path, text: &str, findings: &mut Findings) {
                 Some(field) => msg!("placeholder.field", field = field, placeholder = PLACEHOLDER),
                 None => msg!("placeholder.text", placeholder = PLACEHOLDER),
             };
-            findings
-                .push(Finding::error(file, Position::new(index as u32 + 1, column), message).with_help(help(field)));
+            let help = help(parent_of(&lines, index), field);
+            findings.push(Finding::error(file, Position::new(index as u32 + 1, column), message).with_help(help));
         }
     }
 }
@@ -47,18 +48,32 @@ fn field_of(line: &str) -> Option<&str> {
     (!key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')).then_some(key)
 }
 
+/// The block a YAML line stands in (`grades` for `    from: ...`): the
+/// nearest line above it that is indented less.
+fn parent_of<'a>(lines: &[&'a str], index: usize) -> Option<&'a str> {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let own = indent(lines[index]);
+    lines[..index]
+        .iter()
+        .rev()
+        .filter(|l| !l.trim().is_empty() && !is_comment(l))
+        .find(|l| indent(l) < own)
+        .and_then(|l| field_of(l))
+}
+
 /// What to write instead: for a field with a fixed set of values, the
 /// values, so nobody has to guess what the program accepts.
-fn help(field: Option<&str>) -> Message {
-    match field {
-        Some("ownership") => msg!("placeholder.help.ownership"),
-        Some("status") => msg!("placeholder.help.status"),
-        Some("kind") => msg!("placeholder.help.kind"),
-        Some("languages") => msg!("placeholder.help.languages"),
-        Some("districts") => msg!("placeholder.help.districts"),
-        Some("org_number") => msg!("placeholder.help.org_number"),
-        Some("as_of" | "from" | "until" | "last_checked") => msg!("placeholder.help.date"),
-        Some("staff_per_month" | "pupils" | "capacity" | "price") => msg!("placeholder.help.number"),
+fn help(parent: Option<&str>, field: Option<&str>) -> Message {
+    match (parent, field) {
+        (Some("grades"), Some("from" | "to")) => msg!("placeholder.help.grade"),
+        (_, Some("ownership")) => msg!("placeholder.help.ownership"),
+        (_, Some("status")) => msg!("placeholder.help.status"),
+        (_, Some("kind")) => msg!("placeholder.help.kind"),
+        (_, Some("languages")) => msg!("placeholder.help.languages"),
+        (_, Some("districts")) => msg!("placeholder.help.districts"),
+        (_, Some("org_number")) => msg!("placeholder.help.org_number"),
+        (_, Some("as_of" | "from" | "until" | "last_checked")) => msg!("placeholder.help.date"),
+        (_, Some("staff_per_month" | "pupils" | "capacity" | "price")) => msg!("placeholder.help.number"),
         _ => msg!("placeholder.help"),
     }
 }
@@ -97,6 +112,12 @@ mod tests {
         assert!(help(1).contains("municipal") && help(1).contains("non-profit"), "{}", help(1));
         assert_eq!(found[2].help.as_ref().unwrap().key(), "placeholder.help");
         assert_eq!(found[0].message.arg("field").as_deref(), Some("status"));
+
+        let mut findings = Findings::default();
+        let text = "school:\n  grades:\n    from: FYLL INN\nadmission:\n  from: FYLL INN\n";
+        scan(Path::new("p.yaml"), text, &mut findings);
+        let keys: Vec<_> = findings.into_sorted().iter().map(|f| f.help.as_ref().unwrap().key()).collect();
+        assert_eq!(keys, ["placeholder.help.grade", "placeholder.help.date"], "the same name in two blocks");
     }
 
     #[test]

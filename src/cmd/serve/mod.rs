@@ -80,7 +80,7 @@ pub fn run(options: &Options) -> ExitCode {
     {
         eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
     }
-    http::serve(server, state);
+    http::serve(server, state, lang);
     ExitCode::SUCCESS
 }
 

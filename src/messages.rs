@@ -43,9 +43,13 @@ impl Lang {
         struct LanguageOnly {
             language: Option<String>,
         }
-        let path = root.join(crate::load::CONFIG_FILE);
-        let language = std::fs::read_to_string(path)
+        // Read as every input is read (no links, nothing outside the site,
+        // within the size limit), before the loader reports what is wrong.
+        let file = crate::load::files::source(root, &root.join(crate::load::CONFIG_FILE));
+        let max = crate::load::raw::Limits::default().file_max_bytes;
+        let language = crate::load::files::read_bytes(root, &file, max)
             .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
             .and_then(|text| serde_saphyr::from_str::<LanguageOnly>(&text).ok())
             .and_then(|c| c.language);
         match language.as_deref().map(str::trim) {

@@ -66,7 +66,7 @@ fn a_wrongly_indented_line_is_told_which_line_to_stand_below() {
     site.edit(ALFA, "  email: post@alfa.no", "   email: post@alfa.no");
     let (line, message, help) = one(&findings(&site, &[]), "yaml.indentation");
     assert_eq!(line, 7);
-    assert_eq!(message, "linje 7 er rykket inn med 3 mellomrom, og det passer ikke med noe felt over den");
+    assert_eq!(message, "linje 7 står ikke rett under noe felt over den");
     assert_eq!(
         help,
         "Linje 7 er rykket inn med 3 mellomrom; den skal stå rett under `phone:` på linje 6 (2 mellomrom)."

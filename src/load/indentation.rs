@@ -21,7 +21,7 @@ pub struct Misplaced {
 impl Misplaced {
     /// `line_offset` turns lines of the text into lines of the file.
     pub fn message(&self, line_offset: u32) -> Message {
-        msg!("yaml.indentation", line = self.line + 1 + line_offset as usize, spaces = self.spaces)
+        msg!("yaml.indentation", line = self.line + 1 + line_offset as usize)
     }
 
     pub fn help(&self, line_offset: u32) -> Message {

@@ -167,6 +167,40 @@ fn new_provider_writes_a_commented_skeleton_whose_placeholders_check_lists() {
 }
 
 #[test]
+fn a_skeleton_states_no_fact_until_the_editor_fills_it_in() {
+    let site = TestSite::minimal();
+    run(&site, &["new", "provider", "--service", "praktisk-bistand", "Gamma Omsorg"]);
+    let path = "providers/praktisk-bistand/gamma-omsorg.yaml";
+    let text = site.read(path);
+    let facts = ["ownership:", "districts:", "languages:", "status:", "as_of:", "kind:", "from:", "staff_per_month:"];
+    for fact in facts {
+        let line = text.lines().find(|l| l.trim_start().starts_with(fact)).unwrap_or_else(|| panic!("{fact}\n{text}"));
+        assert!(line.contains("FYLL INN"), "{line}");
+    }
+    // Each of them fails `check`, at its own line.
+    let report = check(&site, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
+    let lines: Vec<u64> = v["findings"].as_array().unwrap().iter().map(|f| f["line"].as_u64().unwrap()).collect();
+    for fact in facts {
+        let at = text.lines().position(|l| l.trim_start().starts_with(fact)).unwrap() as u64 + 1;
+        assert!(lines.contains(&at), "no finding for {fact} on line {at}: {lines:?}");
+    }
+}
+
+#[test]
+fn new_speaks_the_language_asked_for() {
+    let site = TestSite::minimal();
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "--lang", "nn", "Delta Omsorg"]);
+    assert_eq!(
+        stdout(&out),
+        "Skreiv providers/praktisk-bistand/delta-omsorg.yaml\nByt ut kvar «FYLL INN», og køyr så `brukervalg check`.\n"
+    );
+    assert!(site.read("providers/praktisk-bistand/delta-omsorg.yaml").contains("# Vel éin: municipal (kommunal)"));
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "--lang", "en", "Delta Omsorg"]);
+    assert_eq!(stderr(&out), "error: providers/praktisk-bistand/delta-omsorg.yaml already exists; edit it instead\n");
+}
+
+#[test]
 fn a_filled_in_skeleton_passes_check() {
     let site = TestSite::minimal();
     run(&site, &["new", "provider", "--service", "praktisk-bistand", "Beta Hjemmehjelp"]);

@@ -120,6 +120,19 @@ fn a_language_written_as_its_name_gets_its_code_suggested() {
 }
 
 #[test]
+fn a_service_or_provider_written_by_its_name_in_a_survey_gets_its_id_suggested() {
+    let site = TestSite::minimal();
+    common::copy_tree(&common::project_root().join("tests/fixtures/survey"), &site.root().join("surveys"));
+    site.edit("surveys/tilfredshet-2026.yaml", "  alfa-omsorg: 55", "  Alfa Omsorg AS: 55");
+    let (line, _, help) = one(&findings(&site, &[]), "survey.rate_provider_unknown");
+    assert_eq!(line, 20);
+    assert!(help.starts_with("mente du `alfa-omsorg`?"), "{help}");
+    site.edit("surveys/tilfredshet-2026.yaml", "service: praktisk-bistand", "service: Praktisk bistand");
+    let (_, _, help) = one(&findings(&site, &[]), "service.unknown");
+    assert!(help.starts_with("mente du `praktisk-bistand`?"), "{help}");
+}
+
+#[test]
 fn an_unfilled_placeholder_fails_with_the_choices_the_field_takes() {
     let site = TestSite::minimal();
     site.edit(ALFA, "ownership: private", "ownership: FYLL INN");

@@ -126,6 +126,12 @@ fn survey(
     }
     let providers: BTreeSet<&str> =
         service.map(|s| s.providers.iter().map(|p| p.slug.as_str()).collect()).unwrap_or_default();
+    // Providers by file name and by the name readers see, for "did you mean".
+    let candidates: Vec<Candidate> = service
+        .iter()
+        .flat_map(|s| &s.providers)
+        .map(|p| Candidate { id: p.slug.as_str(), name: Some(p.name.as_str()) })
+        .collect();
     let mut response_rates = BTreeMap::new();
     for (provider, rate) in &raw.response_rates {
         if broken.contains(&raw.service.value, provider) {
@@ -135,7 +141,7 @@ fn survey(
             check.error(
                 at(rate),
                 msg!("survey.rate_provider_unknown", provider = provider, service = raw.service.value),
-                msg!("survey.provider_unknown.help", close => msg!("suggest.none")),
+                msg!("survey.provider_unknown.help", close => suggest::did_you_mean(provider, &candidates)),
             );
         } else if !(0.0..=100.0).contains(&rate.value) {
             check.error(at(rate), msg!("survey.rate_percent", value = rate.value), msg!("survey.rate_percent.help"));
@@ -164,11 +170,6 @@ fn survey(
             } else if providers.contains(row.provider.as_str()) {
                 Slug::parse(&row.provider).ok()
             } else {
-                let candidates: Vec<Candidate> = service
-                    .iter()
-                    .flat_map(|s| &s.providers)
-                    .map(|p| Candidate { id: p.slug.as_str(), name: Some(p.name.as_str()) })
-                    .collect();
                 error(
                     msg!("survey.row_provider_unknown", provider = row.provider, service = raw.service.value),
                     msg!("survey.provider_unknown.help", close => suggest::did_you_mean(&row.provider, &candidates)),

@@ -235,11 +235,11 @@ fn profile() {
         |text| {
             let problems = yaml::inspect(text, 0, &limits);
             if !problems.is_empty() {
-                return signature(kinds(problems.iter().map(|p| p.message.as_str())));
+                return signature(kinds(problems.iter().map(|p| p.message.key())));
             }
             let parsed = yaml::parse::<RawProvider>(text, 0);
             let Ok(_) = parsed else {
-                return signature(("parse error", parsed.err().map(|p| kinds(std::iter::once(p.message.as_str())))));
+                return signature(("parse error", parsed.err().map(|p| kinds(std::iter::once(p.message.key())))));
             };
             // Validation too, for one in eight profiles that parse.
             count.set(count.get() + 1);
@@ -250,7 +250,7 @@ fn profile() {
             let (_, findings, _) =
                 brukervalg::check(site.path(), Some(brukervalg::domain::Date::parse("2026-11-27").unwrap()));
             let findings: Vec<_> = Findings::into_sorted(findings);
-            signature(kinds(findings.iter().map(|f| f.message.as_str())))
+            signature(kinds(findings.iter().map(|f| f.message.key())))
         },
     );
     assert!(report.failures.is_empty(), "{:#?}", report.failures);
@@ -364,7 +364,7 @@ fn csv() {
                 }
             }
             shapes.dedup();
-            signature((kinds(findings.iter().map(|f| f.message.as_str())), shapes))
+            signature((kinds(findings.iter().map(|f| f.message.key())), shapes))
         },
     );
     assert!(report.failures.is_empty(), "{:#?}", report.failures);

@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::load::text::visible;
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -40,35 +42,40 @@ pub struct Finding {
     /// Relative to the site root, so messages read the same on every machine.
     pub file: PathBuf,
     pub position: Position,
-    pub message: String,
+    /// What is wrong, by key (see `crate::messages`).
+    pub message: Message,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Message>,
 }
 
 impl Finding {
-    pub fn error(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
-        Finding { severity: Severity::Error, file: file.into(), position, message: message.into(), help: None }
+    pub fn error(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
+        Finding { severity: Severity::Error, file: file.into(), position, message, help: None }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, position: Position, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
         Finding { severity: Severity::Warning, ..Finding::error(file, position, message) }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
-    fn sort_key(&self) -> (&Path, Position, Severity, &str) {
-        (&self.file, self.position, self.severity, &self.message)
+    /// The key of the message, which tests and tools can rely on while
+    /// the wording changes.
+    pub fn key(&self) -> &'static str {
+        self.message.key()
+    }
+
+    fn sort_key(&self) -> (&Path, Position, Severity, &'static str) {
+        (&self.file, self.position, self.severity, self.message.key())
     }
 }
 
-/// All findings of one run, and the readability measurements validation
-/// took on the way (they become warnings and a summary once the limits are
-/// known).
+/// All findings of one run.
 #[derive(Debug, Default)]
-pub struct Findings(Vec<Finding>, Vec<crate::readability::Sample>, Option<usize>);
+pub struct Findings(Vec<Finding>, Option<usize>);
 
 impl Findings {
     pub fn push(&mut self, finding: Finding) {
@@ -79,15 +86,7 @@ impl Findings {
     /// counted in one finding, so a file with 20,000 problems cannot flood
     /// a terminal or a CI log (`limits.findings_per_file`).
     pub fn limit_per_file(&mut self, max: usize) {
-        self.2 = Some(max.max(1));
-    }
-
-    pub fn record_readability(&mut self, sample: crate::readability::Sample) {
-        self.1.push(sample);
-    }
-
-    pub fn readability(&self) -> &[crate::readability::Sample] {
-        &self.1
+        self.1 = Some(max.max(1));
     }
 
     pub fn has_errors(&self) -> bool {
@@ -97,9 +96,14 @@ impl Findings {
     /// Sorted by file, then line and column, so output is stable and reads
     /// top to bottom through each file.
     pub fn into_sorted(mut self) -> Vec<Finding> {
-        self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // Two messages with one key at one place sort by their English text,
+        // so the order is the same in every language.
+        self.0.sort_by_cached_key(|f| {
+            let (file, position, severity, key) = f.sort_key();
+            (file.to_path_buf(), position, severity, key, f.message.render(Lang::En))
+        });
         self.0.dedup();
-        match self.2 {
+        match self.1 {
             Some(max) => cap_per_file(self.0, max),
             None => self.0,
         }
@@ -117,14 +121,8 @@ fn cap_per_file(sorted: Vec<Finding>, max: usize) -> Vec<Finding> {
                 severity: if errors > 0 { Severity::Error } else { Severity::Warning },
                 file,
                 position: Position::WHOLE_FILE,
-                message: format!(
-                    "{} more finding(s) in this file are not shown ({errors} error(s), {warnings} warning(s))",
-                    errors + warnings
-                ),
-                help: Some(format!(
-                    "fix the ones above and run again; `limits.findings_per_file` in {} sets how many are shown",
-                    crate::load::CONFIG_FILE
-                )),
+                message: msg!("findings.not_shown", count = errors + warnings, errors = errors, warnings = warnings),
+                help: Some(msg!("findings.not_shown.help", config = crate::load::CONFIG_FILE)),
             };
             out.push(finding);
         }
@@ -154,7 +152,7 @@ fn cap_per_file(sorted: Vec<Finding>, max: usize) -> Vec<Finding> {
 
 impl FromIterator<Finding> for Findings {
     fn from_iter<I: IntoIterator<Item = Finding>>(iter: I) -> Self {
-        Findings(iter.into_iter().collect(), Vec::new(), None)
+        Findings(iter.into_iter().collect(), None)
     }
 }
 
@@ -189,21 +187,28 @@ impl Sources<'_> {
 /// Renders findings rustc-style: the message, `--> file:line:column`, the
 /// offending line with a caret, and the help. `root` is where files are read
 /// from to show the line.
-pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
+pub fn render_human(findings: &[Finding], root: &Path, styled: bool, lang: Lang) -> String {
     use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
     let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     let mut sources = Sources { root, files: Default::default() };
+    // The labels in front of each message, in the editor's language too.
+    let (error, warning, help_label) = (
+        msg!("report.label.error").render(lang),
+        msg!("report.label.warning").render(lang),
+        msg!("report.label.help").render(lang),
+    );
     for finding in findings {
         let level = match finding.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(error.as_str()),
+            Severity::Warning => Level::WARNING.with_name(warning.as_str()),
         };
         // Input text reaches the terminal only with its control characters written out.
         let path = visible(&finding.file.display().to_string()).into_owned();
-        let message = visible(&finding.message);
-        let help = finding.help.as_deref().map(visible);
+        let message = finding.message.render(lang);
+        let message = visible(&message);
+        let help = finding.help.as_ref().map(|h| visible(&h.render(lang)).into_owned());
         let line_text = if finding.position.line > 0 {
             sources.line(&finding.file, finding.position.line).map(|l| visible(l).into_owned())
         } else {
@@ -236,7 +241,7 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
             }
         }
         if let Some(help) = &help {
-            groups.push(Group::with_title(Level::HELP.secondary_title(&**help)));
+            groups.push(Group::with_title(Level::HELP.with_name(help_label.as_str()).secondary_title(help.as_str())));
         }
         let _ = writeln!(out, "{}\n", renderer.render(&groups));
     }
@@ -245,7 +250,7 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool) -> String {
 
 /// GitHub Actions workflow commands, one per finding, so a pull request
 /// shows each on its line.
-pub fn render_github(findings: &[Finding]) -> String {
+pub fn render_github(findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let kind = match f.severity {
@@ -257,13 +262,13 @@ pub fn render_github(findings: &[Finding]) -> String {
             let _ = write!(properties, ",line={},col={}", f.position.line, f.position.column.max(1));
         }
         let title = match f.severity {
-            Severity::Error => "brukervalg: error",
-            Severity::Warning => "brukervalg: warning",
+            Severity::Error => msg!("report.github_title.error"),
+            Severity::Warning => msg!("report.github_title.warning"),
         };
-        let _ = write!(properties, ",title={}", escape_property(title));
+        let _ = write!(properties, ",title={}", escape_property(&title.render(lang)));
         let message = match &f.help {
-            Some(help) => format!("{}\nHelp: {help}", f.message),
-            None => f.message.clone(),
+            Some(help) => msg!("report.with_help", message => f.message.clone(), help => help.clone()).render(lang),
+            None => f.message.render(lang),
         };
         let _ = writeln!(out, "::{kind} {properties}::{}", escape_data(&message));
     }
@@ -283,7 +288,7 @@ fn escape_property(s: &str) -> String {
 
 /// The JSON report documented in docs/check.md: a version and the findings,
 /// sorted by file and line.
-pub fn render_json(findings: &[Finding]) -> String {
+pub fn render_json(findings: &[Finding], lang: Lang) -> String {
     #[derive(serde::Serialize)]
     struct Report<'a> {
         version: u32,
@@ -297,8 +302,9 @@ pub fn render_json(findings: &[Finding]) -> String {
         file: String,
         line: u32,
         column: u32,
-        message: &'a str,
-        help: Option<&'a str>,
+        key: &'a str,
+        message: String,
+        help: Option<String>,
     }
     let report = Report {
         version: 1,
@@ -311,8 +317,9 @@ pub fn render_json(findings: &[Finding]) -> String {
                 file: f.file.to_string_lossy().replace('\\', "/"),
                 line: f.position.line,
                 column: f.position.column,
-                message: &f.message,
-                help: f.help.as_deref(),
+                key: f.message.key(),
+                message: f.message.render(lang),
+                help: f.help.as_ref().map(|h| h.render(lang)),
             })
             .collect(),
     };
@@ -325,19 +332,22 @@ mod tests {
 
     #[test]
     fn github_commands_escape_what_would_end_a_property_or_a_line() {
-        let f =
-            Finding::error("providers/a,b.yaml", Position::new(3, 7), "50% wrong\nsecond line").with_help("fix: it");
-        let out = render_github(&[f]);
+        let f = Finding::error("providers/a,b.yaml", Position::new(3, 7), msg!("field.empty", field = "50%\nx"))
+            .with_help(msg!("field.empty.help"));
+        let out = render_github(&[f], Lang::En);
         assert_eq!(
             out,
-            "::error file=providers/a%2Cb.yaml,line=3,col=7,title=brukervalg%3A error::50%25 wrong%0Asecond line%0AHelp: fix: it\n"
+            "::error file=providers/a%2Cb.yaml,line=3,col=7,title=brukervalg%3A error::`50%25%0Ax` is empty%0AHelp: write the text, or remove the field if it is optional\n"
         );
     }
 
     #[test]
     fn json_report_counts_and_lists_findings() {
-        let out = render_json(&[Finding::warning("content/a.md", Position::WHOLE_FILE, "m")]);
+        let out =
+            render_json(&[Finding::warning("content/a.md", Position::WHOLE_FILE, msg!("page.no_plain"))], Lang::Nb);
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["findings"][0]["key"], "page.no_plain");
+        assert_eq!(v["findings"][0]["message"], "siden har ingen lettlest utgave");
         assert_eq!(v["version"], 1);
         assert_eq!(v["warnings"], 1);
         assert_eq!(v["findings"][0]["file"], "content/a.md");

@@ -46,8 +46,8 @@ impl Translations {
         let file = crate::load::files::source(root, &root.join(&relative));
         if !crate::load::files::exists(&file.absolute) {
             findings.push(
-                Finding::error(&relative, Position::WHOLE_FILE, "cannot read the UI strings: the file is missing")
-                    .with_help("copy the i18n folder from the example site"),
+                Finding::error(&relative, Position::WHOLE_FILE, crate::msg!("i18n.missing"))
+                    .with_help(crate::msg!("i18n.missing.help")),
             );
             return None;
         }
@@ -56,24 +56,22 @@ impl Translations {
         let raw: RawTranslations = match yaml::parse(&text, 0) {
             Ok(raw) => raw,
             Err(problem) => {
-                findings.push(problem.into_finding(&relative));
+                findings.push(problem.into_finding(&relative, &text, 0));
                 return None;
             }
         };
         if raw.months.len() != 12 {
-            findings.push(Finding::error(
-                &relative,
-                Position::WHOLE_FILE,
-                "`months` must name all 12 months, January first",
-            ));
+            findings.push(
+                Finding::error(&relative, Position::WHOLE_FILE, crate::msg!("i18n.months"))
+                    .with_help(crate::msg!("i18n.months.help")),
+            );
             return None;
         }
         for key in raw.plain.keys().filter(|k| !raw.strings.contains_key(*k)) {
-            findings.push(Finding::error(
-                &relative,
-                Position::WHOLE_FILE,
-                format!("`plain.{key}` has no standard wording in `strings`"),
-            ));
+            findings.push(
+                Finding::error(&relative, Position::WHOLE_FILE, crate::msg!("i18n.plain_without_standard", key = key))
+                    .with_help(crate::msg!("i18n.plain_without_standard.help", key = key)),
+            );
         }
         Some(Translations {
             language,
@@ -115,9 +113,9 @@ impl Translations {
                         Finding::error(
                             relative,
                             Position::new(line, column),
-                            format!("the UI string `{key}` is not in {}", self.file().display()),
+                            crate::msg!("i18n.template_key", key = key, file = self.file().display()),
                         )
-                        .with_help(format!("add `{key}: ...` under `strings:`, or correct the name")),
+                        .with_help(crate::msg!("i18n.template_key.help", key = key)),
                     );
                 }
             }
@@ -129,8 +127,8 @@ impl Translations {
         let missing = std::mem::take(&mut *self.missing.lock().unwrap_or_else(PoisonError::into_inner));
         for key in missing {
             findings.push(
-                Finding::error(self.file(), Position::WHOLE_FILE, format!("the UI string `{key}` is missing"))
-                    .with_help(format!("add `{key}: ...` under `strings:`, as in the example site's i18n files")),
+                Finding::error(self.file(), Position::WHOLE_FILE, crate::msg!("i18n.key_missing", key = key))
+                    .with_help(crate::msg!("i18n.key_missing.help", key = key)),
             );
         }
     }

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod interrupt;
 pub mod load;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod plain;
@@ -79,9 +80,10 @@ fn prepare(root: &Path, today: Option<Date>) -> Prepared {
     let loaded = load::load_site(root, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
+    let mut samples = readability::Samples::default();
     plain::check(&loaded, translations.as_ref().map(|t| &t.glossary), &mut findings);
-    let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings));
-    let summary = site.as_ref().map(|s| readability::assess(&mut findings, &s.limits));
+    let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings, &mut samples));
+    let summary = site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings));
     let renderer = render::Renderer::load(root).map_err(|f| findings.push(f)).ok();
     if let Some(t) = &translations {
         t.check_templates(root, &mut findings);
@@ -174,7 +176,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
             let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
             render_and_verify(root, (&site, &translations, &renderer), false, &|_, _| {}, &mut findings, ignore);
             if let Err(e) = data_files(&site) {
-                findings.push(Finding::error("data", Position::WHOLE_FILE, e));
+                findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
             }
             if findings.has_errors() {
                 (None, findings, summary)
@@ -202,44 +204,56 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         }
     };
     let fail = |finding: Finding| BuildFailure { findings: vec![finding] };
-    let io_fail = |what: &str, e: std::io::Error| {
-        fail(Finding::error(&options.output, Position::WHOLE_FILE, format!("{what}: {e}")))
+    let io_fail = |what: messages::Message, e: std::io::Error| {
+        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.io", what => what, detail = e)))
     };
 
-    let staging = output::Staging::begin(&options.output, root)
-        .map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?;
+    let staging = output::Staging::begin(&options.output, root).map_err(|e| {
+        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e)))
+    })?;
     let pages =
         render_and_verify(root, (&site, &translations, &renderer), true, progress, &mut findings, |job, bytes| {
             let file = format!("{}{}", job.variant.root(), job.path.file_name());
-            staging
-                .write(&file, &bytes)
-                .map_err(|e| Finding::error(&options.output, Position::WHOLE_FILE, format!("cannot write {file}: {e}")))
+            staging.write(&file, &bytes).map_err(|e| {
+                Finding::error(
+                    &options.output,
+                    Position::WHOLE_FILE,
+                    msg!("build.io", what => msg!("build.cannot_write", file = file), detail = e),
+                )
+            })
         });
     if findings.has_errors() {
         return Err(BuildFailure { findings: findings.into_sorted() });
     }
     let mut files = pages;
-    for (name, bytes) in
-        data_files(&site).map_err(|e| fail(Finding::error(&options.output, Position::WHOLE_FILE, e)))?
-    {
-        staging.write(name, &bytes).map_err(|e| io_fail(&format!("cannot write {name}"), e))?;
+    for (name, bytes) in data_files(&site).map_err(|e| {
+        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e)))
+    })? {
+        staging.write(name, &bytes).map_err(|e| io_fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
     if let Some(css) = render::brand_css(&site) {
-        staging.write(render::BRAND_CSS, css.as_bytes()).map_err(|e| io_fail("cannot write the brand colour", e))?;
+        staging
+            .write(render::BRAND_CSS, css.as_bytes())
+            .map_err(|e| io_fail(msg!("build.cannot_write", file = render::BRAND_CSS), e))?;
         files += 1;
     }
-    files += output::copy_static(root, &staging).map_err(|e| io_fail("cannot copy static/", e))?;
+    files +=
+        output::copy_static(root, &staging).map_err(|e| io_fail(msg!("build.cannot_copy", file = "static/"), e))?;
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {
             staging
                 .copy(&image.source, image.published.as_str())
-                .map_err(|e| io_fail(&format!("cannot copy {}", image.source.display()), e))?;
+                .map_err(|e| io_fail(msg!("build.cannot_copy", file = image.source.display()), e))?;
             files += 1;
         }
     }
-    if let Some(warning) = staging.commit().map_err(|e| io_fail("cannot replace the output folder", e))? {
-        findings.push(Finding::warning(&options.output, Position::WHOLE_FILE, warning));
+    if let Some(warning) = staging.commit().map_err(|e| io_fail(msg!("build.cannot_replace_output"), e))? {
+        findings.push(Finding::warning(
+            &options.output,
+            Position::WHOLE_FILE,
+            msg!("build.output_warning", detail = warning),
+        ));
     }
     Ok(BuildReport {
         pages,

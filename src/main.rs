@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use brukervalg::cmd;
 use brukervalg::domain::Date;
+use brukervalg::messages::Lang;
 use brukervalg::schema::SchemaKind;
 use clap::{Parser, Subcommand};
 
@@ -83,6 +84,8 @@ enum NewCommand {
         /// The site's folder
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// A school, with its self-description
     School {
@@ -94,6 +97,8 @@ enum NewCommand {
         /// The site's folder
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        #[command(flatten)]
+        lang: LangArg,
     },
 }
 
@@ -105,6 +110,21 @@ struct SiteArgs {
     /// Treat this date (YYYY-MM-DD) as today, for reproducible results
     #[arg(long, value_parser = Date::parse)]
     today: Option<Date>,
+    #[command(flatten)]
+    lang: LangArg,
+}
+
+#[derive(clap::Args)]
+struct LangArg {
+    /// The language of messages [default: the site's language, else nb]
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+}
+
+impl LangArg {
+    fn or_site(&self, root: &std::path::Path) -> Lang {
+        self.lang.unwrap_or_else(|| Lang::of_site(root))
+    }
 }
 
 fn main() -> ExitCode {
@@ -112,19 +132,26 @@ fn main() -> ExitCode {
     brukervalg::interrupt::install();
     match cli.command {
         Command::Build { site, output } => {
+            let lang = site.lang.or_site(&site.root);
             let output = output.unwrap_or_else(|| site.root.join("output"));
-            cmd::build::run(&brukervalg::BuildOptions { root: site.root, output, today: site.today })
+            cmd::build::run(&brukervalg::BuildOptions { root: site.root, output, today: site.today }, lang)
         }
         Command::Check { site, format, deny_warnings } => {
-            cmd::check::run(&site.root, site.today, format, deny_warnings)
+            let lang = site.lang.or_site(&site.root);
+            cmd::check::run(&site.root, site.today, format, deny_warnings, lang)
         }
         Command::Serve { site, port, bind, open } => {
-            cmd::serve::run(&cmd::serve::Options { root: site.root, today: site.today, port, bind, open })
+            let lang = site.lang.or_site(&site.root);
+            cmd::serve::run(&cmd::serve::Options { root: site.root, today: site.today, port, bind, open, lang })
         }
         Command::Schema { kind, out_dir } => cmd::schema::run(kind, out_dir.as_deref()),
         Command::New { what } => match what {
-            NewCommand::Provider { service, name, root } => cmd::new::run(&root, Some(&service), &name, false),
-            NewCommand::School { name, service, root } => cmd::new::run(&root, service.as_deref(), &name, true),
+            NewCommand::Provider { service, name, root, lang } => {
+                cmd::new::run(&root, Some(&service), &name, false, lang.or_site(&root))
+            }
+            NewCommand::School { name, service, root, lang } => {
+                cmd::new::run(&root, service.as_deref(), &name, true, lang.or_site(&root))
+            }
         },
     }
 }

@@ -32,7 +32,7 @@ fn check_on_the_example_municipality_is_clean() {
     let site = TestSite::example();
     let out = check(&site, &["--deny-warnings"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 error(s), 0 warning(s)"));
+    assert!(stderr(&out).contains("Feil: 0. Advarsler: 0."), "{}", stderr(&out));
 }
 
 #[test]
@@ -40,7 +40,7 @@ fn check_writes_nothing() {
     let site = TestSite::minimal();
     let out = check(&site, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 error(s)"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Feil: 0."), "{}", stderr(&out));
     assert!(!site.output().exists());
     let before = common::snapshot(site.root());
     assert!(check(&site, &["--format", "json"]).status.success());
@@ -48,17 +48,32 @@ fn check_writes_nothing() {
 }
 
 #[test]
-fn human_format_shows_file_line_column_the_line_a_caret_and_help() {
+fn human_format_shows_file_line_column_the_line_a_caret_and_help_in_the_sites_language() {
     let site = TestSite::minimal();
     site.edit(ALFA, "974123452", "974123457");
     let out = check(&site, &[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("error: the check digit of `974123457` is wrong"), "{err}");
+    assert!(err.contains("feil: `974123457` er ikke et gyldig organisasjonsnummer"), "{err}");
     assert!(err.contains("--> providers/praktisk-bistand/alfa-omsorg.yaml:2:13"), "{err}");
     assert!(err.contains("org_number: \"974123457\""), "{err}");
     assert!(err.contains('^'), "{err}");
-    assert!(err.contains("help: copy the number from Enhetsregisteret"), "{err}");
+    assert!(err.contains("hjelp: kopier nummeret fra Enhetsregisteret (https://www.brreg.no/)"), "{err}");
+    assert!(err.contains("Feil: 1. Advarsler: 0."), "{err}");
+}
+
+#[test]
+fn lang_en_gives_english_and_a_nynorsk_site_gets_nynorsk() {
+    let site = TestSite::minimal();
+    site.edit(ALFA, "974123452", "974123457");
+    let err = stderr(&check(&site, &["--lang", "en"]));
+    assert!(err.contains("error: `974123457` is not a valid organisation number"), "{err}");
+    assert!(err.contains("help: copy the number from Enhetsregisteret (https://www.brreg.no/)"), "{err}");
+    assert!(err.contains("1 error(s), 0 warning(s)"), "{err}");
+    site.edit("brukervalg.yaml", "language: nb", "language: nn");
+    let err = stderr(&check(&site, &[]));
+    assert!(err.contains("feil: `974123457` er ikkje eit gyldig organisasjonsnummer"), "{err}");
+    assert!(err.contains("hjelp: kopier nummeret frå Einingsregisteret"), "{err}");
 }
 
 #[test]
@@ -74,7 +89,8 @@ fn github_format_gives_one_workflow_command_per_finding_sorted_by_file_and_line(
     assert!(lines[0].starts_with("::error file=content/klage.md,line=6,col="), "{}", lines[0]);
     assert!(lines[1].starts_with("::error file=providers/praktisk-bistand/alfa-omsorg.yaml,line=2,col=13,title="));
     assert!(lines[2].starts_with("::error file=providers/praktisk-bistand/alfa-omsorg.yaml,line=4,col=13,title="));
-    assert!(lines[2].contains("did you mean `sentrum`"));
+    assert!(lines[2].contains("mente du `sentrum`"), "{}", lines[2]);
+    assert!(lines[2].contains("title=brukervalg%3A feil::"), "{}", lines[2]);
 }
 
 #[test]
@@ -91,7 +107,8 @@ fn json_format_is_a_stable_report() {
     assert_eq!(f["severity"], "warning");
     assert_eq!(f["file"], "content/klage.md");
     assert_eq!(f["line"], 2);
-    assert!(f["message"].as_str().unwrap().contains("plain-language"));
+    assert_eq!(f["key"], "page.no_plain");
+    assert_eq!(f["message"], "siden har ingen lettlest utgave");
     assert!(f["help"].as_str().unwrap().contains("klage.lettlest.md"));
 }
 
@@ -150,6 +167,40 @@ fn new_provider_writes_a_commented_skeleton_whose_placeholders_check_lists() {
 }
 
 #[test]
+fn a_skeleton_states_no_fact_until_the_editor_fills_it_in() {
+    let site = TestSite::minimal();
+    run(&site, &["new", "provider", "--service", "praktisk-bistand", "Gamma Omsorg"]);
+    let path = "providers/praktisk-bistand/gamma-omsorg.yaml";
+    let text = site.read(path);
+    let facts = ["ownership:", "districts:", "languages:", "status:", "as_of:", "kind:", "from:", "staff_per_month:"];
+    for fact in facts {
+        let line = text.lines().find(|l| l.trim_start().starts_with(fact)).unwrap_or_else(|| panic!("{fact}\n{text}"));
+        assert!(line.contains("FYLL INN"), "{line}");
+    }
+    // Each of them fails `check`, at its own line.
+    let report = check(&site, &["--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
+    let lines: Vec<u64> = v["findings"].as_array().unwrap().iter().map(|f| f["line"].as_u64().unwrap()).collect();
+    for fact in facts {
+        let at = text.lines().position(|l| l.trim_start().starts_with(fact)).unwrap() as u64 + 1;
+        assert!(lines.contains(&at), "no finding for {fact} on line {at}: {lines:?}");
+    }
+}
+
+#[test]
+fn new_speaks_the_language_asked_for() {
+    let site = TestSite::minimal();
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "--lang", "nn", "Delta Omsorg"]);
+    assert_eq!(
+        stdout(&out),
+        "Skreiv providers/praktisk-bistand/delta-omsorg.yaml\nByt ut kvar «FYLL INN», og køyr så `brukervalg check`.\n"
+    );
+    assert!(site.read("providers/praktisk-bistand/delta-omsorg.yaml").contains("# Vel éin: municipal (kommunal)"));
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "--lang", "en", "Delta Omsorg"]);
+    assert_eq!(stderr(&out), "error: providers/praktisk-bistand/delta-omsorg.yaml already exists; edit it instead\n");
+}
+
+#[test]
 fn a_filled_in_skeleton_passes_check() {
     let site = TestSite::minimal();
     run(&site, &["new", "provider", "--service", "praktisk-bistand", "Beta Hjemmehjelp"]);
@@ -157,7 +208,12 @@ fn a_filled_in_skeleton_passes_check() {
     let filled = site
         .read(path)
         .replace("org_number: \"FYLL INN\"", "org_number: \"998877660\"")
-        .replace("[FYLL INN]", "[sentrum]")
+        .replace("ownership: FYLL INN", "ownership: private")
+        .replace("districts: [FYLL INN]", "districts: [sentrum]")
+        .replace("languages: [FYLL INN]", "languages: [nb]")
+        .replace("status: FYLL INN", "status: open")
+        .replace("kind: FYLL INN", "kind: approval")
+        .replace("staff_per_month: FYLL INN", "staff_per_month: 3")
         .replace("phone: \"FYLL INN\"", "phone: \"11 22 33 99\"")
         .replace("email: FYLL INN", "email: post@beta.no")
         .replace("https://FYLL INN", "https://beta.no/")

@@ -12,6 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use brukervalg::diagnostics::{Finding, render_github, render_human};
+use brukervalg::messages::Lang;
 use common::{TestSite, assert_error, describe};
 
 const ALFA: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
@@ -32,7 +33,8 @@ fn check(site: &TestSite) -> (Vec<Finding>, String) {
     let (_, findings, _) =
         brukervalg::check(site.root(), Some(brukervalg::domain::Date::parse(common::TODAY).unwrap()));
     let findings = findings.into_sorted();
-    let printed = format!("{}{}", render_human(&findings, site.root(), false), render_github(&findings));
+    let printed =
+        format!("{}{}", render_human(&findings, site.root(), false, Lang::En), render_github(&findings, Lang::En));
     (findings, printed)
 }
 
@@ -353,11 +355,11 @@ fn twenty_thousand_findings_print_in_linear_time_and_are_capped() {
     site.write("content/klage.md", &format!("---\ntitle: Klage\nsummary: S\n---\n{}", "<b>x</b> ".repeat(7000)));
     let started = Instant::now();
     let report = site.build_ok();
-    let printed = render_human(&report.findings, site.root(), false);
+    let printed = render_human(&report.findings, site.root(), false, Lang::En);
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());
     let in_file: Vec<_> = report.findings.iter().filter(|f| f.file == Path::new("content/klage.md")).collect();
     assert_eq!(in_file.len(), 51, "50 shown and one that counts the rest");
-    let rest: usize = in_file[50].message.split(' ').next().unwrap().parse().unwrap();
+    let rest: usize = in_file[50].message.arg("count").unwrap().parse().unwrap();
     assert!(rest >= 14_000 - 50, "{}", in_file[50].message);
     assert!(printed.len() < 100_000);
 }
@@ -367,9 +369,9 @@ fn github_output_writes_control_characters_out() {
     let f = Finding::error(
         "providers/a\u{1b}]8;;x.yaml",
         brukervalg::diagnostics::Position::new(1, 1),
-        "bad \u{1b}[2J \u{202e} \r x",
+        brukervalg::msg!("field.empty", field = "bad \u{1b}[2J \u{202e} \r x"),
     );
-    let out = render_github(&[f]);
+    let out = render_github(&[f], Lang::En);
     assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}'), "{out:?}");
     assert!(out.contains("\\u{1b}[2J"), "{out}");
     assert_eq!(out.lines().count(), 1);

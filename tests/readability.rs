@@ -1,8 +1,10 @@
-//! Texts that are hard to read are warned about at their own line, and a
-//! build sums up the site's readability.
+//! Texts that are hard to read are warned about at their own line, in
+//! plain words that say what makes them hard and what helps, and a build
+//! sums up the site's readability.
 
 mod common;
 
+use brukervalg::messages::Lang;
 use common::TestSite;
 
 const ALFA: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
@@ -20,6 +22,45 @@ fn a_plain_text_above_the_lix_limit_is_warned_about_at_its_line() {
     assert_eq!(w.position.line, 17);
     assert!(w.message.contains("`description_plain`") && w.message.contains("plain-language"), "{}", w.message);
     assert_eq!(report.readability.plain.over_limit, 1);
+    // In the site's language: the explanation first, the figure in brackets.
+    let nb = w.message.render(Lang::Nb);
+    assert!(nb.starts_with("`description_plain` er vanskelig å lese for en lettlest tekst: mange lange ord, "), "{nb}");
+    assert!(nb.contains(" (LIX 105; lettlest tekst bør ligge på 40 eller lavere)"), "{nb}");
+    let help = w.help.as_ref().unwrap().render(Lang::Nb);
+    assert!(help.starts_with("bruk kortere, vanlige ord i stedet for lange sammensatte ord"), "{help}");
+}
+
+#[test]
+fn a_hard_page_is_warned_about_at_its_hardest_paragraph_with_what_helps() {
+    let site = TestSite::minimal();
+    let easy = "Du kan klage. Det er lett. Vi hjelper deg. Ring oss i dag. Vi svarer fort. Du får svar.";
+    let hard = "Klagebehandlingen gjennomføres administrativt innenfor forvaltningslovens saksbehandlingsregler, \
+                hvoretter tjenestemottakerens rettssikkerhetsgarantier ivaretas gjennom dokumenterte \
+                vurderingsprosesser og kontradiksjonsprinsippet";
+    site.write(
+        "content/klage.md",
+        &format!("---\ntitle: Slik klager du\nsummary: Du kan klage.\norder: 1\n---\n\n{easy}\n\n{hard}.\n{hard}.\n"),
+    );
+    let report = site.build_ok();
+    let w = report.findings.iter().find(|f| f.key() == "readability.hard.document").expect("a warning");
+    assert_eq!(w.file, std::path::Path::new("content/klage.md"));
+    assert_eq!(w.position.line, 9, "the hard paragraph's first line, not the blank line after the front matter");
+    let nb = w.message.render(Lang::Nb);
+    assert!(nb.starts_with("teksten er vanskelig å lese: "), "{nb}");
+    assert!(!nb.contains("`"), "the text is not named like a field: {nb}");
+    let help = w.help.as_ref().unwrap().render(Lang::Nb);
+    assert!(help.contains("lettlest utgave"), "{help}");
+}
+
+#[test]
+fn the_summary_says_in_words_how_many_texts_are_hard_with_lix_only_in_brackets() {
+    let report = TestSite::example().build_ok();
+    let summary = report.readability.message().render(Lang::Nb);
+    assert!(summary.starts_with("Lesbarhet: vanlige tekster: 0 av "), "{summary}");
+    assert!(summary.contains(" er vanskelige å lese (LIX: median "), "{summary}");
+    let outside_brackets: String =
+        summary.split('(').map(|part| part.split_once(')').map_or(part, |(_, rest)| rest)).collect();
+    assert!(!outside_brackets.contains("LIX"), "{summary}");
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn warnings(site: &TestSite) -> Vec<brukervalg::diagnostics::Finding> {
 fn a_number_with_units_is_a_type_error_with_help() {
     let site = TestSite::minimal();
     site.edit(ALFA, "price: 450", "price: 450 kr");
-    let e = assert_error(&site.errors(), ALFA, 20, "invalid u32");
+    let e = assert_error(&site.errors(), ALFA, 20, "a whole number is needed here");
     assert!(e.help.unwrap().contains("whole number"));
 }
 

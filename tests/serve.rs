@@ -126,7 +126,7 @@ fn header<'a>(response: &'a Response, name: &str) -> Option<&'a str> {
 }
 
 fn is_overlay(response: &Response) -> bool {
-    response.body.contains("The site could not be built")
+    response.body.contains("Nettstedet kunne ikke bygges")
 }
 
 #[test]
@@ -149,9 +149,9 @@ fn an_editor_sees_each_save_and_each_mistake_in_the_browser() {
 
     site.edit(PROFILE, "org_number: \"974123452\"", "org_number: \"974123453\"");
     let overlay = served.wait_for(PROVIDER_PAGE, "the overlay", is_overlay);
-    assert!(overlay.body.contains("<html lang=\"en\">"));
+    assert!(overlay.body.contains("<html lang=\"nb\">"), "in the site's language");
     assert!(overlay.body.contains(&format!("{PROFILE}:2:")), "the finding's file and line:\n{}", overlay.body);
-    assert!(overlay.body.contains("Help:"));
+    assert!(overlay.body.contains("Hjelp:"));
     assert!(is_overlay(&served.get("/lettlest/")), "every page shows it");
     let last_good = served.get(&format!("{PROVIDER_PAGE}?brukervalg=last-good"));
     assert!(last_good.body.contains("Et privat firma med lang erfaring."), "the last good site stays behind it");

@@ -8,11 +8,13 @@ use std::process::ExitCode;
 use super::{count, print_findings};
 use crate::BuildOptions;
 use crate::diagnostics::Severity;
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 /// Builds shorter than this finish before a bar would be worth drawing.
 const PROGRESS_FROM_PAGES: usize = 2000;
 
-pub fn run(options: &BuildOptions) -> ExitCode {
+pub fn run(options: &BuildOptions, lang: Lang) -> ExitCode {
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::hidden();
         bar.set_style(
@@ -39,21 +41,24 @@ pub fn run(options: &BuildOptions) -> ExitCode {
     let (root, output) = (&options.root, &options.output);
     match result {
         Ok(report) => {
-            print_findings(&report.findings, root);
-            println!("{}", report.readability);
-            let warnings = count(&report.findings, Severity::Warning);
-            let warned = if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() };
-            println!(
-                "Built {} pages ({} files) in {:.2} s into {}{warned}",
-                report.pages,
-                report.files,
-                report.elapsed.as_secs_f64(),
-                output.display()
+            print_findings(&report.findings, root, lang);
+            println!("{}", report.readability.message().render(lang));
+            let seconds = format!("{:.2}", report.elapsed.as_secs_f64());
+            // Norwegian writes decimals with a comma.
+            let seconds = if lang == Lang::En { seconds } else { seconds.replace('.', ",") };
+            let built = msg!(
+                "build.done",
+                pages = report.pages,
+                files = report.files,
+                seconds = seconds,
+                output = output.display(),
+                warnings = count(&report.findings, Severity::Warning)
             );
+            println!("{}", built.render(lang));
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            report_failure(&failure.findings, root, &format!("{} was not changed", output.display()));
+            report_failure(&failure.findings, root, msg!("build.output_unchanged", output = output.display()), lang);
             ExitCode::FAILURE
         }
     }
@@ -62,7 +67,8 @@ pub fn run(options: &BuildOptions) -> ExitCode {
 /// The findings of a failed build, how many errors there were and what
 /// that means for the site; shared with `serve`, which says it after every
 /// failed rebuild.
-pub(super) fn report_failure(findings: &[crate::diagnostics::Finding], root: &Path, consequence: &str) {
-    print_findings(findings, root);
-    eprintln!("Build failed with {} error(s); {consequence}.", count(findings, Severity::Error));
+pub(super) fn report_failure(findings: &[crate::diagnostics::Finding], root: &Path, consequence: Message, lang: Lang) {
+    print_findings(findings, root, lang);
+    let failed = msg!("build.failed", errors = count(findings, Severity::Error), consequence => consequence);
+    eprintln!("{}", failed.render(lang));
 }

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use super::{count, print_findings};
 use crate::diagnostics::{Severity, render_github, render_json};
 use crate::domain::Date;
+use crate::messages::Lang;
+use crate::msg;
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -17,20 +19,20 @@ pub enum Format {
     Json,
 }
 
-pub fn run(root: &Path, today: Option<Date>, format: Format, deny_warnings: bool) -> ExitCode {
+pub fn run(root: &Path, today: Option<Date>, format: Format, deny_warnings: bool, lang: Lang) -> ExitCode {
     let (_, findings, readability) = crate::check(root, today);
     let findings = findings.into_sorted();
     let (errors, warnings) = (count(&findings, Severity::Error), count(&findings, Severity::Warning));
     match format {
         Format::Human => {
-            print_findings(&findings, root);
+            print_findings(&findings, root, lang);
             if let Some(summary) = readability {
-                eprintln!("{summary}");
+                eprintln!("{}", summary.message().render(lang));
             }
-            eprintln!("{errors} error(s), {warnings} warning(s)");
+            eprintln!("{}", msg!("check.summary", errors = errors, warnings = warnings).render(lang));
         }
-        Format::Github => print!("{}", render_github(&findings)),
-        Format::Json => print!("{}", render_json(&findings)),
+        Format::Github => print!("{}", render_github(&findings, lang)),
+        Format::Json => print!("{}", render_json(&findings, lang)),
     }
     if errors > 0 || (deny_warnings && warnings > 0) { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }

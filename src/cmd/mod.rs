@@ -12,12 +12,13 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use crate::diagnostics::{Finding, Severity, render_human};
+use crate::messages::Lang;
 
 /// Findings as rustc-style snippets on stderr, coloured on a terminal.
-fn print_findings(findings: &[Finding], root: &Path) {
+fn print_findings(findings: &[Finding], root: &Path, lang: Lang) {
     if !findings.is_empty() {
         let styled = std::io::stderr().is_terminal();
-        eprint!("{}", render_human(findings, root, styled));
+        eprint!("{}", render_human(findings, root, styled, lang));
     }
 }
 

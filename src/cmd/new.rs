@@ -3,19 +3,21 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::messages::Lang;
+use crate::msg;
 use crate::scaffold::{PLACEHOLDER, create};
 
-pub fn run(root: &Path, service: Option<&str>, name: &str, school: bool) -> ExitCode {
-    match create(root, service, name, school) {
+pub fn run(root: &Path, service: Option<&str>, name: &str, school: bool, lang: Lang) -> ExitCode {
+    match create(root, service, name, school, lang) {
         Ok(paths) => {
             for path in paths {
-                println!("Wrote {}", path.display());
+                println!("{}", msg!("new.wrote", path = path.display()).render(lang));
             }
-            println!("Replace every «{PLACEHOLDER}», then run `brukervalg check`.");
+            println!("{}", msg!("new.next", placeholder = PLACEHOLDER).render(lang));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", msg!("new.error", message => e).render(lang));
             ExitCode::FAILURE
         }
     }

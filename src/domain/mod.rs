@@ -10,7 +10,7 @@ mod variant;
 
 pub use colour::Colour;
 pub use date::Date;
-pub use org_number::OrgNumber;
+pub use org_number::{OrgNumber, OrgNumberError};
 pub use slug::Slug;
 pub use text::Text;
 pub use variant::Variant;

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::load::SourceFile;
 use crate::load::text::forbidden_char;
+use crate::msg;
 
 /// An entry of a folder walk that passed the checks on its name and kind.
 pub struct Entry {
@@ -90,8 +91,8 @@ pub fn read_text(root: &Path, file: &SourceFile, max_bytes: u64, findings: &mut 
             let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u32;
             findings.push(
-                Finding::error(&file.relative, Position::new(line, 1), "the file is not valid UTF-8 text")
-                    .with_help("save the file as UTF-8 (most editors offer it under \"Save with encoding\")"),
+                Finding::error(&file.relative, Position::new(line, 1), msg!("file.not_utf8"))
+                    .with_help(msg!("file.not_utf8.help")),
             );
             None
         }
@@ -109,7 +110,7 @@ pub fn check_copyable(root: &Path, file: &SourceFile, max_bytes: u64) -> Result<
 pub fn read_bytes(root: &Path, file: &SourceFile, max_bytes: u64) -> Result<Vec<u8>, Finding> {
     let real = verify(root, file, max_bytes)?;
     let cannot = |e: std::io::Error| {
-        Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {}", e.kind()))
+        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.cannot_read", reason = e.kind()))
     };
     let handle = std::fs::File::open(real).map_err(cannot)?;
     let mut bytes = Vec::new();
@@ -129,28 +130,28 @@ fn verify(root: &Path, file: &SourceFile, max_bytes: u64) -> Result<PathBuf, Fin
     for component in file.relative.components() {
         walked.push(component);
         let meta = std::fs::symlink_metadata(&walked).map_err(|e| {
-            Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {}", e.kind()))
+            Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.cannot_read", reason = e.kind()))
         })?;
         if meta.file_type().is_symlink() {
             return Err(symlink_finding(file));
         }
     }
     let real_root = root.canonicalize().map_err(|e| {
-        Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot resolve the site folder: {}", e.kind()))
+        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.cannot_resolve_root", reason = e.kind()))
     })?;
     let real = file.absolute.canonicalize().map_err(|e| {
-        Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {}", e.kind()))
+        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.cannot_read", reason = e.kind()))
     })?;
     if !real.starts_with(&real_root) {
-        return Err(Finding::error(&file.relative, Position::WHOLE_FILE, "the file lies outside the site's folder")
-            .with_help("put the file itself in the site's folder"));
+        return Err(Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.outside"))
+            .with_help(msg!("file.outside.help")));
     }
     let meta = std::fs::metadata(&real).map_err(|e| {
-        Finding::error(&file.relative, Position::WHOLE_FILE, format!("cannot read the file: {}", e.kind()))
+        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.cannot_read", reason = e.kind()))
     })?;
     if !meta.is_file() {
-        return Err(Finding::error(&file.relative, Position::WHOLE_FILE, "this is not a plain file")
-            .with_help("replace it with an ordinary file"));
+        return Err(Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.not_plain"))
+            .with_help(msg!("file.not_plain.help")));
     }
     if meta.len() > max_bytes {
         return Err(too_large(file, meta.len(), max_bytes));
@@ -164,17 +165,13 @@ fn too_large(file: &SourceFile, bytes: u64, max_bytes: u64) -> Finding {
     Finding::error(
         &file.relative,
         Position::WHOLE_FILE,
-        format!("the file has {bytes} bytes; the limit is {max_bytes} (`limits.{limit}`)"),
+        msg!("file.too_large", bytes = bytes, max = max_bytes, limit = format!("limits.{limit}")),
     )
-    .with_help(format!(
-        "shorten the file or split it; the limit is set under `limits:` in {} (see docs/limits.md)",
-        crate::load::CONFIG_FILE
-    ))
+    .with_help(msg!("file.too_large.help", config = crate::load::CONFIG_FILE))
 }
 
 fn symlink_finding(file: &SourceFile) -> Finding {
-    Finding::error(&file.relative, Position::WHOLE_FILE, "symbolic links are not followed")
-        .with_help("replace the link with the file itself")
+    Finding::error(&file.relative, Position::WHOLE_FILE, msg!("file.symlink")).with_help(msg!("file.symlink.help"))
 }
 
 /// File names end up in addresses, messages and CI logs: control and
@@ -187,17 +184,17 @@ fn check_name(file: &SourceFile) -> Result<(), Finding> {
             return Err(Finding::error(
                 file.relative.to_string_lossy().to_string(),
                 Position::WHOLE_FILE,
-                "the file name is not valid UTF-8",
+                msg!("file_name.not_utf8"),
             )
-            .with_help("rename the file using letters, digits and hyphens"));
+            .with_help(msg!("file_name.bad_char.help")));
         };
         if let Some(c) = name.chars().find(|&c| forbidden_char(c, false)) {
             return Err(Finding::error(
                 &file.relative,
                 Position::WHOLE_FILE,
-                format!("the file name contains the invisible character U+{:04X}", c as u32),
+                msg!("file_name.invisible_char", code = format!("U+{:04X}", c as u32)),
             )
-            .with_help("rename the file using letters, digits and hyphens"));
+            .with_help(msg!("file_name.bad_char.help")));
         }
     }
     Ok(())

@@ -12,6 +12,8 @@ use serde::Deserialize;
 
 use super::spanned::S;
 use crate::diagnostics::Position;
+use crate::messages::Message;
+use crate::msg;
 
 /// `limits:` as written; every field may be left out.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -99,8 +101,8 @@ pub const MARKDOWN_DEPTH_CEILING: u64 = 200;
 /// A limit outside its range: where, and what to write instead.
 pub struct LimitProblem {
     pub position: Position,
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
 }
 
 impl Limits {
@@ -204,12 +206,14 @@ impl Picker<'_> {
     ) {
         self.problems.push(LimitProblem {
             position: Position::from_yaml(&at.referenced),
-            message: format!("`limits.{field}` is {value}, outside {}–{}", range.start(), range.end()),
-            help: format!(
-                "write a value from {} to {}, or remove the line to use the default, {default} (see docs/limits.md)",
-                range.start(),
-                range.end()
+            message: msg!(
+                "limits.out_of_range",
+                field = format!("limits.{field}"),
+                value = value,
+                min = range.start(),
+                max = range.end()
             ),
+            help: msg!("limits.out_of_range.help", min = range.start(), max = range.end(), default = default),
         });
     }
 }

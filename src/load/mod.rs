@@ -4,6 +4,7 @@
 
 pub mod files;
 pub mod frontmatter;
+mod indentation;
 pub mod limits;
 pub mod raw;
 pub mod spanned;
@@ -15,6 +16,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Finding, Findings, Position};
+use crate::msg;
 use files::{Entry, exists, source, walk};
 use limits::Limits;
 use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
@@ -106,12 +108,8 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
     let file = source(root, &root.join(CONFIG_FILE));
     if !exists(&file.absolute) {
         findings.push(
-            Finding::error(
-                &file.relative,
-                Position::WHOLE_FILE,
-                format!("no site configuration found in {}", root.display()),
-            )
-            .with_help("run brukervalg in the site's folder, or point to it with --root DIR"),
+            Finding::error(&file.relative, Position::WHOLE_FILE, msg!("config.missing", folder = root.display()))
+                .with_help(msg!("config.missing.help")),
         );
         return None;
     }
@@ -140,14 +138,20 @@ impl Reader<'_> {
         let problems = yaml::inspect(text, line_offset, &self.limits);
         if !problems.is_empty() {
             for problem in problems {
-                findings.push(problem.into_finding(&file.relative));
+                findings.push(problem.into_finding(&file.relative, text, line_offset));
             }
             return None;
         }
         match yaml::parse::<T>(text, line_offset) {
             Ok(value) => Some(value),
             Err(problem) => {
-                findings.push(problem.into_finding(&file.relative));
+                // `ownership: FYLL INN` is not a valid value, but the
+                // placeholder rule already says so with the choices; a
+                // second, technical error on the same line only confuses.
+                let line = problem.position.line.saturating_sub(line_offset + 1) as usize;
+                if !text.lines().nth(line).is_some_and(crate::validate::placeholders::unfilled) {
+                    findings.push(problem.into_finding(&file.relative, text, line_offset));
+                }
                 None
             }
         }
@@ -165,9 +169,9 @@ impl Reader<'_> {
                 Finding::error(
                     &file.relative,
                     Position::new(line, column),
-                    format!("the file contains the invisible character {}", text::describe(c)),
+                    msg!("file.invisible_char", character => text::describe(c)),
                 )
-                .with_help("delete the character; retype the text if you cannot see where it is"),
+                .with_help(msg!("invisible_char.help")),
             );
             return None;
         }
@@ -183,12 +187,8 @@ impl Reader<'_> {
             if entry.depth == 1 {
                 if !entry.is_dir {
                     findings.push(
-                        Finding::error(
-                            &file.relative,
-                            Position::WHOLE_FILE,
-                            "profiles belong in a folder named after their service",
-                        )
-                        .with_help("move it to providers/<service-id>/, e.g. providers/praktisk-bistand/"),
+                        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("provider.not_in_service_folder"))
+                            .with_help(msg!("provider.not_in_service_folder.help")),
                     );
                 }
                 continue;
@@ -200,8 +200,10 @@ impl Reader<'_> {
             let Some(stem) = name.strip_suffix(".yaml") else {
                 if name.ends_with(".yml") {
                     findings.push(
-                        Finding::error(&file.relative, Position::WHOLE_FILE, "profiles must end in .yaml")
-                            .with_help(format!("rename it to {}", name.trim_end_matches(".yml").to_string() + ".yaml")),
+                        Finding::error(&file.relative, Position::WHOLE_FILE, msg!("provider.yml")).with_help(msg!(
+                            "provider.yml.help",
+                            name = name.trim_end_matches(".yml").to_string() + ".yaml"
+                        )),
                     );
                 }
                 // Self-descriptions and photos are picked up from their profile.
@@ -260,12 +262,8 @@ impl Reader<'_> {
                 && !exists(&entry.source.absolute.with_file_name(format!("{stem}.md")))
             {
                 findings.push(
-                    Finding::error(
-                        &entry.source.relative,
-                        Position::WHOLE_FILE,
-                        "a plain-language page without its standard page",
-                    )
-                    .with_help(format!("add content/{stem}.md, or rename this file")),
+                    Finding::error(&entry.source.relative, Position::WHOLE_FILE, msg!("page.plain_alone"))
+                        .with_help(msg!("page.plain_alone.help", stem = stem)),
                 );
             }
         }
@@ -276,9 +274,8 @@ impl Reader<'_> {
         let text = self.text(file, findings)?;
         let Some(split) = frontmatter::split(&text) else {
             findings.push(
-                Finding::error(&file.relative, Position::new(1, 1), "the page has no front matter").with_help(
-                    "start the file with a block like\n---\ntitle: Sidens tittel\nsummary: En setning om siden.\n---",
-                ),
+                Finding::error(&file.relative, Position::new(1, 1), msg!("page.no_front_matter"))
+                    .with_help(msg!("page.no_front_matter.help")),
             );
             return None;
         };
@@ -301,12 +298,8 @@ impl Reader<'_> {
             let results_name = survey.results.value.trim();
             let results = if results_name.contains(['/', '\\']) || results_name.starts_with('.') {
                 findings.push(
-                    Finding::error(
-                        &file.relative,
-                        at,
-                        format!("`results` `{results_name}` must be a file beside the survey"),
-                    )
-                    .with_help("put the CSV file in surveys/ and give only its name"),
+                    Finding::error(&file.relative, at, msg!("survey.results_not_beside", name = results_name))
+                        .with_help(msg!("survey.results_not_beside.help")),
                 );
                 None
             } else {
@@ -316,12 +309,8 @@ impl Reader<'_> {
                     self.text(&csv_file, findings).map(|text| (csv_file, text))
                 } else {
                     findings.push(
-                        Finding::error(
-                            &file.relative,
-                            at,
-                            format!("the results file `{results_name}` is not in surveys/"),
-                        )
-                        .with_help("add the CSV export, or correct the file name"),
+                        Finding::error(&file.relative, at, msg!("survey.results_missing", name = results_name))
+                            .with_help(msg!("survey.results_missing.help")),
                     );
                     None
                 }

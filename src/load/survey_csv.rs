@@ -3,6 +3,8 @@
 //! or the number of answers given to each option of the scale.
 
 use crate::diagnostics::{Finding, Position};
+use crate::messages::Message;
+use crate::msg;
 
 /// One row as read, with the CSV line it came from.
 #[derive(Debug, Clone)]
@@ -34,10 +36,8 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
     let mut rows = Vec::new();
     if let Some((line, column)) = unclosed_quote(text) {
         findings.push(
-            Finding::error(file, Position::new(line, column), "a quoted value starts here and is never closed")
-                .with_help(
-                    "add the closing `\"`, or remove the opening one; a `\"` inside a quoted value is written `\"\"`",
-                ),
+            Finding::error(file, Position::new(line, column), msg!("csv.unclosed_quote"))
+                .with_help(msg!("csv.unclosed_quote.help")),
         );
         return (rows, findings);
     }
@@ -45,7 +45,7 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|s| s.trim_start_matches('\u{feff}').to_lowercase()).collect(),
         Err(e) => {
-            findings.push(Finding::error(file, Position::new(1, 1), format!("cannot read the header row: {e}")));
+            findings.push(unreadable(file, &e, msg!("csv.header_unreadable")));
             return (rows, findings);
         }
     };
@@ -64,12 +64,8 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
     } else if let Some(cols) = count_columns.iter().map(|c| index(c)).collect::<Option<Vec<usize>>>() {
         if headers.iter().any(|h| h.starts_with("count_") && !count_columns.contains(h)) {
             findings.push(
-                Finding::error(
-                    file,
-                    Position::new(1, 1),
-                    format!("the file has answer columns beyond count_{options}"),
-                )
-                .with_help(format!("the survey's scale has {options} options: use count_1 to count_{options}")),
+                Finding::error(file, Position::new(1, 1), msg!("csv.extra_counts", options = options))
+                    .with_help(msg!("csv.extra_counts.help", options = options)),
             );
             return (rows, findings);
         }
@@ -82,8 +78,7 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as u32);
-                findings.push(Finding::error(file, Position::new(line, 1), format!("cannot read the row: {e}")));
+                findings.push(unreadable(file, &e, msg!("csv.row_unreadable")));
                 continue;
             }
         };
@@ -96,17 +91,21 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
                 Finding::error(
                     file,
                     Position::new(line, 1),
-                    format!("the row has {} fields, the header {}", record.len(), headers.len()),
+                    msg!("csv.field_count", fields = record.len(), columns = headers.len()),
                 )
-                .with_help("every row needs a value for every column, separated by commas"),
+                .with_help(msg!("csv.field_count.help", header = headers.join(","))),
             );
             continue;
         }
         let field = |i: usize| record.get(i).unwrap_or("");
-        let mut bad = |column: &str, value: &str, what: &str| {
+        let mut bad = |column: &str, value: &str, what: Message| {
             findings.push(
-                Finding::error(file, Position::new(line, 1), format!("`{column}` is `{value}`, not {what}"))
-                    .with_help("export the results again, or correct the number in the file"),
+                Finding::error(
+                    file,
+                    Position::new(line, 1),
+                    msg!("csv.bad_value", column = column, value = value, what => what),
+                )
+                .with_help(msg!("csv.bad_value.help")),
             );
         };
         let values = match &form {
@@ -118,17 +117,17 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
                         bad(
                             "respondents",
                             field(*respondents),
-                            &format!("a number of respondents up to {MAX_RESPONDENTS}"),
+                            msg!("csv.expected.respondents", max = MAX_RESPONDENTS),
                         );
                         continue;
                     }
                     (Ok(respondents), Some(mean)) => RowValues::Mean { respondents, mean },
                     (n, m) => {
                         if n.is_err() {
-                            bad("respondents", field(*respondents), "a whole number of 0 or more");
+                            bad("respondents", field(*respondents), msg!("csv.expected.whole"));
                         }
                         if m.is_none() {
-                            bad("mean", field(*mean), "a number such as 4.8");
+                            bad("mean", field(*mean), msg!("csv.expected.mean"));
                         }
                         continue;
                     }
@@ -145,15 +144,11 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
                             counts.push(n);
                         }
                         Ok(_) => {
-                            bad(
-                                &count_columns[i],
-                                field(c),
-                                &format!("a count that keeps the row's total at most {MAX_RESPONDENTS}"),
-                            );
+                            bad(&count_columns[i], field(c), msg!("csv.expected.total", max = MAX_RESPONDENTS));
                             ok = false;
                         }
                         Err(_) => {
-                            bad(&count_columns[i], field(c), "a whole number of 0 or more");
+                            bad(&count_columns[i], field(c), msg!("csv.expected.whole"));
                             ok = false;
                         }
                     }
@@ -205,8 +200,17 @@ fn unclosed_quote(text: &str) -> Option<(u32, u32)> {
 }
 
 fn wrong_columns(file: &std::path::Path, headers: &[String], options: usize) -> Finding {
-    Finding::error(file, Position::new(1, 1), format!("the columns are `{}`, which is neither results form", headers.join(",")))
-        .with_help(format!(
-            "use either `provider,question,respondents,mean` or `provider,question,count_1,...,count_{options}` (one count per answer option)"
-        ))
+    Finding::error(file, Position::new(1, 1), msg!("csv.wrong_columns", columns = headers.join(",")))
+        .with_help(msg!("csv.wrong_columns.help", options = options))
+}
+
+/// A row the csv reader could not read, at its line, in plain words: the
+/// reader's own wording speaks of records and byte offsets.
+fn unreadable(file: &std::path::Path, e: &csv::Error, message: Message) -> Finding {
+    let line = e.position().map_or(1, |p| p.line() as u32);
+    let help = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => msg!("file.not_utf8.help"),
+        _ => msg!("csv.unreadable.help"),
+    };
+    Finding::error(file, Position::new(line, 1), message).with_help(help)
 }

@@ -20,17 +20,18 @@ pub fn first_forbidden(text: &str, multiline: bool) -> Option<(usize, char)> {
 
 /// How a refused character is named in messages: its code point and, for
 /// the common ones, what it is, since the character itself is invisible.
-pub fn describe(c: char) -> String {
-    let what = match c {
-        '\0' => " (NUL)",
-        '\u{1b}' => " (ESC, terminal control)",
-        '\u{202A}'..='\u{202E}' => " (bidirectional override)",
-        '\u{2066}'..='\u{2069}' => " (bidirectional isolate)",
-        '\n' | '\r' => " (line break)",
-        '\t' => " (tab)",
-        _ => " (control character)",
-    };
-    format!("U+{:04X}{what}", c as u32)
+pub fn describe(c: char) -> crate::messages::Message {
+    use crate::msg;
+    let code = format!("U+{:04X}", c as u32);
+    match c {
+        '\0' => msg!("char.nul", code = code),
+        '\u{1b}' => msg!("char.escape", code = code),
+        '\u{202A}'..='\u{202E}' => msg!("char.bidi_override", code = code),
+        '\u{2066}'..='\u{2069}' => msg!("char.bidi_isolate", code = code),
+        '\n' | '\r' => msg!("char.line_break", code = code),
+        '\t' => msg!("char.tab", code = code),
+        _ => msg!("char.control", code = code),
+    }
 }
 
 /// `text` with every control and bidirectional character written as

@@ -7,23 +7,56 @@ use granit_parser::Event;
 use super::limits::Limits;
 use super::text;
 use crate::diagnostics::{Finding, Position};
+use crate::messages::Message;
+use crate::msg;
 
 /// A YAML problem before it is tied to a file.
 pub struct Problem {
     pub position: Position,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Problem {
-    pub fn into_finding(self, file: &Path) -> Finding {
-        let help = self.help.or_else(|| help_for(&self.message));
-        let finding = Finding::error(file, self.position, self.message);
+    /// The finding in `file`, whose text (after `line_offset` lines before
+    /// it, for front matter) is `text`. An indentation problem is worded
+    /// from the text itself, which the parser's message cannot see: which
+    /// line the item should line up with.
+    pub fn into_finding(self, file: &Path, text: &str, line_offset: u32) -> Finding {
+        let key = self.message.key();
+        let line = self.position.line.checked_sub(line_offset + 1);
+        let misplaced = match (key, line) {
+            ("yaml.syntax.indentation" | "yaml.syntax.colon_in_value", Some(line)) => {
+                super::indentation::misplaced(text, line as usize)
+            }
+            _ => None,
+        };
+        let (message, help) = match misplaced {
+            Some(m) => (m.message(line_offset), Some(m.help(line_offset))),
+            None => (self.message, self.help),
+        };
+        // The parser notices a tab at the end of the line before it.
+        let position = match (key, line) {
+            ("yaml.syntax.tab", Some(line)) => {
+                first_indenting_tab(text, line as usize, line_offset).unwrap_or(self.position)
+            }
+            _ => self.position,
+        };
+        let finding = Finding::error(file, position, message);
         match help {
             Some(help) => finding.with_help(help),
             None => finding,
         }
     }
+}
+
+/// The first tab in the indentation of a line from `from` (0-based) on.
+fn first_indenting_tab(text: &str, from: usize, line_offset: u32) -> Option<Position> {
+    text.lines().enumerate().skip(from).find_map(|(index, line)| {
+        let indentation = &line[..line.len() - line.trim_start().len()];
+        let column = indentation.find('\t')?;
+        Some(Position::new(index as u32 + 1 + line_offset, column as u32 + 1))
+    })
 }
 
 /// Parses `text` into `T`. `line_offset` is the number of lines before
@@ -45,64 +78,101 @@ pub fn parse<T: serde::de::DeserializeOwned>(text: &str, line_offset: u32) -> Re
     serde_saphyr::from_str_with_options::<T>(text, options).map_err(|e| {
         let e = e.without_snippet();
         let position = e.location().map(|l| Position::from_yaml(&l)).unwrap_or(Position::new(1, 1));
-        Problem { position, message: clean_message(&e.to_string()), help: None }
+        let (message, help) = classify(&e.to_string());
+        Problem { position, message, help: Some(help) }
     })
 }
 
-/// serde-saphyr appends the location to its messages; ours shows it apart.
-/// Its wording speaks of Rust types and options; ours of the file.
-fn clean_message(raw: &str) -> String {
+/// serde-saphyr's and its parser's messages speak of Rust types, tokens
+/// and scalars; ours of the file, in the editor's language. The first line
+/// is the message; the location it appends is shown apart.
+fn classify(raw: &str) -> (Message, Message) {
     let first = raw.lines().next().unwrap_or(raw).trim();
-    let without_location = match first.rfind(" at line ") {
+    let message = match first.rfind(" at line ") {
         Some(i) => &first[..i],
         None => first,
-    };
-    let message = without_location.trim_end_matches(['.', ',']);
+    }
+    .trim_end_matches(['.', ',']);
+    let has = |needle: &str| message.contains(needle);
+    let quoted = |n: usize| message.split('`').nth(n).map(str::to_string).unwrap_or_default();
+    let expected = message.rsplit_once("expected ").map_or("", |(_, e)| e.trim());
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();
-        format!("`{key}` is written twice in the same block")
-    } else if message.contains("budget breached") {
-        "the file is too large or too deeply nested to read".to_string()
-    } else if message.contains("deserialize null")
-        || message.contains("invalid type: null")
-        || message.contains("unexpected null")
+        (msg!("yaml.duplicate_key", key = key), msg!("yaml.duplicate_key.help"))
+    } else if has("budget breached") {
+        (msg!("yaml.too_large"), msg!("yaml.too_deep.help"))
+    } else if has("recursion limit") || has("too deep") {
+        (msg!("yaml.too_deep"), msg!("yaml.too_deep.help"))
+    } else if has("deserialize null") || has("invalid type: null") || has("unexpected null") {
+        (msg!("yaml.null"), msg!("yaml.null.help"))
+    } else if has("unknown field") {
+        let close = did_you_mean(message).map_or(msg!("suggest.none"), |g| msg!("suggest.did_you_mean", candidate = g));
+        (msg!("yaml.unknown_field", field = quoted(1)), msg!("yaml.unknown_field.help", close => close))
+    } else if has("missing field") {
+        (msg!("yaml.missing_field", field = quoted(1)), msg!("yaml.missing_field.help"))
+    } else if has("unknown variant") {
+        let choices = message.split_once("expected one of").map_or(expected, |(_, c)| c.trim());
+        (msg!("yaml.unknown_variant", value = quoted(1)), msg!("yaml.unknown_variant.help", choices = choices))
+    } else if ["u8", "u16", "u32", "u64", "i32", "i64", "usize"]
+        .iter()
+        .any(|t| expected == *t || has(&format!("invalid {t}")))
     {
-        "a value is missing (empty) where text or a number is needed".to_string()
-    } else if message.contains("recursion limit") || message.contains("too deep") {
-        "the file is nested too deeply to read".to_string()
+        (msg!("yaml.expected_whole_number"), msg!("yaml.expected_whole_number.help"))
+    } else if expected.starts_with('f') && expected.len() == 3 {
+        (msg!("yaml.expected_number"), msg!("yaml.expected_number.help"))
+    } else if has("invalid type") || has("invalid value") {
+        let shape = if expected.contains("sequence") {
+            msg!("yaml.shape.list")
+        } else if expected.contains("map") || expected.starts_with("struct") {
+            msg!("yaml.shape.block")
+        } else if expected.contains("string") || expected.contains("char") {
+            msg!("yaml.shape.text")
+        } else {
+            msg!("yaml.shape.other")
+        };
+        (msg!("yaml.wrong_shape", shape => shape), msg!("yaml.wrong_shape.help"))
     } else {
-        message.to_string()
+        syntax(message)
     }
 }
 
-fn help_for(message: &str) -> Option<String> {
-    if message.contains("unknown field") {
-        let guess = did_you_mean(message).map(|g| format!("did you mean `{g}`? ")).unwrap_or_default();
-        Some(format!("{guess}check the spelling against docs/content.md; every field is listed there"))
-    } else if message.contains("missing field") {
-        Some("add the field; docs/content.md says what it means and shows an example".into())
-    } else if message.contains("unknown variant") {
-        Some("use one of the values the message lists, spelt exactly so".into())
-    } else if ["invalid u8", "invalid u16", "invalid u32", "invalid i32", "invalid u64"]
-        .iter()
-        .any(|t| message.contains(t))
+/// The parser's syntax errors, grouped by what the editor has to do.
+fn syntax(message: &str) -> (Message, Message) {
+    let has = |needle: &str| message.contains(needle);
+    if has("tab") {
+        (msg!("yaml.syntax.tab"), msg!("yaml.syntax.tab.help"))
+    } else if has("illegal placement of ':'") {
+        // Met in a `[...]` list that runs on into the next line.
+        (msg!("yaml.syntax.brackets"), msg!("yaml.syntax.brackets.help"))
+    } else if has("mapping values are not allowed") {
+        (msg!("yaml.syntax.colon_in_value"), msg!("yaml.syntax.colon_in_value.help"))
+    } else if has("':' must be followed") || has("simple key expected ':'") {
+        (msg!("yaml.syntax.colon_space"), msg!("yaml.syntax.colon_space.help"))
+    } else if has("did not find expected key")
+        || has("expected '-' indicator")
+        || has("indentation")
+        || has("indented")
+        || has("are not allowed in this context")
+        || has("simple key")
+        || has("block mapping")
+        || has("block sequence")
     {
-        Some("write a whole number only, without units or spaces, e.g. `price: 420`".into())
-    } else if message.contains("mapping values are not allowed") {
-        Some(
-            "a value that contains `: ` must be in quotes, e.g. `note: \"Åpent: 8-16\"`, or written as a `>` block"
-                .into(),
-        )
-    } else if message.contains("written twice") {
-        Some("keep one of the two lines and delete the other".into())
-    } else if message.contains("value is missing") {
-        Some("write the value after the colon, or remove the line if the field is optional".into())
-    } else if message.contains("too large or too deeply") || message.contains("nested too deeply") {
-        Some("a profile needs only a few levels of indentation; check the indentation and split very long lists".into())
-    } else if message.contains("invalid type") {
-        Some("check the value's form: text, a number, a list (`- item`) or a block of fields".into())
+        (msg!("yaml.syntax.indentation"), msg!("yaml.syntax.indentation.help"))
+    } else if has("quote") || has("quoted scalar") {
+        (msg!("yaml.syntax.quote"), msg!("yaml.syntax.quote.help"))
+    } else if has("bracket") || has("flow sequence") || has("flow mapping") {
+        (msg!("yaml.syntax.brackets"), msg!("yaml.syntax.brackets.help"))
+    } else if has("unexpected character")
+        || has("node content")
+        || has("anchor")
+        || has("alias")
+        || has("tag")
+        || has("directive")
+        || has("plain scalar cannot start")
+    {
+        (msg!("yaml.syntax.special_start"), msg!("yaml.syntax.special_start.help"))
     } else {
-        None
+        (msg!("yaml.syntax.other", detail = message), msg!("yaml.syntax.other.help"))
     }
 }
 
@@ -186,20 +256,23 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
         if let Some(tag) = tag.filter(|t| !t.is_yaml_core_schema()) {
             problems.push(Problem {
                 position: at(&span),
-                message: format!("the YAML tag `{}{}` is not allowed", tag.original_handle(), tag.suffix()),
-                help: Some("remove the tag and write the value as plain text".into()),
+                message: msg!("yaml.tag", tag = format!("{}{}", tag.original_handle(), tag.suffix())),
+                help: Some(msg!("yaml.tag.help")),
             });
         }
         match event {
             Event::Scalar(value, ..) => {
                 let field = if is_key { None } else { key.as_deref() };
                 let short = is_key || field.is_some_and(|k| SHORT_FIELDS.contains(&k));
-                let name = field.map_or_else(|| "a field name".to_string(), |k| format!("`{k}`"));
                 if let Some((_, c)) = text::first_forbidden(&value, !short) {
+                    let character = text::describe(c);
                     problems.push(Problem {
                         position: at(&span),
-                        message: format!("{name} contains the invisible character {}", text::describe(c)),
-                        help: Some("delete the character; retype the text if you cannot see where it is".into()),
+                        message: match field {
+                            Some(k) => msg!("yaml.field.invisible_char", field = k, character => character),
+                            None => msg!("yaml.key.invisible_char", character => character),
+                        },
+                        help: Some(msg!("invisible_char.help")),
                     });
                 }
                 let (max, limit) = if short {
@@ -209,10 +282,14 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
                 };
                 // Counting stops at the limit, so a huge field costs no more than a short one.
                 if value.chars().nth(max).is_some() {
+                    let limit = format!("limits.{limit}");
                     problems.push(Problem {
                         position: at(&span),
-                        message: format!("{name} is longer than {max} characters (`limits.{limit}`)"),
-                        help: Some(limit_help("shorten the text")),
+                        message: match field {
+                            Some(k) => msg!("yaml.field.too_long", field = k, max = max, limit = limit),
+                            None => msg!("yaml.key.too_long", max = max, limit = limit),
+                        },
+                        help: Some(msg!("yaml.too_long.help", config = crate::load::CONFIG_FILE)),
                     });
                 }
                 advance(&mut stack, is_key.then(|| value.to_string()), limits, &mut problems, at(&span));
@@ -223,8 +300,8 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
                 if stack.len() >= MAX_DEPTH {
                     problems.push(Problem {
                         position: at(&span),
-                        message: format!("the file is nested more than {MAX_DEPTH} levels deep"),
-                        help: Some("check the indentation: a profile needs only a few levels".into()),
+                        message: msg!("yaml.nested", max = MAX_DEPTH),
+                        help: Some(msg!("yaml.too_deep.help")),
                     });
                     break;
                 }
@@ -256,14 +333,14 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
             Some(Frame::Seq { items, key }) => {
                 *items += 1;
                 if *items == limits.list_max_items + 1 {
-                    let name = key.as_deref().map_or_else(|| "a list".to_string(), |k| format!("`{k}`"));
+                    let max = limits.list_max_items;
                     problems.push(Problem {
                         position,
-                        message: format!(
-                            "{name} has more than {} items (`limits.list_max_items`)",
-                            limits.list_max_items
-                        ),
-                        help: Some(limit_help("shorten the list")),
+                        message: match key.as_deref() {
+                            Some(k) => msg!("yaml.list.too_long", field = k, max = max),
+                            None => msg!("yaml.list.too_long_unnamed", max = max),
+                        },
+                        help: Some(msg!("yaml.list.too_long.help", config = crate::load::CONFIG_FILE)),
                     });
                 }
             }
@@ -279,10 +356,6 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
         }
     }
     problems
-}
-
-fn limit_help(what: &str) -> String {
-    format!("{what}; the limit is set under `limits:` in {} (see docs/limits.md)", crate::load::CONFIG_FILE)
 }
 
 /// From serde's "unknown field `nmae`, expected one of `name`, `ownership`"

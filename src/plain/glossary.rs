@@ -102,7 +102,7 @@ impl Glossary {
         match crate::load::yaml::parse::<RawGlossary>(&text, 0) {
             Ok(raw) => Glossary::from_raw(relative, raw),
             Err(problem) => {
-                findings.push(problem.into_finding(&relative));
+                findings.push(problem.into_finding(&relative, &text, 0));
                 Glossary::default()
             }
         }

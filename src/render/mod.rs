@@ -77,8 +77,8 @@ impl Renderer {
         tera.register_filter("hyphenate", hyphenate::filter);
         let dir = root.join("templates");
         if !dir.is_dir() {
-            return Err(Finding::error("templates", Position::WHOLE_FILE, "the templates folder is missing")
-                .with_help("copy the templates folder from the example site"));
+            return Err(Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.missing"))
+                .with_help(crate::msg!("templates.missing.help")));
         }
         let glob = format!("{}/**/*.html", dir.display());
         tera.load_from_glob(&glob).map_err(|e| template_finding(&e))?;
@@ -222,8 +222,8 @@ fn provider_rows(
 }
 
 fn template_finding(e: &tera::Error) -> Finding {
-    Finding::error("templates", Position::WHOLE_FILE, format!("template error: {e}"))
-        .with_help("fix the template; `brukervalg build` shows the template, line and column above")
+    Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.error", detail = e))
+        .with_help(crate::msg!("templates.error.help"))
 }
 
 /// The HTML of every job, minified, handed to `sink` as it is produced,

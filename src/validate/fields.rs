@@ -6,14 +6,19 @@ use std::path::Path;
 use crate::load::raw::S;
 
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::{Date, OrgNumber, Slug, Text};
+use crate::domain::{Date, OrgNumber, OrgNumberError, Slug, Text};
 use crate::load::raw::RawContact;
+use crate::messages::Message;
 use crate::model::Contact;
+use crate::msg;
+use crate::readability::Samples;
 
 /// Checks for one file: every finding names it.
 pub struct FileCheck<'a> {
     pub file: &'a Path,
     pub findings: &'a mut Findings,
+    /// Every prose field is measured for readability on the way.
+    pub readability: &'a mut Samples,
 }
 
 pub fn at<T>(spanned: &S<T>) -> Position {
@@ -21,34 +26,34 @@ pub fn at<T>(spanned: &S<T>) -> Position {
 }
 
 impl<'a> FileCheck<'a> {
-    pub fn new(file: &'a Path, findings: &'a mut Findings) -> Self {
-        FileCheck { file, findings }
+    pub fn new(file: &'a Path, findings: &'a mut Findings, readability: &'a mut Samples) -> Self {
+        FileCheck { file, findings, readability }
     }
 
-    pub fn error(&mut self, position: Position, message: impl Into<String>, help: impl Into<String>) {
+    pub fn error(&mut self, position: Position, message: Message, help: Message) {
         self.findings.push(Finding::error(self.file, position, message).with_help(help));
     }
 
-    pub fn warning(&mut self, position: Position, message: impl Into<String>, help: impl Into<String>) {
+    pub fn warning(&mut self, position: Position, message: Message, help: Message) {
         self.findings.push(Finding::warning(self.file, position, message).with_help(help));
     }
 
     /// A required piece of prose and its plain-language companion.
     pub fn text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
         let standard_text = self.non_empty(field, standard);
-        crate::readability::record(self.findings, self.file, at(standard), field, false, &standard_text);
+        self.readability.field(self.file, at(standard), field, false, &standard_text);
         let plain_text = match plain {
             Some(p) => {
                 let plain_field = format!("{field}_plain");
                 let text = self.non_empty(&plain_field, p);
-                crate::readability::record(self.findings, self.file, at(p), &plain_field, true, &text);
+                self.readability.field(self.file, at(p), &plain_field, true, &text);
                 Some(text)
             }
             None => {
                 self.warning(
                     at(standard),
-                    format!("`{field}` has no plain-language version"),
-                    format!("add `{field}_plain` with the same content in short sentences and everyday words; readers of the plain-language pages see the standard text until then"),
+                    msg!("field.no_plain", field = field),
+                    msg!("field.no_plain.help", field = field),
                 );
                 None
             }
@@ -63,11 +68,11 @@ impl<'a> FileCheck<'a> {
         let standard_text = self.non_empty(field, standard);
         // Without a companion, plain-language readers get this text, so it
         // is held to the plain limit.
-        crate::readability::record(self.findings, self.file, at(standard), field, plain.is_none(), &standard_text);
+        self.readability.field(self.file, at(standard), field, plain.is_none(), &standard_text);
         let plain_text = plain.as_ref().map(|p| {
             let plain_field = format!("{field}_plain");
             let text = self.non_empty(&plain_field, p);
-            crate::readability::record(self.findings, self.file, at(p), &plain_field, true, &text);
+            self.readability.field(self.file, at(p), &plain_field, true, &text);
             text
         });
         Text::new(standard_text, plain_text)
@@ -76,26 +81,40 @@ impl<'a> FileCheck<'a> {
     pub fn non_empty(&mut self, field: &str, value: &S<String>) -> String {
         let trimmed = value.value.trim();
         if trimmed.is_empty() {
-            self.error(
-                at(value),
-                format!("`{field}` is empty"),
-                "write the text, or remove the field if it is optional",
-            );
+            self.error(at(value), msg!("field.empty", field = field), msg!("field.empty.help"));
         }
         trimmed.to_string()
     }
 
     pub fn slug(&mut self, field: &str, value: &S<String>) -> Option<Slug> {
         Slug::parse(&value.value)
-            .map_err(|hint| {
-                self.error(at(value), format!("`{field}` `{}` cannot be used in a web address", value.value), hint)
+            .map_err(|_| {
+                self.error(
+                    at(value),
+                    msg!("slug.field_invalid", field = field, value = value.value),
+                    slug_help(&value.value),
+                )
             })
             .ok()
     }
 
     pub fn date(&mut self, field: &str, value: &S<String>) -> Option<Date> {
         Date::parse(value.value.trim())
-            .map_err(|e| self.error(at(value), format!("`{field}`: {e}"), "write dates as YYYY-MM-DD, e.g. 2026-09-15"))
+            .map_err(|_| {
+                let raw = value.value.trim();
+                // Well formed but no such day (2026-13-01): say so, not "write YYYY-MM-DD".
+                let shaped = raw.len() == 10
+                    && raw
+                        .bytes()
+                        .enumerate()
+                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+                let message = if shaped {
+                    msg!("date.not_real", field = field, value = raw)
+                } else {
+                    msg!("date.invalid", field = field, value = raw)
+                };
+                self.error(at(value), message, msg!("date.invalid.help"))
+            })
             .ok()
     }
 
@@ -105,8 +124,8 @@ impl<'a> FileCheck<'a> {
         if date > today {
             self.error(
                 at(value),
-                format!("`{field}` {date} is in the future"),
-                format!("use the date it actually happened, {today} at the latest"),
+                msg!("date.future", field = field, date = date),
+                msg!("date.future.help", today = today),
             );
         }
         Some(date)
@@ -114,18 +133,24 @@ impl<'a> FileCheck<'a> {
 
     pub fn org_number(&mut self, value: &S<String>) -> Option<OrgNumber> {
         OrgNumber::parse(&value.value)
-            .map_err(|e| self.error(at(value), e, "copy the number from Enhetsregisteret (brreg.no); it has 9 digits"))
+            .map_err(|e| {
+                let raw = value.value.as_str();
+                let message = match e {
+                    OrgNumberError::NotDigits => msg!("org_number.digits_only", value = raw),
+                    OrgNumberError::Length(n) => msg!("org_number.length", value = raw, digits = n),
+                    // Never the "right" digit: a mistyped number made valid is a
+                    // valid number of some other organisation.
+                    OrgNumberError::CheckDigit => msg!("org_number.not_valid", value = raw),
+                };
+                self.error(at(value), message, msg!("org_number.help"))
+            })
             .ok()
     }
 
     pub fn contact(&mut self, raw: &RawContact, name_required: bool, context: Position) -> Contact {
         let name = raw.name.as_ref().map(|n| self.non_empty("contact.name", n));
         if name_required && name.is_none() {
-            self.error(
-                context,
-                "`contact` has no `name`",
-                "name the office or person, e.g. `name: Tildelingskontoret`",
-            );
+            self.error(context, msg!("contact.no_name"), msg!("contact.no_name.help"));
         }
         Contact {
             name,
@@ -145,11 +170,7 @@ impl<'a> FileCheck<'a> {
         if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
             Some(digits.to_string())
         } else {
-            self.error(
-                at(value),
-                format!("`{}` is not a Norwegian phone number", value.value),
-                "write 8 digits, optionally with +47 first, e.g. `55 12 34 56`",
-            );
+            self.error(at(value), msg!("phone.invalid", value = value.value), msg!("phone.invalid.help"));
             None
         }
     }
@@ -176,11 +197,7 @@ impl<'a> FileCheck<'a> {
         if shaped {
             Some(email.to_string())
         } else {
-            self.error(
-                at(value),
-                format!("`{email}` is not an e-mail address"),
-                "write the address only, as name@example.no (letters, digits, . _ + - before the @)",
-            );
+            self.error(at(value), msg!("email.invalid", value = email), msg!("email.invalid.help"));
             None
         }
     }
@@ -193,15 +210,15 @@ impl<'a> FileCheck<'a> {
         value: u64,
         position: Position,
         range: std::ops::RangeInclusive<u64>,
-        help: &str,
+        help: Message,
     ) -> bool {
         if range.contains(&value) {
             return true;
         }
         self.error(
             position,
-            format!("`{field}` is {value}, outside {}–{}", range.start(), range.end()),
-            help.to_string(),
+            msg!("number.out_of_range", field = field, value = value, min = range.start(), max = range.end()),
+            help,
         );
         false
     }
@@ -217,14 +234,17 @@ impl<'a> FileCheck<'a> {
         if shaped {
             Some(url.to_string())
         } else {
-            self.error(
-                at(value),
-                format!("`{field}` `{url}` is not a web address"),
-                "write the whole address, starting with https://",
-            );
+            self.error(at(value), msg!("web.invalid", field = field, value = url), msg!("web.invalid.help"));
             None
         }
     }
+}
+
+/// How to rename something that cannot be an address, with a suggestion
+/// made from it when one can be made.
+pub fn slug_help(raw: &str) -> Message {
+    let suggestion = Slug::suggest(raw);
+    if suggestion.is_empty() { msg!("slug.help") } else { msg!("slug.help.suggest", suggestion = suggestion) }
 }
 
 #[cfg(test)]
@@ -234,8 +254,8 @@ mod tests {
 
     fn check<T>(yaml_text: &str, f: impl FnOnce(&mut FileCheck, &S<String>) -> Option<T>) -> (Option<T>, Vec<Finding>) {
         let v: S<String> = yaml::parse(yaml_text, 0).ok().unwrap();
-        let mut findings = Findings::default();
-        let out = f(&mut FileCheck::new(Path::new("f.yaml"), &mut findings), &v);
+        let (mut findings, mut samples) = (Findings::default(), Samples::default());
+        let out = f(&mut FileCheck::new(Path::new("f.yaml"), &mut findings, &mut samples), &v);
         (out, findings.into_sorted())
     }
 

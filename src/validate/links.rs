@@ -8,15 +8,21 @@ use crate::domain::Variant;
 use crate::load::MarkdownFile;
 use crate::markdown::{self, Notice};
 use crate::model::{InternalLink, Site, SitePath};
+use crate::msg;
+use crate::readability::Samples;
 
 /// An internal link, checked once the site is rendered.
 pub type PendingLink = InternalLink;
 
-pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mut Vec<PendingLink>) {
+pub fn inspect_markdown(
+    md: &MarkdownFile,
+    findings: &mut Findings,
+    readability: &mut Samples,
+    pending: &mut Vec<PendingLink>,
+) {
     let file = &md.source.relative;
     let plain = file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX));
-    let text = crate::readability::markdown_text(&md.body);
-    crate::readability::record(findings, file, Position::new(md.body_line, 1), "the text", plain, &text);
+    readability.document(file, md.body_line, plain, &md.body);
     let index = markdown::LineIndex::new(&md.body);
     for notice in markdown::inspect(&md.body) {
         let offset = match &notice {
@@ -29,16 +35,15 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
         let position = Position::new(line + md.body_line - 1, column);
         match notice {
             Notice::RawHtml { .. } => findings.push(
-                Finding::warning(file, position, "raw HTML is shown as text, not used")
-                    .with_help("use Markdown instead: **bold**, [link](https://...), ## heading, - list"),
+                Finding::warning(file, position, msg!("markdown.raw_html")).with_help(msg!("markdown.raw_html.help")),
             ),
             Notice::UnsafeUrl { url, .. } => findings.push(
-                Finding::warning(file, position, format!("the link `{url}` is removed: only http, https, mailto, tel and relative links are allowed"))
-                    .with_help("link to a web page (https://...), an e-mail (mailto:...), a phone number (tel:...), or a page on this site (/klage/)"),
+                Finding::warning(file, position, msg!("markdown.unsafe_link", url = url))
+                    .with_help(msg!("markdown.unsafe_link.help")),
             ),
             Notice::ImageWithoutAlt { .. } => findings.push(
-                Finding::warning(file, position, "the image has no text alternative")
-                    .with_help("describe the picture between the brackets: ![Barn leker i skolegården](bilde.jpg)"),
+                Finding::warning(file, position, msg!("markdown.image_no_alt"))
+                    .with_help(msg!("markdown.image_no_alt.help")),
             ),
             Notice::InternalLink { path, fragment, .. } => {
                 pending.push(PendingLink { file: file.clone(), position, path, fragment })
@@ -116,11 +121,10 @@ pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings
                 .chain(files.iter().copied())
                 .filter(|k| !k.is_empty())
                 .min_by_key(|k| strsim::levenshtein(k, path))
-                .map(|k| format!("did you mean `/{k}`? "))
-                .unwrap_or_default();
+                .map_or(msg!("suggest.none"), |k| msg!("suggest.did_you_mean", candidate = format!("/{k}")));
             findings.push(
-                Finding::error(&link.file, link.position, format!("the link `/{path}` leads to no page on this site"))
-                    .with_help(format!("{close}Pages are /<file name>/ for files in content/, and /tjenester/<service>/<provider>/ for providers")),
+                Finding::error(&link.file, link.position, msg!("link.no_page", path = format!("/{path}")))
+                    .with_help(msg!("link.no_page.help", close => close)),
             );
             continue;
         }
@@ -139,15 +143,18 @@ pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings
             let close = known
                 .iter()
                 .min_by_key(|k| strsim::levenshtein(k, &link.fragment))
-                .map(|k| format!("did you mean `#{k}`? "))
-                .unwrap_or_default();
+                .map_or(msg!("suggest.none"), |k| msg!("suggest.did_you_mean", candidate = format!("#{k}")));
             findings.push(
-                Finding::error(&link.file, link.position, format!("`/{path}` has no section `#{}`", link.fragment))
-                    .with_help(if is_page {
-                        format!("{close}Link to the page without `#...`, or to a section id the page has")
-                    } else {
-                        "only pages have sections: remove the `#...`".to_string()
-                    }),
+                Finding::error(
+                    &link.file,
+                    link.position,
+                    msg!("link.no_section", path = format!("/{path}"), fragment = format!("#{}", link.fragment)),
+                )
+                .with_help(if is_page {
+                    msg!("link.no_section.help_page", close => close)
+                } else {
+                    msg!("link.no_section.help_file")
+                }),
             );
         }
     }

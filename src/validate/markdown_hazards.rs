@@ -7,6 +7,7 @@ use crate::diagnostics::{Finding, Findings, Position};
 use crate::load::MarkdownFile;
 use crate::load::raw::Limits;
 use crate::markdown::{self, Hazard};
+use crate::msg;
 
 pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
     let file = &md.source.relative;
@@ -24,27 +25,22 @@ pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
         let position = Position::new(line + md.body_line - 1, column);
         let (message, help) = match hazard {
             Hazard::TooDeep { depth, .. } => (
-                format!(
-                    "quotes, lists or emphasis are nested {depth} levels deep here; the limit is {} (`limits.markdown_max_depth`)",
-                    limits.markdown_max_depth
-                ),
-                format!("write the text with less nesting; the limit is set under `limits:` in {config} (see docs/limits.md)"),
+                msg!("markdown.too_deep", depth = depth, limit = limits.markdown_max_depth),
+                msg!("markdown.too_deep.help", config = config),
             ),
             Hazard::TableTooLarge { .. } => (
-                format!("the table has more than {} cells (`limits.table_max_cells`)", limits.table_max_cells),
-                format!("split the table or publish the data as a file; the limit is set under `limits:` in {config} (see docs/limits.md)"),
+                msg!("markdown.table_too_large", limit = limits.table_max_cells),
+                msg!("markdown.table_too_large.help", config = config),
             ),
-            Hazard::RemoteImage { url, .. } => (
-                format!("the picture `{url}` is not a file of this site"),
-                "pictures from other servers would tell them who reads the page: put the file under static/ and write its path from the site root, e.g. /assets/bilder/skolen.jpg".to_string(),
-            ),
-            Hazard::ProtocolRelative { url, .. } => (
-                format!("the link `{url}` leads to another site but looks like a path"),
-                "write the whole address, starting with https://".to_string(),
-            ),
+            Hazard::RemoteImage { url, .. } => {
+                (msg!("markdown.remote_image", url = url), msg!("markdown.remote_image.help"))
+            }
+            Hazard::ProtocolRelative { url, .. } => {
+                (msg!("markdown.protocol_relative", url = url), msg!("markdown.protocol_relative.help"))
+            }
             Hazard::HiddenChar { c, .. } => (
-                format!("the text contains the invisible character {}", crate::load::text::describe(c)),
-                "delete the entity (`&#...;`) that writes it".to_string(),
+                msg!("markdown.hidden_char", character => crate::load::text::describe(c)),
+                msg!("markdown.hidden_char.help"),
             ),
         };
         findings.push(Finding::error(file, position, message).with_help(help));

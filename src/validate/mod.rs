@@ -9,6 +9,7 @@ pub mod placeholders;
 mod providers;
 mod site;
 mod static_files;
+mod suggest;
 mod surveys;
 
 use std::collections::BTreeSet;
@@ -19,16 +20,25 @@ use crate::domain::Slug;
 use crate::i18n::Translations;
 use crate::load::LoadedSite;
 use crate::model::{Site, SitePath};
+use crate::readability::Samples;
 
 /// Validates everything loadable and returns the model when the
 /// configuration itself is usable (there is nothing to attach providers to
 /// otherwise). The model may be incomplete: the caller checks `findings`.
-pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, findings: &mut Findings) -> Option<Site> {
+/// Every prose text is measured into `readability` on the way.
+pub fn validate(
+    loaded: LoadedSite,
+    translations: &Translations,
+    today: Date,
+    findings: &mut Findings,
+    readability: &mut Samples,
+) -> Option<Site> {
     let (config_file, config) = loaded.config?;
     let (mut site, default_positions) =
-        site::site(&config_file.relative, &config_file.absolute, config, today, findings)?;
+        site::site(&config_file.relative, &config_file.absolute, config, today, findings, readability)?;
     let mut pending_links = Vec::new();
-    for provider in providers::providers(loaded.providers, &site, translations, findings, &mut pending_links) {
+    let checks = &mut Checks { findings, readability, pending: &mut pending_links };
+    for provider in providers::providers(loaded.providers, &site, translations, checks) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {
             service.providers.push(provider);
         }
@@ -37,13 +47,28 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
         service.sort_providers(&site.districts);
     }
     let broken = Broken::find(loaded.profile_files, &site);
-    site.pages = pages::pages(loaded.pages, &site.limits, findings, &mut pending_links);
-    site.surveys = surveys::surveys(loaded.surveys, &site, &broken, findings, &mut pending_links);
+    site.pages = pages::pages(loaded.pages, &site.limits, checks);
+    site.surveys = surveys::surveys(loaded.surveys, &site, &broken, checks);
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);
     static_files::check(&loaded.static_files, &site, findings);
     pending_links.retain(|link| !broken.paths.contains(&link.path));
     site.links = pending_links;
     Some(site)
+}
+
+/// What validating a file adds to besides the model: findings, readability
+/// samples, and internal links to check once the site is rendered.
+pub struct Checks<'a> {
+    pub findings: &'a mut Findings,
+    pub readability: &'a mut Samples,
+    pub pending: &'a mut Vec<links::PendingLink>,
+}
+
+impl Checks<'_> {
+    /// Field checks for `file`.
+    pub fn file<'f>(&'f mut self, file: &'f std::path::Path) -> fields::FileCheck<'f> {
+        fields::FileCheck::new(file, self.findings, self.readability)
+    }
 }
 
 /// Profiles that exist as files but had errors. Their own file has the

@@ -2,81 +2,73 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::{FileCheck, at};
-use super::links::{PendingLink, inspect_markdown};
+use super::Checks;
+use super::fields::{at, slug_help};
+use super::links::inspect_markdown;
 use super::markdown_hazards;
-use crate::diagnostics::{Finding, Findings, Position};
+use crate::diagnostics::{Finding, Position};
 use crate::domain::{Slug, Text};
 use crate::load::LoadedPage;
 use crate::load::raw::Limits;
 use crate::model::{Page, collate, routes};
+use crate::msg;
 
-pub fn pages(
-    loaded: Vec<LoadedPage>,
-    limits: &Limits,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
-) -> Vec<Page> {
+pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, checks: &mut Checks) -> Vec<Page> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<Slug, std::path::PathBuf> = BTreeMap::new();
     for item in loaded {
         let file = item.source.relative.clone();
         let slug = match Slug::parse(&item.file_stem) {
             Ok(slug) => slug,
-            Err(hint) => {
-                findings.push(
-                    Finding::error(
-                        &file,
-                        Position::WHOLE_FILE,
-                        format!("the file name `{}` cannot be used in a web address", item.file_stem),
-                    )
-                    .with_help(format!("rename the file: {hint}")),
+            Err(_) => {
+                checks.findings.push(
+                    Finding::error(&file, Position::WHOLE_FILE, msg!("file_name.not_address", name = item.file_stem))
+                        .with_help(msg!("file_name.rename", how => slug_help(&item.file_stem))),
                 );
                 continue;
             }
         };
         if routes::RESERVED.contains(&slug.as_str()) {
-            findings.push(
-                Finding::error(&file, Position::WHOLE_FILE, format!("`{slug}` is a name the site itself uses"))
-                    .with_help(format!("rename the file; these names are taken: {}", routes::RESERVED.join(", "))),
+            checks.findings.push(
+                Finding::error(&file, Position::WHOLE_FILE, msg!("page.reserved_name", name = slug))
+                    .with_help(msg!("file_name.taken.help", taken = routes::RESERVED.join(", "))),
             );
             continue;
         }
         if let Some(first) = seen.get(&slug) {
-            findings.push(Finding::error(
-                &file,
-                Position::WHOLE_FILE,
-                format!("another page, {}, has the same address", first.display()),
-            ));
+            checks.findings.push(
+                Finding::error(&file, Position::WHOLE_FILE, msg!("page.same_address", first = first.display()))
+                    .with_help(msg!("page.same_address.help")),
+            );
             continue;
         }
         seen.insert(slug.clone(), file.clone());
 
-        let mut check = FileCheck::new(&file, findings);
+        let mut check = checks.file(&file);
         let title = check.non_empty("title", &item.front.title);
         let summary = check.non_empty("summary", &item.front.summary);
-        inspect_markdown(&item.markdown, findings, pending);
-        markdown_hazards::check(&item.markdown, limits, findings);
+        inspect_markdown(&item.markdown, checks.findings, checks.readability, checks.pending);
+        markdown_hazards::check(&item.markdown, limits, checks.findings);
         let (plain_title, plain_summary, plain_body) = match &item.plain {
             Some((front, md)) => {
-                let mut check = FileCheck::new(&md.source.relative, findings);
+                let mut check = checks.file(&md.source.relative);
                 let t = check.non_empty("title", &front.title);
                 let s = check.non_empty("summary", &front.summary);
                 if front.order.is_some() {
                     check.warning(
                         Position::new(front.title.referenced.line() as u32, 1),
-                        "`order` is taken from the standard page",
-                        "remove `order` here",
+                        msg!("page.plain_order"),
+                        msg!("page.plain_order.help"),
                     );
                 }
-                inspect_markdown(md, findings, pending);
-                markdown_hazards::check(md, limits, findings);
+                inspect_markdown(md, checks.findings, checks.readability, checks.pending);
+                markdown_hazards::check(md, limits, checks.findings);
                 (Some(t), Some(s), Some(md.body.clone()))
             }
             None => {
-                findings.push(
-                    Finding::warning(&file, at(&item.front.title), "the page has no plain-language version")
-                        .with_help(format!("add content/{slug}.lettlest.md with the same front matter, in short sentences and everyday words")),
+                checks.findings.push(
+                    Finding::warning(&file, at(&item.front.title), msg!("page.no_plain"))
+                        .with_help(msg!("page.no_plain.help", slug = slug)),
                 );
                 (None, None, None)
             }

@@ -2,15 +2,17 @@
 
 use std::collections::BTreeMap;
 
-use super::fields::{FileCheck, at};
-use super::links::{PendingLink, inspect_markdown};
-use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::{OrgNumber, Slug, Text};
+use super::Checks;
+use super::fields::{FileCheck, at, slug_help};
+use super::suggest::{self, Candidate};
+use crate::diagnostics::{Finding, Position};
+use crate::domain::{Date, OrgNumber, Slug, Text};
 use crate::i18n::Translations;
-use crate::load::raw::{Ownership, RawProvider, ServiceKind};
+use crate::load::raw::{Ownership, RawProvider, RawSchool, ServiceKind};
 use crate::load::{LoadedProvider, files};
 use crate::markdown;
 use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath};
+use crate::msg;
 
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 /// Domain ranges: beyond them a number is a typo (or an attack on the
@@ -24,8 +26,7 @@ pub fn providers(
     loaded: Vec<LoadedProvider>,
     site: &Site,
     translations: &Translations,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
+    checks: &mut Checks,
 ) -> Vec<Provider> {
     let mut out = Vec::new();
     // (service, org number) → first file, to catch a provider listed twice.
@@ -34,28 +35,28 @@ pub fn providers(
         let file = item.source.relative.clone();
         let Some(service) = site.services.iter().find(|s| s.id.as_str() == item.service_dir) else {
             let known: Vec<&str> = site.services.iter().map(|s| s.id.as_str()).collect();
-            findings.push(
+            checks.findings.push(
                 Finding::error(
                     &file,
                     Position::WHOLE_FILE,
-                    format!("`{}` is not a service in brukervalg.yaml", item.service_dir),
+                    msg!("provider.service_unknown", service = item.service_dir),
                 )
-                .with_help(format!("put the profile in the folder of its service: {}", known.join(", "))),
+                .with_help(msg!("provider.service_unknown.help", choices = known.join(", "))),
             );
             continue;
         };
-        let Some(provider) = provider(&item, service.id.clone(), service.kind, site, translations, findings, pending)
-        else {
+        let profile = Profile { item: &item, service: service.id.clone(), kind: service.kind, site, translations };
+        let Some(provider) = profile.validate(checks) else {
             continue;
         };
         if let Some(first) = seen.get(&(provider.service.clone(), provider.org_number)) {
-            findings.push(
+            checks.findings.push(
                 Finding::error(
                     &file,
                     at(&item.profile.org_number),
-                    format!("organisation number {} is already used by {}", provider.org_number, first.display()),
+                    msg!("org_number.twice", number = provider.org_number, first = first.display()),
                 )
-                .with_help("a provider has one profile per service: merge the two files"),
+                .with_help(msg!("org_number.twice.help")),
             );
             continue;
         }
@@ -65,78 +66,240 @@ pub fn providers(
     out
 }
 
-fn provider(
-    item: &LoadedProvider,
+/// One profile being validated, with what its rules need to know.
+struct Profile<'a> {
+    item: &'a LoadedProvider,
     service: Slug,
     kind: ServiceKind,
-    site: &Site,
-    translations: &Translations,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
-) -> Option<Provider> {
-    let file = &item.source.relative;
-    let raw: &RawProvider = &item.profile;
-    let today = site.today;
-    let slug = Slug::parse(&item.file_stem)
-        .map_err(|hint| {
-            findings.push(
-                Finding::error(
-                    file,
-                    Position::WHOLE_FILE,
-                    format!("the file name `{}` cannot be used in a web address", item.file_stem),
-                )
-                .with_help(format!("rename the file: {hint}")),
-            )
-        })
-        .ok();
+    site: &'a Site,
+    translations: &'a Translations,
+}
 
-    if let Some(s) = &slug
-        && crate::model::routes::RESERVED_IN_SERVICE.contains(&s.as_str())
-    {
-        findings.push(
-            Finding::error(file, Position::WHOLE_FILE, format!("`{s}` is a name the service's own pages use"))
-                .with_help(format!(
-                    "rename the file; these names are taken: {}",
-                    crate::model::routes::RESERVED_IN_SERVICE.join(", ")
-                )),
-        );
-        return None;
+impl Profile<'_> {
+    /// The provider, when every rule that makes it publishable passed;
+    /// every problem found on the way is a finding.
+    fn validate(&self, checks: &mut Checks) -> Option<Provider> {
+        let file = &self.item.source.relative;
+        let raw: &RawProvider = &self.item.profile;
+        let slug = self.slug(checks)?;
+        let mut check = FileCheck::new(file, checks.findings, checks.readability);
+        let name = check.non_empty("name", &raw.name);
+        let org_number = check.org_number(&raw.org_number);
+        let districts = self.districts(&mut check);
+        let contact = check.contact(&raw.contact, false, at(&raw.name));
+        let languages = self.languages(&mut check);
+        let capacity_as_of = check.past_date("capacity.as_of", &raw.capacity.as_of, self.site.today);
+        let admission = admission(&mut check, raw);
+        let description = self.description(&mut check);
+        let extras = extras(&mut check, raw);
+        let continuity = continuity(&mut check, raw);
+        let (last_checked, stale) = self.last_checked(&mut check);
+        let image = self.image(&mut check, slug.as_ref());
+        let school = self.school(check, checks.pending);
+        Some(Provider {
+            slug: slug?,
+            service: self.service.clone(),
+            name,
+            org_number: org_number?,
+            ownership: raw.ownership,
+            districts,
+            contact,
+            languages,
+            capacity: raw.capacity.status,
+            capacity_as_of: capacity_as_of?,
+            admission,
+            description,
+            extras,
+            continuity,
+            last_checked: last_checked?,
+            stale,
+            image,
+            school,
+        })
     }
-    let mut check = FileCheck::new(file, findings);
-    let name = check.non_empty("name", &raw.name);
-    let org_number = check.org_number(&raw.org_number);
-    let mut districts = Vec::new();
-    for d in &raw.districts {
-        match site.districts.iter().find(|known| known.id.as_str() == d.value) {
-            Some(known) => districts.push(known.id.clone()),
-            None => {
-                let ids: Vec<&str> = site.districts.iter().map(|k| k.id.as_str()).collect();
-                let close = closest(&d.value, &ids);
+
+    /// The file name, which becomes the provider's address: `Some(None)`
+    /// when it is unusable (the rest is still checked), `None` when it
+    /// clashes with the service's own pages (nothing else is worth saying).
+    fn slug(&self, checks: &mut Checks) -> Option<Option<Slug>> {
+        let file = &self.item.source.relative;
+        let stem = &self.item.file_stem;
+        let Ok(slug) = Slug::parse(stem) else {
+            checks.findings.push(
+                Finding::error(file, Position::WHOLE_FILE, msg!("file_name.not_address", name = stem))
+                    .with_help(msg!("file_name.rename", how => slug_help(stem))),
+            );
+            return Some(None);
+        };
+        if crate::model::routes::RESERVED_IN_SERVICE.contains(&slug.as_str()) {
+            checks.findings.push(
+                Finding::error(file, Position::WHOLE_FILE, msg!("provider.reserved_name", name = slug)).with_help(
+                    msg!("file_name.taken.help", taken = crate::model::routes::RESERVED_IN_SERVICE.join(", ")),
+                ),
+            );
+            return None;
+        }
+        Some(Some(slug))
+    }
+
+    /// District ids; one given by its display name gets its id suggested.
+    fn districts(&self, check: &mut FileCheck) -> Vec<Slug> {
+        let raw = &self.item.profile;
+        let mut districts = Vec::new();
+        for d in &raw.districts {
+            match self.site.districts.iter().find(|known| known.id.as_str() == d.value) {
+                Some(known) => districts.push(known.id.clone()),
+                None => {
+                    let candidates: Vec<Candidate> = self
+                        .site
+                        .districts
+                        .iter()
+                        .map(|k| Candidate { id: k.id.as_str(), name: Some(k.name.as_str()) })
+                        .collect();
+                    let ids: Vec<&str> = candidates.iter().map(|c| c.id).collect();
+                    check.error(
+                        at(d),
+                        msg!("district.unknown", value = d.value),
+                        msg!("district.unknown.help", close => suggest::did_you_mean(&d.value, &candidates), choices = ids.join(", ")),
+                    );
+                }
+            }
+        }
+        if raw.districts.is_empty() {
+            check.error(at(&raw.name), msg!("provider.no_districts"), msg!("provider.no_districts.help"));
+        }
+        districts
+    }
+
+    /// Language codes; one given by its name (`polsk`) gets its code suggested.
+    fn languages(&self, check: &mut FileCheck) -> Vec<String> {
+        let mut languages = Vec::new();
+        for l in &self.item.profile.languages {
+            let code = l.value.trim().to_ascii_lowercase();
+            if self.translations.language_name(&code).is_some() {
+                languages.push(code);
+            } else {
+                let candidates: Vec<Candidate> = self
+                    .translations
+                    .language_codes()
+                    .map(|id| Candidate { id, name: self.translations.language_name(id) })
+                    .collect();
                 check.error(
-                    at(d),
-                    format!("`{}` is not a district in brukervalg.yaml", d.value),
-                    format!("{close}use one of: {}", ids.join(", ")),
+                    at(l),
+                    msg!("language.unknown", value = l.value),
+                    msg!("language.unknown.help", close => suggest::did_you_mean(l.value.trim(), &candidates)),
                 );
             }
         }
+        languages
     }
-    if raw.districts.is_empty() {
-        check.error(at(&raw.name), "`districts` is empty", "list the districts the provider serves");
+
+    fn description(&self, check: &mut FileCheck) -> Text {
+        let raw = &self.item.profile;
+        let description = check.text("description", &raw.description, &raw.description_plain);
+        let words = description.standard.split_whitespace().count();
+        let limit = self.site.limits.description_max_words;
+        if words > limit {
+            check.error(
+                at(&raw.description),
+                msg!("description.too_long", words = words, limit = limit),
+                msg!("description.too_long.help"),
+            );
+        }
+        description
     }
-    let contact = check.contact(&raw.contact, false, at(&raw.name));
-    let mut languages = Vec::new();
-    for l in &raw.languages {
-        let code = l.value.trim().to_ascii_lowercase();
-        if translations.language_name(&code).is_some() {
-            languages.push(code);
-        } else {
-            let codes: Vec<&str> = translations.language_codes().collect();
-            let close = closest(&code, &codes);
-            check.error(at(l), format!("`{}` is not a known language code", l.value), format!("{close}use ISO 639-1 codes such as nb, en, pl, ar, so; the known ones are listed under `languages` in i18n/"));
+
+    /// The date of the last check, and whether it is so old that readers
+    /// are warned.
+    fn last_checked(&self, check: &mut FileCheck) -> (Option<Date>, bool) {
+        let raw = &self.item.profile;
+        let today = self.site.today;
+        let last_checked = check.past_date("last_checked", &raw.last_checked, today);
+        let months = self.site.limits.stale_after_months;
+        let stale = last_checked.is_some_and(|d| d < today.months_before(months));
+        if stale {
+            check.warning(
+                at(&raw.last_checked),
+                msg!("provider.stale", date = raw.last_checked.value, months = months),
+                msg!("provider.stale.help"),
+            );
+        }
+        (last_checked, stale)
+    }
+
+    /// The photo beside the profile, if there is one and it can be published.
+    fn image(&self, check: &mut FileCheck, slug: Option<&Slug>) -> Option<Image> {
+        let img = self.item.profile.image.as_ref()?;
+        let alt = check.non_empty("image.alt", &img.alt);
+        let name = img.file.value.trim();
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        if name.contains(['/', '\\']) || name.starts_with('.') {
+            check.error(at(&img.file), msg!("image.not_beside", name = name), msg!("image.not_beside.help"));
+            return None;
+        }
+        if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+            check.error(at(&img.file), msg!("image.format", name = name), msg!("image.format.help"));
+            return None;
+        }
+        let picture = files::sibling(&self.item.source, name);
+        if !files::exists(&picture.absolute) {
+            check.error(at(&img.file), msg!("image.missing", name = name), msg!("image.missing.help"));
+            return None;
+        }
+        let root = files::root_of(&self.item.source);
+        if let Err(finding) = files::check_copyable(&root, &picture, self.site.limits.asset_max_bytes) {
+            check.findings.push(finding);
+            return None;
+        }
+        let published = SitePath::file(&format!("bilder/{}", self.service), slug?, &extension);
+        Some(Image { source: picture.absolute, published, alt })
+    }
+
+    /// The `school` block: required for a school service, refused elsewhere.
+    fn school(&self, mut check: FileCheck, pending: &mut Vec<super::links::PendingLink>) -> Option<School> {
+        let raw = &self.item.profile;
+        match (&raw.school, self.kind) {
+            (Some(s), ServiceKind::School) => {
+                let (grade_from, grade_to, pupils, capacity) = school_numbers(&mut check, &s.value);
+                let after_school_care = after_school_care(&mut check, &s.value);
+                let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
+                let self_description = self_description(self.item, self.site, &mut check, pending);
+                Some(School {
+                    grade_from,
+                    grade_to,
+                    pupils,
+                    capacity,
+                    after_school_care,
+                    focus_areas: s.value.focus_areas.iter().map(|f| f.trim().to_string()).collect(),
+                    transport,
+                    self_description,
+                })
+            }
+            (Some(s), _) => {
+                check.error(at(s), msg!("school.not_a_school"), msg!("school.not_a_school.help"));
+                None
+            }
+            (None, ServiceKind::School) => {
+                check.error(at(&raw.name), msg!("school.block_missing"), msg!("school.block_missing.help"));
+                None
+            }
+            (None, _) => {
+                if let Some(md) = &self.item.self_description {
+                    check.warning(
+                        Position::WHOLE_FILE,
+                        msg!("self_description.not_shown", file = md.source.relative.display()),
+                        msg!("self_description.not_shown.help"),
+                    );
+                }
+                None
+            }
         }
     }
-    let capacity_as_of = check.past_date("capacity.as_of", &raw.capacity.as_of, today);
-    let admission = match (&raw.admission, raw.ownership) {
+}
+
+/// How the provider was admitted: required unless it is the municipality's own.
+fn admission(check: &mut FileCheck, raw: &RawProvider) -> Option<Admission> {
+    match (&raw.admission, raw.ownership) {
         (Some(a), _) => {
             let from = check.date("admission.from", &a.from);
             let until = a.until.as_ref().and_then(|u| check.date("admission.until", u));
@@ -145,207 +308,93 @@ fn provider(
             {
                 check.error(
                     at(raw_until),
-                    format!("`admission.until` {u} is before `admission.from` {f}"),
-                    "check both dates",
+                    msg!("admission.until_before_from", until = u, from = f),
+                    msg!("admission.until_before_from.help"),
                 );
             }
             from.map(|from| Admission { kind: a.kind, from, until })
         }
         (None, Ownership::Municipal) => None,
         (None, _) => {
-            check.error(
-                at(&raw.name),
-                "`admission` is missing",
-                "say how the provider was admitted: `kind` (framework-agreement or approval) and `from` (date)",
-            );
+            check.error(at(&raw.name), msg!("admission.missing"), msg!("admission.missing.help"));
             None
         }
-    };
-    let description = check.text("description", &raw.description, &raw.description_plain);
-    let words = description.standard.split_whitespace().count();
-    let limit = site.limits.description_max_words;
-    if words > limit {
-        check.error(
-            at(&raw.description),
-            format!("`description` has {words} words; the limit is {limit}"),
-            "shorten it, so every provider is presented on equal terms",
-        );
     }
-    let extras = raw
-        .extras
+}
+
+fn extras(check: &mut FileCheck, raw: &RawProvider) -> Vec<Extra> {
+    raw.extras
         .iter()
         .map(|e| {
             let price = u64::from(e.price.value);
-            check.in_range("extras.price", price, at(&e.price), 0..=MAX_PRICE, "write the price in whole kroner");
+            check.in_range("extras.price", price, at(&e.price), 0..=MAX_PRICE, msg!("extras.price.help"));
             Extra {
                 name: Text::new(e.name.trim().to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
                 price: e.price.value.min(MAX_PRICE as u32),
                 unit: e.unit.trim().to_string(),
             }
         })
-        .collect();
-    let continuity = raw.continuity.as_ref().map(|c| {
+        .collect()
+}
+
+fn continuity(check: &mut FileCheck, raw: &RawProvider) -> Option<Continuity> {
+    raw.continuity.as_ref().map(|c| {
         check.in_range(
             "continuity.staff_per_month",
             u64::from(c.staff_per_month.value),
             at(&c.staff_per_month),
             1..=MAX_STAFF_PER_MONTH,
-            "write how many different staff a typical user meets in a month",
+            msg!("continuity.staff_per_month.help"),
         );
         let note = c.note.as_ref().map(|n| check.short_text("continuity.note", n, &c.note_plain));
         Continuity { staff_per_month: c.staff_per_month.value, note }
-    });
-    let last_checked = check.past_date("last_checked", &raw.last_checked, today);
-    let stale_before = today.months_before(site.limits.stale_after_months);
-    let stale = last_checked.is_some_and(|d| d < stale_before);
-    if stale {
-        check.warning(
-            at(&raw.last_checked),
-            format!("the profile was last checked {}, more than {} months ago", raw.last_checked.value, site.limits.stale_after_months),
-            "check every fact with the provider, then set `last_checked` to today's date; readers are told the profile may be out of date",
+    })
+}
+
+/// Grades, pupils and places, each within what a school can have.
+fn school_numbers(check: &mut FileCheck, s: &RawSchool) -> (u8, u8, u32, u32) {
+    let grades = &s.grades;
+    if !(1..=10).contains(&grades.value.from)
+        || !(1..=10).contains(&grades.value.to)
+        || grades.value.from > grades.value.to
+    {
+        check.error(
+            at(grades),
+            msg!("school.grades", from = grades.value.from, to = grades.value.to),
+            msg!("school.grades.help"),
         );
     }
-    let image = raw.image.as_ref().and_then(|img| {
-        let alt = check.non_empty("image.alt", &img.alt);
-        let name = img.file.value.trim();
-        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-        if name.contains(['/', '\\']) || name.starts_with('.') {
-            check.error(
-                at(&img.file),
-                format!("`image.file` `{name}` must be a file beside the profile"),
-                "put the picture in the same folder as the profile and give only its file name",
-            );
-            return None;
-        }
-        if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-            check.error(
-                at(&img.file),
-                format!("`{name}` is not a supported picture"),
-                "use a .jpg, .jpeg, .png or .webp file",
-            );
-            return None;
-        }
-        let picture = files::sibling(&item.source, name);
-        if !files::exists(&picture.absolute) {
-            check.error(
-                at(&img.file),
-                format!("the picture `{name}` is not in the profile's folder"),
-                "add the file, or remove `image`",
-            );
-            return None;
-        }
-        if let Err(finding) =
-            files::check_copyable(&files::root_of(&item.source), &picture, site.limits.asset_max_bytes)
-        {
-            check.findings.push(finding);
-            return None;
-        }
-        let source = picture.absolute;
-        let slug = slug.as_ref()?;
-        Some(Image { source, published: SitePath::file(&format!("bilder/{service}"), slug, &extension), alt })
-    });
-    let school = match (&raw.school, kind) {
-        (Some(s), ServiceKind::School) => {
-            let grades = &s.value.grades;
-            if !(1..=10).contains(&grades.value.from)
-                || !(1..=10).contains(&grades.value.to)
-                || grades.value.from > grades.value.to
-            {
-                check.error(
-                    at(grades),
-                    format!("grades {}-{} are not possible", grades.value.from, grades.value.to),
-                    "grades run from 1 to 10, `from` no higher than `to`",
-                );
-            }
-            let (pupils, capacity) = (s.value.pupils.value, s.value.capacity.value);
-            check.in_range(
-                "school.pupils",
-                u64::from(pupils),
-                at(&s.value.pupils),
-                0..=MAX_PUPILS,
-                "write the number of pupils now",
-            );
-            check.in_range(
-                "school.capacity",
-                u64::from(capacity),
-                at(&s.value.capacity),
-                1..=MAX_PUPILS,
-                "write the number of places the school has",
-            );
-            if pupils > capacity {
-                check.warning(
-                    at(&s.value.transport),
-                    format!("the school has more pupils ({pupils}) than places ({capacity})"),
-                    "check `pupils` and `capacity`",
-                );
-            }
-            let after_school_care = s.value.after_school_care.as_ref().map(|t| {
-                let text = check.short_text("school.after_school_care", t, &s.value.after_school_care_plain);
-                if matches!(text.standard.to_lowercase().as_str(), "no" | "nei" | "false" | "yes" | "ja" | "true" | "ingen") {
-                    check.error(
-                        at(t),
-                        format!("`school.after_school_care` says only `{}`", text.standard),
-                        "describe the after-school programme (SFO) in a sentence, or remove the line if the school has none",
-                    );
-                }
-                text
-            });
-            let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
-            let self_description = self_description(item, site, check.findings, pending);
-            Some(School {
-                grade_from: grades.value.from,
-                grade_to: grades.value.to,
-                pupils: s.value.pupils.value,
-                capacity: s.value.capacity.value,
-                after_school_care,
-                focus_areas: s.value.focus_areas.iter().map(|f| f.trim().to_string()).collect(),
-                transport,
-                self_description,
-            })
-        }
-        (Some(s), _) => {
-            check.error(at(s), "`school` is only for providers of a school service", "remove the `school` block");
-            None
-        }
-        (None, ServiceKind::School) => {
-            check.error(
-                at(&raw.name),
-                "a school needs a `school` block",
-                "add `school:` with grades, pupils, capacity and transport (see docs/content.md)",
-            );
-            None
-        }
-        (None, _) => {
-            if let Some(md) = &item.self_description {
-                check.warning(
-                    Position::WHOLE_FILE,
-                    format!("{} is not shown: only schools have a self-description", md.source.relative.display()),
-                    "move its content into `description`, or remove the file",
-                );
-            }
-            None
-        }
-    };
+    let (pupils, capacity) = (s.pupils.value, s.capacity.value);
+    check.in_range("school.pupils", u64::from(pupils), at(&s.pupils), 0..=MAX_PUPILS, msg!("school.pupils.help"));
+    check.in_range(
+        "school.capacity",
+        u64::from(capacity),
+        at(&s.capacity),
+        1..=MAX_PUPILS,
+        msg!("school.capacity.help"),
+    );
+    if pupils > capacity {
+        check.warning(
+            at(&s.transport),
+            msg!("school.over_capacity", pupils = pupils, capacity = capacity),
+            msg!("school.over_capacity.help"),
+        );
+    }
+    (grades.value.from, grades.value.to, pupils, capacity)
+}
 
-    Some(Provider {
-        slug: slug?,
-        service,
-        name,
-        org_number: org_number?,
-        ownership: raw.ownership,
-        districts,
-        contact,
-        languages,
-        capacity: raw.capacity.status,
-        capacity_as_of: capacity_as_of?,
-        admission,
-        description,
-        extras,
-        continuity,
-        last_checked: last_checked?,
-        stale,
-        image,
-        school,
+/// SFO in a sentence: a bare yes or no tells a parent nothing.
+fn after_school_care(check: &mut FileCheck, s: &RawSchool) -> Option<Text> {
+    s.after_school_care.as_ref().map(|t| {
+        let text = check.short_text("school.after_school_care", t, &s.after_school_care_plain);
+        if matches!(text.standard.to_lowercase().as_str(), "no" | "nei" | "false" | "yes" | "ja" | "true" | "ingen") {
+            check.error(
+                at(t),
+                msg!("school.after_school_care_bare", value = text.standard),
+                msg!("school.after_school_care_bare.help"),
+            );
+        }
+        text
     })
 }
 
@@ -353,63 +402,47 @@ fn provider(
 fn self_description(
     item: &LoadedProvider,
     site: &Site,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
+    check: &mut FileCheck,
+    pending: &mut Vec<super::links::PendingLink>,
 ) -> Text {
     let limit = site.limits.self_description_max_words;
     let Some(md) = &item.self_description else {
-        findings.push(
-            Finding::error(&item.source.relative, Position::WHOLE_FILE, "the school has no self-description")
-                .with_help(format!("write it in Markdown as providers/{}/{}.md", item.service_dir, item.file_stem)),
+        check.findings.push(
+            Finding::error(&item.source.relative, Position::WHOLE_FILE, msg!("self_description.missing"))
+                .with_help(msg!("self_description.missing.help", service = item.service_dir, stem = item.file_stem)),
         );
         return Text::default();
     };
-    let mut check_one = |md: &crate::load::MarkdownFile, findings: &mut Findings| {
+    let mut check_one = |md: &crate::load::MarkdownFile, check: &mut FileCheck| {
         let words = markdown::word_count(&md.body);
+        let file = &md.source.relative;
         if words > limit {
-            findings.push(
+            check.findings.push(
                 Finding::error(
-                    &md.source.relative,
+                    file,
                     Position::WHOLE_FILE,
-                    format!("the self-description has {words} words; the limit is {limit}"),
+                    msg!("self_description.too_long", words = words, limit = limit),
                 )
-                .with_help("shorten it: every school gets the same space"),
+                .with_help(msg!("self_description.too_long.help")),
             );
         }
         if words == 0 {
-            findings.push(
-                Finding::error(&md.source.relative, Position::WHOLE_FILE, "the self-description is empty")
-                    .with_help("write the school's own presentation"),
+            check.findings.push(
+                Finding::error(file, Position::WHOLE_FILE, msg!("self_description.empty"))
+                    .with_help(msg!("self_description.empty.help")),
             );
         }
-        inspect_markdown(md, findings, pending);
-        super::markdown_hazards::check(md, &site.limits, findings);
+        super::links::inspect_markdown(md, check.findings, check.readability, pending);
+        super::markdown_hazards::check(md, &site.limits, check.findings);
     };
-    check_one(md, findings);
+    check_one(md, check);
     if let Some(plain) = &item.self_description_plain {
-        check_one(plain, findings);
+        check_one(plain, check);
     } else {
-        findings.push(
-            Finding::warning(
-                &md.source.relative,
-                Position::WHOLE_FILE,
-                "the self-description has no plain-language version",
-            )
-            .with_help(format!(
-                "add providers/{}/{}.lettlest.md in short sentences and everyday words",
-                item.service_dir, item.file_stem
-            )),
+        check.findings.push(
+            Finding::warning(&md.source.relative, Position::WHOLE_FILE, msg!("self_description.no_plain"))
+                .with_help(msg!("self_description.no_plain.help", service = item.service_dir, stem = item.file_stem)),
         );
     }
     Text::new(md.body.clone(), item.self_description_plain.as_ref().map(|p| p.body.clone()))
-}
-
-fn closest(value: &str, candidates: &[&str]) -> String {
-    candidates
-        .iter()
-        .map(|c| (strsim::levenshtein(value, c), *c))
-        .filter(|(d, _)| *d <= 2)
-        .min()
-        .map(|(_, c)| format!("did you mean `{c}`? "))
-        .unwrap_or_default()
 }

@@ -8,6 +8,7 @@ use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Colour, Date};
 use crate::load::raw::{RawService, RawSiteConfig, ServiceKind};
 use crate::model::{Complaints, District, Identity, Service, Site};
+use crate::msg;
 
 /// The site without providers and pages, and where each service's
 /// `default_provider` is written (checked once providers are known).
@@ -17,8 +18,9 @@ pub fn site(
     raw: RawSiteConfig,
     today: Date,
     findings: &mut Findings,
+    readability: &mut crate::readability::Samples,
 ) -> Option<(Site, Vec<Position>)> {
-    let mut check = FileCheck::new(file, findings);
+    let mut check = FileCheck::new(file, findings, readability);
     let base_url =
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
     let intro = check.text("intro", &raw.intro, &raw.intro_plain);
@@ -36,17 +38,13 @@ pub fn site(
             continue;
         };
         if !district_ids.insert(id.clone()) {
-            check.error(at(&d.id), format!("the district id `{id}` is used twice"), "give each district its own id");
+            check.error(at(&d.id), msg!("district.id_twice", id = id), msg!("district.id_twice.help"));
             continue;
         }
         districts.push(District { id, name: d.name.trim().to_string() });
     }
     if raw.districts.is_empty() {
-        check.error(
-            at(&raw.base_url),
-            "no `districts` are listed",
-            "list the districts providers may serve, each with `id` and `name`",
-        );
+        check.error(at(&raw.base_url), msg!("site.no_districts"), msg!("site.no_districts.help"));
     }
 
     let mut service_ids = BTreeSet::new();
@@ -57,18 +55,14 @@ pub fn site(
             continue;
         };
         if !service_ids.insert(service.id.clone()) {
-            check.error(
-                at(&s.id),
-                format!("the service id `{}` is used twice", service.id),
-                "give each service its own id",
-            );
+            check.error(at(&s.id), msg!("service.id_twice", id = service.id), msg!("service.id_twice.help"));
             continue;
         }
         default_positions.push(s.default_provider.as_ref().map_or(at(&s.id), at));
         services.push(service);
     }
     if raw.services.is_empty() {
-        check.error(at(&raw.base_url), "no `services` are listed", "describe at least one service in the scheme");
+        check.error(at(&raw.base_url), msg!("site.no_services"), msg!("site.no_services.help"));
     }
 
     let site = Site {
@@ -99,33 +93,25 @@ fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity
         let inside = relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
         let extension = relative.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
         if !inside || path.is_empty() {
-            check.error(
-                at(logo),
-                format!("the logo `{path}` is not a file under static/"),
-                "give the file name relative to static/, e.g. `logo.svg`",
-            );
+            check.error(at(logo), msg!("logo.outside", path = path), msg!("logo.outside.help"));
             None
         } else if !matches!(extension.as_deref(), Some("svg" | "png")) {
-            check.error(
-                at(logo),
-                format!("the logo `{path}` is not an SVG or PNG file"),
-                "save the logo as .svg (best: sharp at every size) or .png",
-            );
+            check.error(at(logo), msg!("logo.format", path = path), msg!("logo.format.help"));
             None
         } else if !root.join("static").join(relative).is_file() {
-            check.error(
-                at(logo),
-                format!("the logo file static/{path} does not exist"),
-                "put the logo file in the static/ folder, or correct the file name",
-            );
+            check.error(at(logo), msg!("logo.missing", path = path), msg!("logo.missing.help"));
             None
         } else {
             Some(path.replace('\\', "/"))
         }
     });
     let brand_colour = raw.brand_colour.as_ref().and_then(|raw_colour| match Colour::parse(&raw_colour.value) {
-        Err(help) => {
-            check.error(at(raw_colour), format!("`{}` is not a colour", raw_colour.value.trim()), help);
+        Err(_) => {
+            check.error(
+                at(raw_colour),
+                msg!("colour.invalid", value = raw_colour.value.trim()),
+                msg!("colour.invalid.help"),
+            );
             None
         }
         Ok(colour) => {
@@ -133,8 +119,8 @@ fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity
             if ratio < MIN_CONTRAST {
                 check.error(
                     at(raw_colour),
-                    format!("the brand colour {colour} has a contrast of only {ratio:.1}:1 against white text"),
-                    format!("choose a darker shade of the colour: white text and links need at least {MIN_CONTRAST}:1 (WCAG 2.1 AA)"),
+                    msg!("colour.contrast", colour = colour, ratio = format!("{ratio:.1}")),
+                    msg!("colour.contrast.help", min = MIN_CONTRAST),
                 );
                 None
             } else {
@@ -170,11 +156,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         Some(d) => Some(check.slug("default_provider", d)?),
         None if s.kind == ServiceKind::School => None,
         None => {
-            check.error(
-                at(&s.id),
-                "the service has no `default_provider`",
-                "name the provider citizens get when they do not choose, by its file name without .yaml",
-            );
+            check.error(at(&s.id), msg!("service.no_default_provider"), msg!("service.no_default_provider.help"));
             None
         }
     };
@@ -182,11 +164,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         Some(n) => Some(check.short_text("notice_period", n, &s.notice_period_plain)),
         None if s.kind == ServiceKind::School => None,
         None => {
-            check.error(
-                at(&s.id),
-                "the service has no `notice_period`",
-                "say how long a citizen must wait when switching provider, e.g. `notice_period: 1 måned`",
-            );
+            check.error(at(&s.id), msg!("service.no_notice_period"), msg!("service.no_notice_period.help"));
             None
         }
     };
@@ -231,15 +209,12 @@ pub fn check_default_providers(
                 Finding::error(
                     file,
                     position,
-                    format!(
-                        "`default_provider` `{}` of service `{}` is not a provider of that service",
-                        default, service.id
-                    ),
+                    msg!("service.default_provider_unknown", provider = default, service = service.id),
                 )
                 .with_help(if known.is_empty() {
-                    format!("add its profile as providers/{}/{default}.yaml", service.id)
+                    msg!("service.default_provider_unknown.help_add", service = service.id, provider = default)
                 } else {
-                    format!("use the file name (without .yaml) of one of: {}", known.join(", "))
+                    msg!("service.default_provider_unknown.help_choose", choices = known.join(", "))
                 }),
             );
         }

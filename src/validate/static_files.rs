@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::load::SourceFile;
 use crate::model::Site;
+use crate::msg;
 
 /// The files the build writes besides pages and pictures (see `lib::build`).
 pub const DATA_FILES: &[&str] =
@@ -21,24 +22,20 @@ pub fn check(static_files: &[SourceFile], site: &Site, findings: &mut Findings) 
         let relative = file.relative.strip_prefix("static").unwrap_or(&file.relative);
         let published = relative.to_string_lossy().replace('\\', "/");
         let clash = if generated.contains(&published) {
-            Some(format!("the build writes {published} itself"))
+            Some(msg!("static.clash.file", path = published))
         } else if folders.contains(published.as_str()) {
-            Some(format!("the build writes a folder {published}/ of pages"))
+            Some(msg!("static.clash.folder", path = published))
         } else {
             published
                 .match_indices('/')
                 .map(|(i, _)| &published[..i])
                 .find(|ancestor| generated.contains(*ancestor))
-                .map(|ancestor| format!("the build writes {ancestor} itself, so it cannot be a folder"))
+                .map(|ancestor| msg!("static.clash.ancestor", path = ancestor))
         };
         if let Some(clash) = clash {
             findings.push(
-                Finding::error(
-                    &file.relative,
-                    Position::WHOLE_FILE,
-                    format!("this file would replace what the site generates: {clash}"),
-                )
-                .with_help("rename or move the file in static/; generated pages and open data cannot be replaced"),
+                Finding::error(&file.relative, Position::WHOLE_FILE, msg!("static.clash", clash => clash))
+                    .with_help(msg!("static.clash.help")),
             );
         }
     }

@@ -3,40 +3,37 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::fields::{FileCheck, at};
+use super::Checks;
+use super::fields::{at, slug_help};
 use super::links::PendingLink;
-use crate::diagnostics::{Finding, Findings, Position};
+use super::suggest::{self, Candidate};
+use crate::diagnostics::{Finding, Position};
 use crate::domain::Slug;
 use crate::load::LoadedSurvey;
 use crate::load::survey_csv::{self, RowValues};
 use crate::model::survey::{Disclosure, Question, RawCell, Scale, Survey, SurveyMeta, from_counts};
 use crate::model::{Site, SitePath};
+use crate::msg;
 
-pub fn surveys(
-    loaded: Vec<LoadedSurvey>,
-    site: &Site,
-    broken: &super::Broken,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
-) -> Vec<Survey> {
+pub fn surveys(loaded: Vec<LoadedSurvey>, site: &Site, broken: &super::Broken, checks: &mut Checks) -> Vec<Survey> {
     let rules = Disclosure {
         min_respondents: site.limits.survey_min_respondents,
         uncertain_below: site.limits.survey_uncertain_below,
     };
     let mut out: Vec<Survey> =
-        loaded.into_iter().filter_map(|item| survey(item, site, broken, rules, findings, pending)).collect();
+        loaded.into_iter().filter_map(|item| survey(item, site, broken, rules, checks)).collect();
     // Each series once a year.
     let mut seen = BTreeSet::new();
     out.retain(|s| {
         let fresh = seen.insert((s.series.clone(), s.year));
         if !fresh {
-            findings.push(
+            checks.findings.push(
                 Finding::error(
                     format!("surveys/{}.yaml", s.id),
                     Position::WHOLE_FILE,
-                    format!("the series `{}` has two surveys for {}", s.series, s.year),
+                    msg!("survey.series_twice", series = s.series, year = s.year),
                 )
-                .with_help("give each year's survey its own year, or merge the files"),
+                .with_help(msg!("survey.series_twice.help")),
             );
         }
         fresh
@@ -50,50 +47,44 @@ fn survey(
     site: &Site,
     broken: &super::Broken,
     rules: Disclosure,
-    findings: &mut Findings,
-    pending: &mut Vec<PendingLink>,
+    checks: &mut Checks,
 ) -> Option<Survey> {
     let file = item.source.relative.clone();
     let raw = &item.survey;
     let id = Slug::parse(&item.file_stem)
-        .map_err(|hint| {
-            findings.push(
-                Finding::error(
-                    &file,
-                    Position::WHOLE_FILE,
-                    format!("the file name `{}` cannot be used as an id", item.file_stem),
-                )
-                .with_help(format!("rename the file: {hint}")),
+        .map_err(|_| {
+            checks.findings.push(
+                Finding::error(&file, Position::WHOLE_FILE, msg!("file_name.not_id", name = item.file_stem))
+                    .with_help(msg!("file_name.rename", how => slug_help(&item.file_stem))),
             )
         })
         .ok();
-    let mut check = FileCheck::new(&file, findings);
+    let pending = &mut *checks.pending;
+    let mut check = super::fields::FileCheck::new(&file, checks.findings, checks.readability);
     let service = site.services.iter().find(|s| s.id.as_str() == raw.service.value);
     if service.is_none() {
-        let ids: Vec<&str> = site.services.iter().map(|s| s.id.as_str()).collect();
+        let candidates: Vec<Candidate> =
+            site.services.iter().map(|s| Candidate { id: s.id.as_str(), name: Some(s.name.as_str()) }).collect();
+        let ids: Vec<&str> = candidates.iter().map(|c| c.id).collect();
         check.error(
             at(&raw.service),
-            format!("`{}` is not a service in brukervalg.yaml", raw.service.value),
-            format!("use one of: {}", ids.join(", ")),
+            msg!("service.unknown", value = raw.service.value),
+            msg!(
+                "service.unknown.help",
+                close => suggest::did_you_mean(&raw.service.value, &candidates),
+                choices = ids.join(", ")
+            ),
         );
     }
     let series = check.slug("series", &raw.series);
     let year = raw.year.value;
     if !(1990..=site.today.year() as u16).contains(&year) {
-        check.error(
-            at(&raw.year),
-            format!("`year` {year} is not a year a survey could have been run"),
-            "write the year the answers were collected",
-        );
+        check.error(at(&raw.year), msg!("survey.year", year = year), msg!("survey.year.help"));
     }
     let scale = Scale { min: raw.scale.value.min, max: raw.scale.value.max };
     let scale_ok = scale.min < scale.max && scale.max - scale.min <= 10;
     if !scale_ok {
-        check.error(
-            at(&raw.scale),
-            format!("the scale {}-{} is not usable", scale.min, scale.max),
-            "give `min` below `max`, at most 11 options, e.g. min: 1, max: 6",
-        );
+        check.error(at(&raw.scale), msg!("survey.scale", min = scale.min, max = scale.max), msg!("survey.scale.help"));
     }
     let source_url = raw.source_url.as_ref().and_then(|u| check.web("source_url", u));
     let how_to_read = raw.how_to_read.as_ref().and_then(|link| match SitePath::from_internal_link(link.value.trim()) {
@@ -107,11 +98,7 @@ fn survey(
             Some(path)
         }
         None => {
-            check.error(
-                at(link),
-                "`how_to_read` must be a page on this site",
-                "write its site path, e.g. /slik-leser-du-brukerundersokelser/",
-            );
+            check.error(at(link), msg!("survey.how_to_read"), msg!("survey.how_to_read.help"));
             None
         }
     });
@@ -119,7 +106,7 @@ fn survey(
     for q in &raw.questions {
         let Some(qid) = check.slug("questions.id", &q.id) else { continue };
         if questions.iter().any(|known| known.id == qid) {
-            check.error(at(&q.id), format!("the question id `{qid}` is used twice"), "give each question its own id");
+            check.error(at(&q.id), msg!("survey.question_twice", id = qid), msg!("survey.question_twice.help"));
             continue;
         }
         let question = check.non_empty("questions.question", &q.question);
@@ -127,23 +114,25 @@ fn survey(
         questions.push(Question { id: qid, question, plain_explanation });
     }
     if raw.questions.is_empty() {
-        check.error(
-            at(&raw.headline),
-            "the survey lists no `questions`",
-            "list the questions with `id` and `question`",
-        );
+        check.error(at(&raw.headline), msg!("survey.no_questions"), msg!("survey.no_questions.help"));
     }
     let headline = questions.iter().position(|q| q.id.as_str() == raw.headline.value);
     if headline.is_none() && !questions.is_empty() {
         let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
         check.error(
             at(&raw.headline),
-            format!("`headline` `{}` is not one of the questions", raw.headline.value),
-            format!("use one of: {}", ids.join(", ")),
+            msg!("survey.headline_unknown", value = raw.headline.value),
+            msg!("survey.headline_unknown.help", choices = ids.join(", ")),
         );
     }
     let providers: BTreeSet<&str> =
         service.map(|s| s.providers.iter().map(|p| p.slug.as_str()).collect()).unwrap_or_default();
+    // Providers by file name and by the name readers see, for "did you mean".
+    let candidates: Vec<Candidate> = service
+        .iter()
+        .flat_map(|s| &s.providers)
+        .map(|p| Candidate { id: p.slug.as_str(), name: Some(p.name.as_str()) })
+        .collect();
     let mut response_rates = BTreeMap::new();
     for (provider, rate) in &raw.response_rates {
         if broken.contains(&raw.service.value, provider) {
@@ -152,15 +141,11 @@ fn survey(
         if service.is_some() && !providers.contains(provider.as_str()) {
             check.error(
                 at(rate),
-                format!("`response_rates` names `{provider}`, which is not a provider of `{}`", raw.service.value),
-                "use the provider's file name without .yaml",
+                msg!("survey.rate_provider_unknown", provider = provider, service = raw.service.value),
+                msg!("survey.provider_unknown.help", close => suggest::did_you_mean(provider, &candidates)),
             );
         } else if !(0.0..=100.0).contains(&rate.value) {
-            check.error(
-                at(rate),
-                format!("the response rate {} is not a percentage", rate.value),
-                "write the percentage, 0 to 100",
-            );
+            check.error(at(rate), msg!("survey.rate_percent", value = rate.value), msg!("survey.rate_percent.help"));
         } else if let Ok(slug) = Slug::parse(provider) {
             response_rates.insert(slug, rate.value);
         }
@@ -171,13 +156,13 @@ fn survey(
         let csv_path = &csv_file.relative;
         let (rows, problems) = survey_csv::parse(csv_path, text, usize::from(scale.max - scale.min) + 1);
         for p in problems {
-            findings.push(p);
+            check.findings.push(p);
         }
         let mut first_line: BTreeMap<(String, String), u32> = BTreeMap::new();
         for row in rows {
             let here = Position::new(row.line, 1);
             let mut error =
-                |message: String, help: String| findings.push(Finding::error(csv_path, here, message).with_help(help));
+                |message, help| check.findings.push(Finding::error(csv_path, here, message).with_help(help));
             let provider = if service.is_none() {
                 None
             } else if broken.contains(&raw.service.value, &row.provider) {
@@ -186,16 +171,9 @@ fn survey(
             } else if providers.contains(row.provider.as_str()) {
                 Slug::parse(&row.provider).ok()
             } else {
-                let close = providers
-                    .iter()
-                    .map(|p| (strsim::levenshtein(p, &row.provider), *p))
-                    .filter(|(d, _)| *d <= 3)
-                    .min()
-                    .map(|(_, p)| format!("did you mean `{p}`? "))
-                    .unwrap_or_default();
                 error(
-                    format!("`{}` is not a provider of `{}`", row.provider, raw.service.value),
-                    format!("{close}use the provider's file name without .yaml"),
+                    msg!("survey.row_provider_unknown", provider = row.provider, service = raw.service.value),
+                    msg!("survey.provider_unknown.help", close => suggest::did_you_mean(&row.provider, &candidates)),
                 );
                 None
             };
@@ -203,18 +181,15 @@ fn survey(
             if question.is_none() {
                 let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
                 error(
-                    format!("`{}` is not a question of this survey", row.question),
-                    format!("use one of the ids in {}: {}", file.display(), ids.join(", ")),
+                    msg!("survey.row_question_unknown", question = row.question),
+                    msg!("survey.row_question_unknown.help", file = file.display(), choices = ids.join(", ")),
                 );
             }
             let key = (row.provider.clone(), row.question.clone());
             if let Some(first) = first_line.get(&key) {
                 error(
-                    format!(
-                        "a second row for `{}` and `{}` (the first is on line {first})",
-                        row.provider, row.question
-                    ),
-                    "keep one row per provider and question".to_string(),
+                    msg!("survey.row_twice", provider = row.provider, question = row.question, first = first),
+                    msg!("survey.row_twice.help"),
                 );
                 continue;
             }
@@ -223,8 +198,8 @@ fn survey(
                 RowValues::Mean { respondents, mean } => {
                     if respondents > 0 && !(f64::from(scale.min)..=f64::from(scale.max)).contains(&mean) {
                         error(
-                            format!("the mean {mean} is outside the scale {}-{}", scale.min, scale.max),
-                            "check the export: a mean must lie between the lowest and highest answer".to_string(),
+                            msg!("survey.mean_outside", mean = mean, min = scale.min, max = scale.max),
+                            msg!("survey.mean_outside.help"),
                         );
                         continue;
                     }

@@ -5,6 +5,7 @@
 //! tiny_http parses HTTP; this module only maps a request path onto the
 //! build folder, refusing anything that would leave it.
 
+use crate::messages::Lang;
 use std::fs;
 use std::io::{Cursor, Write as _};
 use std::path::{Component, Path, PathBuf};
@@ -35,14 +36,14 @@ const WORKERS: usize = 4;
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Serves until the process ends.
-pub fn serve(server: Server, state: Arc<State>) {
+pub fn serve(server: Server, state: Arc<State>, lang: Lang) {
     let server = Arc::new(server);
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
             let (server, state) = (Arc::clone(&server), Arc::clone(&state));
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    handle(request, &state);
+                    handle(request, &state, lang);
                 }
             })
         })
@@ -52,7 +53,7 @@ pub fn serve(server: Server, state: Arc<State>) {
     }
 }
 
-fn handle(request: Request, state: &Arc<State>) {
+fn handle(request: Request, state: &Arc<State>, lang: Lang) {
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(text(405, "Only GET and HEAD are served.\n"));
         return;
@@ -82,7 +83,7 @@ fn handle(request: Request, state: &Arc<State>) {
         && query != LAST_GOOD_QUERY
     {
         let last_good = snapshot.site.is_some().then(|| format!("{path}?{LAST_GOOD_QUERY}"));
-        let page = overlay::page(findings, &snapshot.tag(), last_good.as_deref());
+        let page = overlay::page(findings, &snapshot.tag(), last_good.as_deref(), lang);
         let _ = request.respond(html(500, page));
         return;
     }

@@ -27,6 +27,8 @@ pub struct Options {
     pub bind: IpAddr,
     /// Open the site in the default browser once it is served.
     pub open: bool,
+    /// The language of the findings in the terminal.
+    pub lang: crate::messages::Lang,
 }
 
 pub fn run(options: &Options) -> ExitCode {
@@ -39,7 +41,8 @@ pub fn run(options: &Options) -> ExitCode {
     };
     println!("Building {} into {}", options.root.display(), preview.folder().display());
     let first = std::time::Instant::now();
-    report(&options.root, &preview.rebuild(), first.elapsed());
+    let lang = options.lang;
+    report(&options.root, &preview.rebuild(), first.elapsed(), lang);
 
     let server = match tiny_http::Server::http((options.bind, options.port)) {
         Ok(server) => server,
@@ -65,7 +68,7 @@ pub fn run(options: &Options) -> ExitCode {
 
     let state = preview.state();
     let root = options.root.clone();
-    let _watching = match preview.watch(move |outcome, took| report(&root, outcome, took)) {
+    let _watching = match preview.watch(move |outcome, took| report(&root, outcome, took, lang)) {
         Ok(watching) => watching,
         Err(e) => {
             eprintln!("error: cannot watch {} for changes: {e}", options.root.display());
@@ -77,19 +80,19 @@ pub fn run(options: &Options) -> ExitCode {
     {
         eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
     }
-    http::serve(server, state);
+    http::serve(server, state, lang);
     ExitCode::SUCCESS
 }
 
 /// One line per build in the terminal; the findings of a failed one in full.
-fn report(root: &Path, outcome: &Outcome, took: Duration) {
+fn report(root: &Path, outcome: &Outcome, took: Duration, lang: crate::messages::Lang) {
     match outcome {
         Outcome::Built(report) => {
-            super::print_findings(&report.findings, root);
+            super::print_findings(&report.findings, root, lang);
             println!("Built {} pages in {} ms", report.pages, took.as_millis());
         }
         Outcome::Failed(findings) => {
-            super::build::report_failure(findings, root, "still serving the last good version");
+            super::build::report_failure(findings, root, crate::msg!("serve.still_serving"), lang);
         }
     }
 }

@@ -82,7 +82,7 @@ mod tests {
     fn a_failure_keeps_the_last_good_site_and_a_success_clears_it() {
         let state = State::default();
         state.publish_site(PathBuf::from("one"));
-        state.publish_failure(vec![Finding::error("a.yaml", Position::new(1, 1), "broken")]);
+        state.publish_failure(vec![Finding::error("a.yaml", Position::new(1, 1), crate::msg!("page.no_plain"))]);
         let failed = state.snapshot();
         assert_eq!(failed.site, Some(PathBuf::from("one")));
         assert_eq!(failed.failure.as_deref().map(Vec::len), Some(1));

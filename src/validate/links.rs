@@ -120,7 +120,10 @@ pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings
                 .unwrap_or_default();
             findings.push(
                 Finding::error(&link.file, link.position, format!("the link `/{path}` leads to no page on this site"))
-                    .with_help(format!("{close}Pages are /<file name>/ for files in content/, and /tjenester/<service>/<provider>/ for providers")),
+                    .with_help(format!(
+                        "{close}Pages are /<file name>/ for files in content/, and /{}/<service>/<provider>/ for providers",
+                        site.routes.services
+                    )),
             );
             continue;
         }

@@ -26,7 +26,7 @@ use crate::model::{Site, SitePath};
 pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, findings: &mut Findings) -> Option<Site> {
     let (config_file, config) = loaded.config?;
     let (mut site, default_positions) =
-        site::site(&config_file.relative, &config_file.absolute, config, today, findings)?;
+        site::site(&config_file.relative, &config_file.absolute, config, today, translations.routes.clone(), findings)?;
     let mut pending_links = Vec::new();
     for provider in providers::providers(loaded.providers, &site, translations, findings, &mut pending_links) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {
@@ -37,7 +37,7 @@ pub fn validate(loaded: LoadedSite, translations: &Translations, today: Date, fi
         service.sort_providers(&site.districts);
     }
     let broken = Broken::find(loaded.profile_files, &site);
-    site.pages = pages::pages(loaded.pages, &site.limits, findings, &mut pending_links);
+    site.pages = pages::pages(loaded.pages, &site.limits, &site.routes, findings, &mut pending_links);
     site.surveys = surveys::surveys(loaded.surveys, &site, &broken, findings, &mut pending_links);
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);
     static_files::check(&loaded.static_files, &site, findings);
@@ -69,7 +69,7 @@ impl Broken {
         let paths = names
             .iter()
             .filter_map(|(service, stem)| {
-                Some(SitePath::provider(&Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
+                Some(SitePath::provider(&site.routes, &Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
             })
             .collect();
         Broken { names, paths }

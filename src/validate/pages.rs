@@ -9,11 +9,12 @@ use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Slug, Text};
 use crate::load::LoadedPage;
 use crate::load::raw::Limits;
-use crate::model::{Page, collate, routes};
+use crate::model::{Page, Routes, collate};
 
 pub fn pages(
     loaded: Vec<LoadedPage>,
     limits: &Limits,
+    routes: &Routes,
     findings: &mut Findings,
     pending: &mut Vec<PendingLink>,
 ) -> Vec<Page> {
@@ -35,10 +36,10 @@ pub fn pages(
                 continue;
             }
         };
-        if routes::RESERVED.contains(&slug.as_str()) {
+        if routes.reserved().contains(&slug.as_str()) {
             findings.push(
                 Finding::error(&file, Position::WHOLE_FILE, format!("`{slug}` is a name the site itself uses"))
-                    .with_help(format!("rename the file; these names are taken: {}", routes::RESERVED.join(", "))),
+                    .with_help(format!("rename the file; these names are taken: {}", routes.reserved().join(", "))),
             );
             continue;
         }

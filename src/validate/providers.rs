@@ -10,7 +10,7 @@ use crate::i18n::Translations;
 use crate::load::raw::{Ownership, RawProvider, ServiceKind};
 use crate::load::{LoadedProvider, files};
 use crate::markdown;
-use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath};
+use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath, StaffLanguage};
 
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
 /// Domain ranges: beyond them a number is a typo (or an attack on the
@@ -91,13 +91,13 @@ fn provider(
         .ok();
 
     if let Some(s) = &slug
-        && crate::model::routes::RESERVED_IN_SERVICE.contains(&s.as_str())
+        && site.routes.reserved_in_service().contains(&s.as_str())
     {
         findings.push(
             Finding::error(file, Position::WHOLE_FILE, format!("`{s}` is a name the service's own pages use"))
                 .with_help(format!(
                     "rename the file; these names are taken: {}",
-                    crate::model::routes::RESERVED_IN_SERVICE.join(", ")
+                    site.routes.reserved_in_service().join(", ")
                 )),
         );
         return None;
@@ -128,7 +128,9 @@ fn provider(
     for l in &raw.languages {
         let code = l.value.trim().to_ascii_lowercase();
         if translations.language_name(&code).is_some() {
-            languages.push(code);
+            let code = StaffLanguage::canonical(&code);
+            let name = translations.language_name(code).unwrap_or(code).to_string();
+            languages.push(StaffLanguage { code: code.to_string(), name });
         } else {
             let codes: Vec<&str> = translations.language_codes().collect();
             let close = closest(&code, &codes);
@@ -242,7 +244,7 @@ fn provider(
         }
         let source = picture.absolute;
         let slug = slug.as_ref()?;
-        Some(Image { source, published: SitePath::file(&format!("bilder/{service}"), slug, &extension), alt })
+        Some(Image { source, published: SitePath::image(&site.routes, &service, slug, &extension), alt })
     });
     let school = match (&raw.school, kind) {
         (Some(s), ServiceKind::School) => {
@@ -335,7 +337,7 @@ fn provider(
         ownership: raw.ownership,
         districts,
         contact,
-        languages,
+        languages: crate::model::staff_language::reading_order(languages),
         capacity: raw.capacity.status,
         capacity_as_of: capacity_as_of?,
         admission,

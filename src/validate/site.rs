@@ -16,6 +16,7 @@ pub fn site(
     absolute: &Path,
     raw: RawSiteConfig,
     today: Date,
+    routes: crate::model::Routes,
     findings: &mut Findings,
 ) -> Option<(Site, Vec<Position>)> {
     let mut check = FileCheck::new(file, findings);
@@ -76,6 +77,7 @@ pub fn site(
         identity,
         language: raw.language,
         base_url: base_url?,
+        routes,
         intro,
         contact,
         districts,

@@ -3,7 +3,8 @@
 // browser.
 //
 //   node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] [--axe-all]
-//                  [--school-service ID]... [--only REGEX] SITE_DIR
+//                  [--school-service ID]... [--services WORD] [--compare WORD]
+//                  [--only REGEX] SITE_DIR
 //
 // --only checks just the pages whose address matches REGEX (while working
 // on a page); vnu still reads the whole folder.
@@ -45,6 +46,11 @@
 //   load         no style sheet, script or image the page loads answers 404.
 // School services are those whose providers have school facts in
 // SITE_DIR/data/providers.json, or those named with --school-service.
+// The address words follow the site's language (tjenester/sammenlign in
+// bokmål, tenester/samanlikn in nynorsk): the services folder is read from
+// the providers' urls in that file, the side-by-side folder from the page
+// that has the [data-compare] table, the side-by-side query parameter from
+// that table's data-param; --services and --compare name them instead.
 // Pages are served by a small static server on 127.0.0.1 (a free port);
 // other hosts do not resolve, so nothing leaves the machine.
 //
@@ -115,11 +121,11 @@ const NAV_TIMEOUT = 30_000;
 // ---------------------------------------------------------------- arguments
 function usage(msg) {
   if (msg) console.error(`check.mjs: ${msg}`);
-  console.error('usage: node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] [--axe-all] [--school-service ID]... [--only REGEX] SITE_DIR');
+  console.error('usage: node check.mjs [--json FILE] [--jobs N] [--tabs N] [--no-vnu] [--axe-all] [--school-service ID]... [--services WORD] [--compare WORD] [--only REGEX] SITE_DIR');
   process.exit(2);
 }
 const opts = { json: null, jobs: Number(process.env.BROWSER_TESTS_JOBS || 2), tabs: 15, vnu: true, axeAll: false,
-  schools: [], only: null, dir: null };
+  schools: [], only: null, dir: null, services: null, compare: null };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -131,6 +137,8 @@ const opts = { json: null, jobs: Number(process.env.BROWSER_TESTS_JOBS || 2), ta
     else if (a === '--axe-all') opts.axeAll = true;
     else if (a === '--only') opts.only = new RegExp(argv[++i]);
     else if (a === '--school-service') opts.schools.push(argv[++i]);
+    else if (a === '--services') opts.services = argv[++i];
+    else if (a === '--compare') opts.compare = argv[++i];
     else if (a === '-h' || a === '--help') usage();
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (opts.dir) usage('give one SITE_DIR');
@@ -165,21 +173,51 @@ function schoolServices(dir, named) {
   } catch { return new Set(); }
 }
 
+// The site's words for the services folder and the side-by-side page, as
+// the site itself writes them (see the top); bokmål when it does not say
+// (the self-test fixtures).
+function addressWords(dir, given) {
+  let services = given.services, compare = given.compare;
+  if (!services) {
+    try {
+      const data = JSON.parse(readFileSync(path.join(dir, 'data', 'providers.json'), 'utf8'));
+      const p = data.providers[0];
+      const parts = new URL(p.url).pathname.split('/').filter(Boolean);
+      services = parts[parts.length - 3];
+    } catch { /* no open data: the default below */ }
+  }
+  services ||= 'tjenester';
+  if (!compare) {
+    const root = path.join(dir, services);
+    try {
+      for (const service of readdirSync(root)) {
+        for (const sub of readdirSync(path.join(root, service))) {
+          const file = path.join(root, service, sub, 'index.html');
+          try { if (/\sdata-compare[\s>]/.test(readFileSync(file, 'utf8'))) { compare = sub; break; } } catch { /* not a page */ }
+        }
+        if (compare) break;
+      }
+    } catch { /* no services folder: the default below */ }
+  }
+  return { services, compare: compare || 'sammenlign' };
+}
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // Where a page sits: its variant and its kind (home, service, filter,
 // compare, provider, content, 404; "school ..." for a school service).
 // Matched from the end of the path, so a fixture folder can hold a small
 // site below its own prefix.
-function classify(p, schools) {
+function classify(p, schools, words) {
   const variant = /(^|\/)stor-skrift\/lettlest\//.test(p) ? 'stor-skrift/lettlest' : /(^|\/)stor-skrift\//.test(p) ? 'stor-skrift'
     : /(^|\/)lettlest\//.test(p) ? 'lettlest' : 'standard';
-  const m = /\/tjenester\/([^/]+)\/(.*)$/.exec(p);
+  const m = new RegExp(`/${escapeRe(words.services)}/([^/]+)/(.*)$`).exec(p);
   let kind = 'content', service = null;
   if (/404\.html$/.test(p)) kind = '404';
   else if (/^\/((stor-skrift\/)?(lettlest\/)?)?$/.test(p)) kind = 'home';
   else if (m) {
     service = m[1];
     const tail = m[2].split('/').filter(Boolean);
-    kind = tail.length === 0 ? 'service' : tail[0] === 'sammenlign' && tail.length === 1 ? 'compare'
+    kind = tail.length === 0 ? 'service' : tail[0] === words.compare && tail.length === 1 ? 'compare'
       : tail.length === 2 ? 'filter' : 'provider';
     if (schools.has(service)) kind = `school ${kind}`;
   }
@@ -382,14 +420,15 @@ function firstScreenProbe() {
 
 // Without JavaScript: what on the page promises a selection it cannot make.
 function selectionProbe(args) {
-  const { words, comparePage } = args;
+  const { words, comparePage, addresses } = args;
   const out = [];
   const visible = (el) => {
     const b = el.getBoundingClientRect(), s = getComputedStyle(el);
     return b.width > 0 && b.height > 0 && s.visibility === 'visible';
   };
   const isComparePath = (href) => {
-    try { return /\/tjenester\/[^/]+\/sammenlign\/(index\.html)?$/.test(new URL(href, location.href).pathname); } catch { return false; }
+    const compare = new RegExp(`/${addresses.services}/[^/]+/${addresses.compare}/(index\\.html)?$`);
+    try { return compare.test(new URL(href, location.href).pathname); } catch { return false; }
   };
   // A form that sends ticked providers to the static comparison page: that
   // page cannot read the address, so it shows everyone.
@@ -576,7 +615,7 @@ async function checkFirstScreen(page, fail) {
 }
 
 async function checkSelection(page, comparePage, at, fail) {
-  for (const problem of await page.evaluate(selectionProbe, { words: SELECTION_WORDS, comparePage }))
+  for (const problem of await page.evaluate(selectionProbe, { words: SELECTION_WORDS, comparePage, addresses: ADDRESS_WORDS }))
     fail('selection', `without JavaScript${at}: ${problem}`);
 }
 
@@ -634,7 +673,8 @@ const secs = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const files = htmlFiles(opts.dir);
 if (!files.length) { console.error(`check.mjs: no HTML files under ${opts.dir}`); process.exit(2); }
 const schools = schoolServices(opts.dir, opts.schools);
-const pages = files.map((file) => { const p = urlPath(file); return { file, path: p, ...classify(p, schools), failures: [] }; })
+const ADDRESS_WORDS = addressWords(opts.dir, opts);
+const pages = files.map((file) => { const p = urlPath(file); return { file, path: p, ...classify(p, schools, ADDRESS_WORDS), failures: [] }; })
   .filter((p) => !opts.only || opts.only.test(p.path));
 // The sample for the extra axe runs: the first page of each kind in each
 // variant (pages are sorted, so the sample is the same on every run).
@@ -757,10 +797,15 @@ try {
         }
         if (comparePage) {
           // As reached from a form that ticked two providers.
-          const slugs = await nojs.evaluate(() => [...document.querySelectorAll('[data-provider]')].map((e) => e.getAttribute('data-provider')));
+          // The parameter's name is the page's own (valgt, valt, ...).
+          const { slugs, param } = await nojs.evaluate(() => ({
+            slugs: [...document.querySelectorAll('[data-provider]')].map((e) => e.getAttribute('data-provider')),
+            param: document.querySelector('[data-compare]')?.getAttribute('data-param') || 'valgt',
+          }));
           const [a = 'a', b = 'b'] = [...new Set(slugs)];
-          await load(nojs, `${url}?valgt=${encodeURIComponent(a)}&valgt=${encodeURIComponent(b)}`);
-          await checkSelection(nojs, true, ` (opened with ?valgt=${a}&valgt=${b})`, fail);
+          const query = `${param}=${encodeURIComponent(a)}&${param}=${encodeURIComponent(b)}`;
+          await load(nojs, `${url}?${query}`);
+          await checkSelection(nojs, true, ` (opened with ?${query})`, fail);
         }
       } catch (e) {
         fail('error', String(e.message || e).split('\n')[0]);

@@ -9,9 +9,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 use serde::Deserialize;
 
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::Variant;
+use crate::domain::{Slug, Variant};
 use crate::load::raw::Language;
+use crate::load::spanned::S;
 use crate::load::yaml;
+use crate::model::routes::Routes;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,6 +26,10 @@ struct RawTranslations {
     months: Vec<String>,
     /// Names of languages staff speak, by ISO 639-1 code.
     languages: BTreeMap<String, String>,
+    /// The words of the site's addresses (`routes::Routes::PATH_KEYS`).
+    paths: BTreeMap<String, S<String>>,
+    /// The ids of sections links point to (`routes::Routes::ANCHOR_KEYS`).
+    anchors: BTreeMap<String, S<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +41,8 @@ pub struct Translations {
     languages: BTreeMap<String, String>,
     /// Hard words the plain variants explain (`i18n/glossary.<language>.yaml`).
     pub glossary: crate::plain::glossary::Glossary,
+    /// The site's addresses in its language.
+    pub routes: Routes,
     /// Keys pages asked for that the file lacks, reported after rendering
     /// (a missing string must not reach readers as its key's name).
     missing: Arc<Mutex<BTreeSet<String>>>,
@@ -73,8 +81,10 @@ impl Translations {
                     .with_help(crate::msg!("i18n.plain_without_standard.help", key = key)),
             );
         }
+        let routes = routes(&raw.paths, &raw.anchors, &relative, findings)?;
         Some(Translations {
             language,
+            routes,
             standard: raw.strings,
             plain: raw.plain,
             months: raw.months,
@@ -155,6 +165,82 @@ impl Translations {
         let month = &self.months[(date.month() as usize).saturating_sub(1) % 12];
         format!("{}. {} {}", date.day(), month, date.year())
     }
+}
+
+/// The address words of `paths:` and `anchors:`, each a slug; the path
+/// words distinct from each other and from the names every site uses, the
+/// anchors distinct from each other. Every problem is reported at its line.
+fn routes(
+    paths: &BTreeMap<String, S<String>>,
+    anchors: &BTreeMap<String, S<String>>,
+    file: &Path,
+    findings: &mut Findings,
+) -> Option<Routes> {
+    let path_words = address_words(file, "paths", paths, &Routes::PATH_KEYS, Routes::fixed_top_level(), findings);
+    let anchor_words = address_words(file, "anchors", anchors, &Routes::ANCHOR_KEYS, &[], findings);
+    Routes::from_words(&path_words?, &anchor_words?).ok()
+}
+
+/// One section of address words, checked; `None` when any is unusable.
+fn address_words(
+    file: &Path,
+    name: &str,
+    raw: &BTreeMap<String, S<String>>,
+    keys: &[&'static str],
+    taken: &[&str],
+    findings: &mut Findings,
+) -> Option<BTreeMap<String, Slug>> {
+    let mut words: BTreeMap<String, Slug> = BTreeMap::new();
+    // Which key took a word; "" for the names every site uses.
+    let mut owner: BTreeMap<String, &str> = taken.iter().map(|t| (t.to_string(), "")).collect();
+    let mut usable = true;
+    // In the order written, so the second use of a word is the one reported.
+    let mut entries: Vec<(&String, &S<String>)> = raw.iter().collect();
+    entries.sort_by_key(|(_, value)| (value.referenced.line(), value.referenced.column()));
+    for (key, value) in entries {
+        let position = Position::from_yaml(&value.referenced);
+        let Some(known) = keys.iter().copied().find(|k| *k == key) else {
+            findings.push(
+                Finding::error(file, position, crate::msg!("i18n.address_unknown", name = name, key = key))
+                    .with_help(crate::msg!("i18n.address_unknown.help", keys = keys.join(", "))),
+            );
+            usable = false;
+            continue;
+        };
+        let slug = match Slug::parse(value.value.trim()) {
+            Ok(slug) => slug,
+            Err(_) => {
+                findings.push(
+                    Finding::error(file, position, crate::msg!("i18n.address_not_slug", name = name, key = key))
+                        .with_help(crate::validate::fields::slug_help(value.value.trim())),
+                );
+                usable = false;
+                continue;
+            }
+        };
+        if let Some(&other) = owner.get(slug.as_str()) {
+            findings.push(
+                Finding::error(file, position, crate::msg!("i18n.address_taken", name = name, key = key, slug = slug))
+                    .with_help(if other.is_empty() {
+                        crate::msg!("i18n.address_taken.reserved", taken = taken.join(", "))
+                    } else {
+                        crate::msg!("i18n.address_taken.other", name = name, other = other)
+                    }),
+            );
+            usable = false;
+            continue;
+        }
+        owner.insert(slug.to_string(), known);
+        words.insert(key.clone(), slug);
+    }
+    for key in keys.iter().filter(|k| !raw.contains_key(**k)) {
+        findings.push(
+            Finding::error(file, Position::WHOLE_FILE, crate::msg!("i18n.address_missing", name = name, key = key))
+                .with_help(crate::msg!("i18n.address_missing.help", name = name, key = key)),
+        );
+        usable = false;
+    }
+    usable.then_some(words)
 }
 
 /// Byte offset and name of every `t.key` inside the template's `{{ }}` and

@@ -165,7 +165,7 @@ fn the_paid_extras_box_appears_only_where_a_provider_has_extras() {
 #[test]
 fn nynorsk_sites_get_nynorsk_ui_strings_and_lang() {
     let site = TestSite::minimal();
-    site.edit("brukervalg.yaml", "language: nb", "language: nn");
+    site.as_nynorsk();
     site.build_ok();
     let html = site.page("index.html");
     assert!(html.contains("<html lang=nn"), "{}", &html[..200]);

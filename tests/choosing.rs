@@ -233,7 +233,7 @@ fn open_data_holds_every_provider_as_json_and_csv() {
         assert_eq!(entry["name"], p.name.as_str());
         assert_eq!(entry["org_number"], p.org_number.to_string().replace(' ', ""));
         assert_eq!(entry["org_number"].as_str().unwrap().len(), 9);
-        assert_eq!(entry["url"], format!("https://brukervalg.fjordvik.kommune.no/{}", p.path()));
+        assert_eq!(entry["url"], format!("https://brukervalg.fjordvik.kommune.no/{}", p.path(&checked.site.routes)));
         let districts: Vec<&str> = entry["districts"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
         assert_eq!(districts, p.districts.iter().map(|d| d.as_str()).collect::<Vec<_>>());
         assert_eq!(entry["languages"].as_array().unwrap().len(), p.languages.len());

@@ -237,7 +237,7 @@ fn lettlest_pages_show_the_plain_wording_of_every_label() {
 #[test]
 fn lettlest_pages_in_nynorsk_show_the_plain_wording_of_every_label() {
     let site = TestSite::example();
-    site.edit("brukervalg.yaml", "language: nb", "language: nn");
+    site.as_nynorsk();
     site.build_ok();
     let replaced = replaced_wordings(&site, brukervalg::model::Language::Nn);
     assert!(replaced.contains("Eigarskap"), "{replaced:?}");

@@ -30,7 +30,7 @@ fn an_email_of_the_wrong_shape_is_an_error() {
 #[test]
 fn an_unknown_language_code_is_an_error_with_a_suggestion() {
     let site = TestSite::minimal();
-    site.edit(ALFA, "languages: [nb, pl]", "languages: [nb, no]");
+    site.edit(ALFA, "languages: [nb, pl]", "languages: [nb, nbb]");
     let e = assert_error(&site.errors(), ALFA, 9, "not a known language code");
     assert!(e.help.unwrap().contains("did you mean `nb`"));
 }

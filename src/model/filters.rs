@@ -2,7 +2,8 @@
 //! district, language, ownership and capacity status that occurs, so
 //! filtering works with JavaScript off.
 
-use super::{CapacityStatus, District, Ownership, Provider, Service, SitePath};
+use super::{CapacityStatus, District, Ownership, Provider, Routes, Service, SitePath};
+use crate::domain::Slug;
 
 /// One dimension a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,14 +18,14 @@ impl Dimension {
     pub const ALL: [Dimension; 4] =
         [Dimension::District, Dimension::Language, Dimension::Ownership, Dimension::Capacity];
 
-    /// The path segment, in Norwegian like the rest of the addresses; the
-    /// filter script uses the same word as its URL query key.
-    pub fn segment(self) -> &'static str {
+    /// The path segment, in the site's language like the rest of the
+    /// addresses; the filter script uses the same word as its query key.
+    pub fn segment(self, routes: &Routes) -> &Slug {
         match self {
-            Dimension::District => "bydel",
-            Dimension::Language => "sprak",
-            Dimension::Ownership => "eierskap",
-            Dimension::Capacity => "kapasitet",
+            Dimension::District => &routes.district,
+            Dimension::Language => &routes.language,
+            Dimension::Ownership => &routes.ownership,
+            Dimension::Capacity => &routes.capacity,
         }
     }
 }
@@ -40,8 +41,8 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn path(&self, service: &Service) -> SitePath {
-        SitePath::filter(&service.id, self.dimension.segment(), &self.value)
+    pub fn path(&self, service: &Service, routes: &Routes) -> SitePath {
+        SitePath::filter(routes, &service.id, self.dimension.segment(routes), &self.value)
     }
 
     /// The providers that have this value, in the service's order.
@@ -73,7 +74,7 @@ pub fn filters(service: &Service) -> &[Filter] {
 }
 
 /// Every filter of `service` with at least one provider, in a stable order:
-/// districts as configured, languages by code, then ownership and capacity
+/// districts as configured, languages by name, then ownership and capacity
 /// in their natural order. Each is one pass over the providers.
 pub fn index(districts: &[District], service: &Service) -> Vec<Filter> {
     let mut out = Vec::new();
@@ -87,13 +88,13 @@ pub fn index(districts: &[District], service: &Service) -> Vec<Filter> {
     for d in districts {
         push(Dimension::District, d.id.to_string(), &|p| p.districts.contains(&d.id));
     }
-    let mut languages: Vec<&str> =
-        service.providers.iter().flat_map(|p| p.languages.iter().map(String::as_str)).collect();
-    languages.sort_unstable();
-    languages.dedup();
+    // By the name readers see, not the code (engelsk, finsk, persisk).
+    let languages = super::staff_language::reading_order(
+        service.providers.iter().flat_map(|p| p.languages.iter().cloned()).collect(),
+    );
     // Codes come from the translation file; only address-safe ones get a page.
-    for code in languages.into_iter().filter(|c| crate::domain::Slug::parse(c).is_ok()) {
-        push(Dimension::Language, code.to_string(), &|p| p.languages.iter().any(|l| l == code));
+    for language in languages.into_iter().filter(|l| Slug::parse(&l.code).is_ok()) {
+        push(Dimension::Language, language.code.clone(), &|p| p.languages.contains(&language));
     }
     for o in [Ownership::Municipal, Ownership::Private, Ownership::NonProfit] {
         push(Dimension::Ownership, ownership_value(o).to_string(), &|p| p.ownership == o);

@@ -5,13 +5,15 @@ pub mod collate;
 pub mod comparison;
 pub mod filters;
 pub mod routes;
+pub mod staff_language;
 pub mod survey;
 
 use std::path::PathBuf;
 
 use crate::domain::{Date, OrgNumber, Slug, Text};
 pub use crate::load::raw::{AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind};
-pub use routes::SitePath;
+pub use routes::{Routes, SitePath};
+pub use staff_language::StaffLanguage;
 
 #[derive(Debug)]
 pub struct Site {
@@ -20,6 +22,8 @@ pub struct Site {
     pub language: Language,
     /// Always ends with `/`.
     pub base_url: String,
+    /// The words of the addresses, in the site's language.
+    pub routes: Routes,
     pub intro: Text,
     pub contact: Contact,
     pub districts: Vec<District>,
@@ -107,8 +111,8 @@ pub struct ServiceIndex {
 }
 
 impl Service {
-    pub fn path(&self) -> SitePath {
-        SitePath::service(&self.id)
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::service(routes, &self.id)
     }
 
     pub fn default_provider(&self) -> Option<&Provider> {
@@ -143,8 +147,8 @@ pub struct Provider {
     pub ownership: Ownership,
     pub districts: Vec<Slug>,
     pub contact: Contact,
-    /// ISO 639-1 codes.
-    pub languages: Vec<String>,
+    /// By name, each once.
+    pub languages: Vec<StaffLanguage>,
     pub capacity: CapacityStatus,
     pub capacity_as_of: Date,
     /// `None` for the municipality's own provider, which is not admitted.
@@ -159,8 +163,8 @@ pub struct Provider {
 }
 
 impl Provider {
-    pub fn path(&self) -> SitePath {
-        SitePath::provider(&self.service, &self.slug)
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::provider(routes, &self.service, &self.slug)
     }
 }
 

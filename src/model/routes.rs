@@ -1,6 +1,7 @@
 //! Addresses. Every page's path is computed here, once; templates and
 //! Markdown get links that are relative to the page they appear on.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::domain::{Slug, Variant};
@@ -11,34 +12,124 @@ use crate::domain::{Slug, Variant};
 #[serde(transparent)]
 pub struct SitePath(String);
 
-pub const SERVICES_DIR: &str = "tjenester";
-/// Top-level names a content page may not take, because the site uses them.
-pub const RESERVED: &[&str] = &[SERVICES_DIR, "lettlest", "stor-skrift", "assets", "bilder", "data", "404"];
-/// Names under a service that a provider's file name may not take, because
-/// the service's filter and comparison pages live there.
-pub const RESERVED_IN_SERVICE: &[&str] = &["bydel", "sprak", "eierskap", "kapasitet", COMPARE_DIR];
-pub const COMPARE_DIR: &str = "sammenlign";
+/// Top-level names the site uses in every language: the variants' roots,
+/// the style sheet and script, the open data and the not-found page.
+const FIXED_TOP_LEVEL: &[&str] = &["lettlest", "stor-skrift", "assets", "data", "404"];
+
+/// The words of the site's addresses, in the site's language: path
+/// segments, the side-by-side query parameter and the ids of sections links
+/// point to. Read from `paths:` and `anchors:` in `i18n/<language>.yaml`, so
+/// a nynorsk site has nynorsk addresses; checked there as slugs, all
+/// distinct.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Routes {
+    /// `tjenester`: the folder of the service pages.
+    pub services: Slug,
+    /// `sammenlign`: the side-by-side page under a service.
+    pub compare: Slug,
+    /// `bilder`: published provider pictures.
+    pub images: Slug,
+    /// The filter dimensions' folders, which are also the filter script's
+    /// query keys: `bydel`, `sprak`, `eierskap`, `kapasitet`.
+    pub district: Slug,
+    pub language: Slug,
+    pub ownership: Slug,
+    pub capacity: Slug,
+    /// `valgt`: the query parameter naming providers chosen for side by side.
+    pub selected: Slug,
+    /// Section ids by their key in the i18n file; templates use them as
+    /// `anchor.<key>`.
+    pub anchors: BTreeMap<&'static str, Slug>,
+}
+
+impl Routes {
+    /// The keys of `paths:`, each with its one use.
+    pub const PATH_KEYS: [&'static str; 8] =
+        ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected"];
+    /// The keys of `anchors:`: the sections of the service and provider pages.
+    pub const ANCHOR_KEYS: [&'static str; 12] = [
+        "providers",
+        "scheme",
+        "how_to_choose",
+        "no_choice",
+        "switch",
+        "complaints",
+        "contact",
+        "about",
+        "facts",
+        "choose_this",
+        "survey",
+        "extras",
+    ];
+
+    /// From words already checked as slugs; the error names the first key
+    /// missing, which the caller reports with the file it read.
+    pub fn from_words(paths: &BTreeMap<String, Slug>, anchors: &BTreeMap<String, Slug>) -> Result<Routes, String> {
+        let path = |key: &str| paths.get(key).cloned().ok_or_else(|| format!("paths.{key}"));
+        let mut routes = Routes {
+            services: path("services")?,
+            compare: path("compare")?,
+            images: path("images")?,
+            district: path("district")?,
+            language: path("language")?,
+            ownership: path("ownership")?,
+            capacity: path("capacity")?,
+            selected: path("selected")?,
+            anchors: BTreeMap::new(),
+        };
+        for key in Self::ANCHOR_KEYS {
+            routes.anchors.insert(key, anchors.get(key).cloned().ok_or_else(|| format!("anchors.{key}"))?);
+        }
+        Ok(routes)
+    }
+
+    /// Names fixed in every language that an address word must not take.
+    pub fn fixed_top_level() -> &'static [&'static str] {
+        FIXED_TOP_LEVEL
+    }
+
+    /// Top-level names a content page may not take, because the site uses them.
+    pub fn reserved(&self) -> Vec<&str> {
+        let mut names = vec![self.services.as_str(), self.images.as_str()];
+        names.extend(FIXED_TOP_LEVEL);
+        names
+    }
+
+    /// Names under a service that a provider's file name may not take,
+    /// because the service's filter and comparison pages live there.
+    pub fn reserved_in_service(&self) -> Vec<&str> {
+        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare]
+            .into_iter()
+            .map(Slug::as_str)
+            .collect()
+    }
+}
 
 impl SitePath {
     pub fn home() -> SitePath {
         SitePath(String::new())
     }
 
-    pub fn service(service: &Slug) -> SitePath {
-        SitePath(format!("{SERVICES_DIR}/{service}/"))
+    pub fn service(routes: &Routes, service: &Slug) -> SitePath {
+        SitePath(format!("{}/{service}/", routes.services))
     }
 
-    pub fn provider(service: &Slug, provider: &Slug) -> SitePath {
-        SitePath(format!("{SERVICES_DIR}/{service}/{provider}/"))
+    pub fn provider(routes: &Routes, service: &Slug, provider: &Slug) -> SitePath {
+        SitePath(format!("{}/{service}/{provider}/", routes.services))
     }
 
     /// A pre-built filtered list: `tjenester/<service>/<dimension>/<value>/`.
-    pub fn filter(service: &Slug, dimension: &str, value: &str) -> SitePath {
-        SitePath(format!("{SERVICES_DIR}/{service}/{dimension}/{value}/"))
+    pub fn filter(routes: &Routes, service: &Slug, dimension: &Slug, value: &str) -> SitePath {
+        SitePath(format!("{}/{service}/{dimension}/{value}/", routes.services))
     }
 
-    pub fn compare(service: &Slug) -> SitePath {
-        SitePath(format!("{SERVICES_DIR}/{service}/{COMPARE_DIR}/"))
+    pub fn compare(routes: &Routes, service: &Slug) -> SitePath {
+        SitePath(format!("{}/{service}/{}/", routes.services, routes.compare))
+    }
+
+    /// A provider's published picture: `bilder/<service>/<provider>.<ext>`.
+    pub fn image(routes: &Routes, service: &Slug, provider: &Slug, extension: &str) -> SitePath {
+        SitePath(format!("{}/{service}/{provider}.{extension}", routes.images))
     }
 
     pub fn page(slug: &Slug) -> SitePath {
@@ -47,11 +138,6 @@ impl SitePath {
 
     pub fn not_found() -> SitePath {
         SitePath("404.html".to_string())
-    }
-
-    /// A file path built from slugs and a fixed extension.
-    pub fn file(dir: &str, slug: &Slug, extension: &str) -> SitePath {
-        SitePath(format!("{dir}/{slug}.{extension}"))
     }
 
     /// Accepts an author's internal link such as `/klage/` (leading slash,
@@ -141,9 +227,43 @@ mod tests {
         Slug::parse(s).unwrap()
     }
 
+    fn words(pairs: &[(&str, &str)]) -> BTreeMap<String, Slug> {
+        pairs.iter().map(|(k, v)| (k.to_string(), slug(v))).collect()
+    }
+
+    fn routes(services: &str, compare: &str) -> Routes {
+        let mut paths = words(&[
+            ("images", "bilder"),
+            ("district", "bydel"),
+            ("language", "sprak"),
+            ("ownership", "eierskap"),
+            ("capacity", "kapasitet"),
+            ("selected", "valgt"),
+        ]);
+        paths.extend(words(&[("services", services), ("compare", compare)]));
+        let anchors = Routes::ANCHOR_KEYS.iter().map(|k| (k.to_string(), slug(&k.replace('_', "-")))).collect();
+        Routes::from_words(&paths, &anchors).unwrap()
+    }
+
+    #[test]
+    fn addresses_are_made_of_the_site_languages_words() {
+        let nn = routes("tenester", "samanlikn");
+        let service = slug("skule");
+        assert_eq!(SitePath::service(&nn, &service).as_str(), "tenester/skule/");
+        assert_eq!(SitePath::compare(&nn, &service).as_str(), "tenester/skule/samanlikn/");
+        assert!(nn.reserved().contains(&"tenester") && !nn.reserved().contains(&"tjenester"));
+        assert!(nn.reserved_in_service().contains(&"samanlikn"));
+    }
+
+    #[test]
+    fn a_missing_word_is_named() {
+        let anchors = BTreeMap::new();
+        assert_eq!(Routes::from_words(&words(&[("services", "tenester")]), &anchors).unwrap_err(), "paths.compare");
+    }
+
     #[test]
     fn pretty_urls_are_served_by_index_files() {
-        let p = SitePath::provider(&slug("praktisk-bistand"), &slug("omsorg-as"));
+        let p = SitePath::provider(&routes("tjenester", "sammenlign"), &slug("praktisk-bistand"), &slug("omsorg-as"));
         assert_eq!(p.as_str(), "tjenester/praktisk-bistand/omsorg-as/");
         assert_eq!(p.file_name(), "tjenester/praktisk-bistand/omsorg-as/index.html");
         assert_eq!(SitePath::home().file_name(), "index.html");
@@ -151,7 +271,7 @@ mod tests {
 
     #[test]
     fn links_are_relative_to_the_page_and_stay_in_its_variant() {
-        let from = SitePath::service(&slug("skole"));
+        let from = SitePath::service(&routes("tjenester", "sammenlign"), &slug("skole"));
         let std = Linker::for_page(&from, Variant::Standard);
         assert_eq!(std.page("klage/"), "../../klage/");
         assert_eq!(std.site("assets/style.css"), "../../assets/style.css");

@@ -44,13 +44,13 @@ pub struct Job<'a> {
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut pages = vec![(SitePath::home(), PageKind::Home)];
     for service in &site.services {
-        pages.push((service.path(), PageKind::Service(service)));
-        pages.push((SitePath::compare(&service.id), PageKind::Compare(service)));
+        pages.push((service.path(&site.routes), PageKind::Service(service)));
+        pages.push((SitePath::compare(&site.routes, &service.id), PageKind::Compare(service)));
         for filter in filters::filters(service) {
-            pages.push((filter.path(service), PageKind::Filter(service, filter)));
+            pages.push((filter.path(service, &site.routes), PageKind::Filter(service, filter)));
         }
         for p in &service.providers {
-            pages.push((p.path(), PageKind::Provider(service, p)));
+            pages.push((p.path(&site.routes), PageKind::Provider(service, p)));
         }
     }
     for page in &site.pages {
@@ -95,6 +95,9 @@ impl Renderer {
             _ => None,
         };
         context.insert("t", kind.map_or(&cx.strings, |k| cx.strings_of(k)));
+        // Section ids and the side-by-side query parameter, in the site's language.
+        context.insert("anchor", &cx.site.routes.anchors);
+        context.insert("selected_param", &cx.site.routes.selected);
         let (template, layout) = match &job.kind {
             PageKind::Home => {
                 let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
@@ -114,7 +117,7 @@ impl Renderer {
                 let service = views::service_view(cx, &place, s);
                 let providers = provider_rows(cx, &place, s, None, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
+                context.insert("compare_href", &place.linker.page(SitePath::compare(&cx.site.routes, &s.id).as_str()));
                 let layout = views::layout(
                     cx,
                     &place,
@@ -129,7 +132,7 @@ impl Renderer {
             PageKind::Provider(s, p) => {
                 let service = views::service_view(cx, &place, s);
                 let provider = views::provider_view(cx, &place, s, p);
-                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 let layout = views::layout(
                     cx,
                     &place,
@@ -147,21 +150,21 @@ impl Renderer {
                 let label = views::filter_label(cx, s.kind, filter);
                 let providers = provider_rows(cx, &place, s, Some(filter), &mut context);
                 let title = format!("{}: {label}", service.name);
-                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 context.insert("shown", &filter.providers.len());
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
+                context.insert("compare_href", &place.linker.page(SitePath::compare(&cx.site.routes, &s.id).as_str()));
                 ("filter.html", layout)
             }
             PageKind::Compare(s) => {
                 let service = views::service_view(cx, &place, s);
                 let providers = provider_rows(cx, &place, s, None, &mut context);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
-                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
@@ -212,7 +215,7 @@ fn provider_rows(
         .map(|(i, p)| {
             let mut view = views::provider_view(cx, place, service, p);
             view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
-            view.filter = views::filter_data(all_filters, i);
+            view.filter = views::filter_data(all_filters, i, &cx.site.routes);
             view.hidden = only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })

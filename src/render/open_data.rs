@@ -58,11 +58,11 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
         service_name: &service.name,
         slug: p.slug.as_str(),
         name: &p.name,
-        url: format!("{}{}", site.base_url, p.path()),
+        url: format!("{}{}", site.base_url, p.path(&site.routes)),
         org_number: p.org_number.to_string().replace(' ', ""),
         ownership: ownership_value(p.ownership),
         districts: p.districts.iter().map(|d| d.as_str()).collect(),
-        languages: p.languages.iter().map(String::as_str).collect(),
+        languages: p.languages.iter().map(|l| l.code.as_str()).collect(),
         capacity: capacity_value(p.capacity),
         capacity_as_of: p.capacity_as_of.to_string(),
         admission: p.admission.as_ref().map(|a| match a.kind {

@@ -12,9 +12,9 @@ fn xml_escape(s: &str) -> String {
 pub fn sitemap_xml(site: &Site) -> String {
     let mut entries: Vec<(SitePath, Option<String>)> = vec![(SitePath::home(), None)];
     for service in &site.services {
-        entries.push((service.path(), None));
+        entries.push((service.path(&site.routes), None));
         for p in &service.providers {
-            entries.push((p.path(), Some(p.last_checked.to_string())));
+            entries.push((p.path(&site.routes), Some(p.last_checked.to_string())));
         }
     }
     for page in &site.pages {

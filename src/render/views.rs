@@ -11,7 +11,7 @@ use crate::i18n::Translations;
 use crate::markdown;
 use crate::model::filters::{self, Dimension, Filter};
 use crate::model::routes::Linker;
-use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Service, ServiceKind, Site, SitePath};
+use crate::model::{CapacityStatus, Contact, Ownership, Page, Provider, Routes, Service, ServiceKind, Site, SitePath};
 
 /// Everything one variant shares across its pages.
 pub struct VariantContext<'a> {
@@ -186,7 +186,7 @@ pub fn layout(
     let here = place.path.as_str();
     let mut nav = vec![Link { label: cx.s("nav_home"), href: place.linker.page(""), current: here.is_empty() }];
     for s in &site.services {
-        let p = s.path();
+        let p = s.path(&site.routes);
         nav.push(Link {
             label: s.name.clone(),
             href: place.linker.page(p.as_str()),
@@ -277,7 +277,7 @@ pub struct ProviderView {
     pub name: String,
     /// The filter values this provider is listed under, space-separated, by
     /// query key (`bydel`, `sprak`, ...): the filter script's data.
-    pub filter: BTreeMap<&'static str, String>,
+    pub filter: BTreeMap<String, String>,
     /// Listed, but not matching the filter of the page it is on.
     pub hidden: bool,
     pub href: String,
@@ -349,6 +349,13 @@ fn kroner(amount: u32) -> String {
     format!("{out}\u{a0}kr")
 }
 
+/// A list fact as readers see it: its items, or the one "not stated"
+/// wording, so no table cell or `<dd>` is ever empty (an empty cell reads
+/// as nothing, or as a mistake).
+fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
+    if items.is_empty() { vec![cx.s("not_stated")] } else { items }
+}
+
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let site = cx.site;
     let district_name = |id: &crate::domain::Slug| {
@@ -359,12 +366,12 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
         name: p.name.clone(),
         filter: BTreeMap::new(),
         hidden: false,
-        href: place.linker.page(p.path().as_str()),
+        href: place.linker.page(p.path(&site.routes).as_str()),
         org_number: p.org_number.to_string(),
         ownership: cx.s_of(service.kind, ownership_key(p.ownership)),
         ownership_id: p.ownership,
-        districts: p.districts.iter().map(district_name).collect(),
-        languages: p.languages.iter().map(|code| cx.t.language_name(code).unwrap_or(code).to_string()).collect(),
+        districts: listed(cx, p.districts.iter().map(district_name).collect()),
+        languages: listed(cx, p.languages.iter().map(|l| l.name.clone()).collect()),
         capacity: cx.s_of(service.kind, capacity_key(p.capacity)),
         capacity_id: p.capacity,
         capacity_as_of: cx.date(p.capacity_as_of),
@@ -398,7 +405,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
             pupils: s.pupils,
             capacity: s.capacity,
             after_school_care: s.after_school_care.as_ref().map(|a| cx.text(a).to_string()),
-            focus_areas: s.focus_areas.clone(),
+            focus_areas: listed(cx, s.focus_areas.clone()),
             transport: cx.text(&s.transport).to_string(),
             self_description_html: markdown::to_html(cx.text(&s.self_description), &place.linker),
         }),
@@ -439,7 +446,7 @@ pub struct ServiceView {
 pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
     ServiceView {
         name: s.name.clone(),
-        href: place.linker.page(s.path().as_str()),
+        href: place.linker.page(s.path(&cx.site.routes).as_str()),
         summary: cx.text(&s.summary).to_string(),
         description: cx.text(&s.description).to_string(),
         scheme: cx.text(&s.scheme).to_string(),
@@ -452,7 +459,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         no_choice: cx.text(&s.no_choice).to_string(),
         default_provider: s.default_provider().map(|p| Link {
             label: p.name.clone(),
-            href: place.linker.page(p.path().as_str()),
+            href: place.linker.page(p.path(&cx.site.routes).as_str()),
             current: false,
         }),
         contact: ContactView::new(&s.contact),
@@ -489,8 +496,8 @@ pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {
     Link { label: cx.s("nav_home"), href: place.linker.page(""), current: false }
 }
 
-pub fn service_crumb(place: &Place, s: &Service) -> Link {
-    Link { label: s.name.clone(), href: place.linker.page(s.path().as_str()), current: false }
+pub fn service_crumb(cx: &VariantContext, place: &Place, s: &Service) -> Link {
+    Link { label: s.name.clone(), href: place.linker.page(s.path(&cx.site.routes).as_str()), current: false }
 }
 
 /// The filters of one dimension, as links to their pre-built pages.
@@ -498,7 +505,7 @@ pub fn service_crumb(place: &Place, s: &Service) -> Link {
 pub struct FilterGroup {
     pub label: String,
     /// The query key the filter script uses for this dimension.
-    pub key: &'static str,
+    pub key: String,
     pub options: Vec<FilterOption>,
 }
 
@@ -536,10 +543,11 @@ pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> 
 /// The script counts with these, so it cannot disagree with those pages.
 /// The filter values of the provider at `index` in its service's list, per
 /// dimension, for the script that combines filters.
-pub fn filter_data(all: &[Filter], index: usize) -> BTreeMap<&'static str, String> {
-    let mut out: BTreeMap<&'static str, String> = Dimension::ALL.iter().map(|d| (d.segment(), String::new())).collect();
+pub fn filter_data(all: &[Filter], index: usize, routes: &Routes) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> =
+        Dimension::ALL.iter().map(|d| (d.segment(routes).to_string(), String::new())).collect();
     for f in all.iter().filter(|f| f.providers.binary_search(&index).is_ok()) {
-        let values = out.entry(f.dimension.segment()).or_default();
+        let values = out.entry(f.dimension.segment(routes).to_string()).or_default();
         if !values.is_empty() {
             values.push(' ');
         }
@@ -562,12 +570,12 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
                     Dimension::Capacity => "filter_capacity",
                 },
             ),
-            key: dimension.segment(),
+            key: dimension.segment(&cx.site.routes).to_string(),
             options: all
                 .iter()
                 .filter(|f| f.dimension == dimension)
                 .map(|f| {
-                    let path = f.path(service);
+                    let path = f.path(service, &cx.site.routes);
                     FilterOption {
                         label: filter_label(cx, service.kind, f),
                         value: f.value.clone(),

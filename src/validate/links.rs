@@ -124,7 +124,7 @@ pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings
                 .map_or(msg!("suggest.none"), |k| msg!("suggest.did_you_mean", candidate = format!("/{k}")));
             findings.push(
                 Finding::error(&link.file, link.position, msg!("link.no_page", path = format!("/{path}")))
-                    .with_help(msg!("link.no_page.help", close => close)),
+                    .with_help(msg!("link.no_page.help", close => close, services = site.routes.services)),
             );
             continue;
         }

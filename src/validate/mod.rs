@@ -34,8 +34,15 @@ pub fn validate(
     readability: &mut Samples,
 ) -> Option<Site> {
     let (config_file, config) = loaded.config?;
-    let (mut site, default_positions) =
-        site::site(&config_file.relative, &config_file.absolute, config, today, findings, readability)?;
+    let (mut site, default_positions) = site::site(
+        &config_file.relative,
+        &config_file.absolute,
+        config,
+        today,
+        translations.routes.clone(),
+        findings,
+        readability,
+    )?;
     let mut pending_links = Vec::new();
     let checks = &mut Checks { findings, readability, pending: &mut pending_links };
     for provider in providers::providers(loaded.providers, &site, translations, checks) {
@@ -47,7 +54,7 @@ pub fn validate(
         service.sort_providers(&site.districts);
     }
     let broken = Broken::find(loaded.profile_files, &site);
-    site.pages = pages::pages(loaded.pages, &site.limits, checks);
+    site.pages = pages::pages(loaded.pages, &site.limits, &site.routes, checks);
     site.surveys = surveys::surveys(loaded.surveys, &site, &broken, checks);
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);
     static_files::check(&loaded.static_files, &site, findings);
@@ -94,7 +101,7 @@ impl Broken {
         let paths = names
             .iter()
             .filter_map(|(service, stem)| {
-                Some(SitePath::provider(&Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
+                Some(SitePath::provider(&site.routes, &Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
             })
             .collect();
         Broken { names, paths }

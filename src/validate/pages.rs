@@ -10,10 +10,10 @@ use crate::diagnostics::{Finding, Position};
 use crate::domain::{Slug, Text};
 use crate::load::LoadedPage;
 use crate::load::raw::Limits;
-use crate::model::{Page, collate, routes};
+use crate::model::{Page, Routes, collate};
 use crate::msg;
 
-pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, checks: &mut Checks) -> Vec<Page> {
+pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, routes: &Routes, checks: &mut Checks) -> Vec<Page> {
     let mut out = Vec::new();
     let mut seen: BTreeMap<Slug, std::path::PathBuf> = BTreeMap::new();
     for item in loaded {
@@ -28,10 +28,10 @@ pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, checks: &mut Checks) -> V
                 continue;
             }
         };
-        if routes::RESERVED.contains(&slug.as_str()) {
+        if routes.reserved().contains(&slug.as_str()) {
             checks.findings.push(
                 Finding::error(&file, Position::WHOLE_FILE, msg!("page.reserved_name", name = slug))
-                    .with_help(msg!("file_name.taken.help", taken = routes::RESERVED.join(", "))),
+                    .with_help(msg!("file_name.taken.help", taken = routes.reserved().join(", "))),
             );
             continue;
         }

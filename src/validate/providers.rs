@@ -11,7 +11,7 @@ use crate::i18n::Translations;
 use crate::load::raw::{Ownership, RawProvider, RawSchool, ServiceKind};
 use crate::load::{LoadedProvider, files};
 use crate::markdown;
-use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath};
+use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath, StaffLanguage};
 use crate::msg;
 
 const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "webp"];
@@ -131,11 +131,10 @@ impl Profile<'_> {
             );
             return Some(None);
         };
-        if crate::model::routes::RESERVED_IN_SERVICE.contains(&slug.as_str()) {
+        if self.site.routes.reserved_in_service().contains(&slug.as_str()) {
             checks.findings.push(
-                Finding::error(file, Position::WHOLE_FILE, msg!("provider.reserved_name", name = slug)).with_help(
-                    msg!("file_name.taken.help", taken = crate::model::routes::RESERVED_IN_SERVICE.join(", ")),
-                ),
+                Finding::error(file, Position::WHOLE_FILE, msg!("provider.reserved_name", name = slug))
+                    .with_help(msg!("file_name.taken.help", taken = self.site.routes.reserved_in_service().join(", "))),
             );
             return None;
         }
@@ -172,12 +171,14 @@ impl Profile<'_> {
     }
 
     /// Language codes; one given by its name (`polsk`) gets its code suggested.
-    fn languages(&self, check: &mut FileCheck) -> Vec<String> {
+    fn languages(&self, check: &mut FileCheck) -> Vec<StaffLanguage> {
         let mut languages = Vec::new();
         for l in &self.item.profile.languages {
             let code = l.value.trim().to_ascii_lowercase();
             if self.translations.language_name(&code).is_some() {
-                languages.push(code);
+                let code = StaffLanguage::canonical(&code);
+                let name = self.translations.language_name(code).unwrap_or(code).to_string();
+                languages.push(StaffLanguage { code: code.to_string(), name });
             } else {
                 let candidates: Vec<Candidate> = self
                     .translations
@@ -191,7 +192,7 @@ impl Profile<'_> {
                 );
             }
         }
-        languages
+        crate::model::staff_language::reading_order(languages)
     }
 
     fn description(&self, check: &mut FileCheck) -> Text {
@@ -251,7 +252,7 @@ impl Profile<'_> {
             check.findings.push(finding);
             return None;
         }
-        let published = SitePath::file(&format!("bilder/{}", self.service), slug?, &extension);
+        let published = SitePath::image(&self.site.routes, &self.service, slug?, &extension);
         Some(Image { source: picture.absolute, published, alt })
     }
 

@@ -17,6 +17,7 @@ pub fn site(
     absolute: &Path,
     raw: RawSiteConfig,
     today: Date,
+    routes: crate::model::Routes,
     findings: &mut Findings,
     readability: &mut crate::readability::Samples,
 ) -> Option<(Site, Vec<Position>)> {
@@ -70,6 +71,7 @@ pub fn site(
         identity,
         language: raw.language,
         base_url: base_url?,
+        routes,
         intro,
         contact,
         districts,

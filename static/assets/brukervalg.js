@@ -12,15 +12,18 @@
 //   same model builds both). Rows outside a filter page's own filter are
 //   there but hidden, so counts are always out of the whole service.
 // - [data-filters] .filter-group[data-key] a[data-value]: the links to the
-//   pre-built pages (tjenester/<service>/<key>/<value>/); the one for the
+//   pre-built pages (tjenester/<service>/<key>/<value>/, in the site's
+//   language: every address word comes from the page); the one for the
 //   page itself has aria-current="page" and starts selected.
 // - It makes select#filter-<key> per group, shows the rows that match every
 //   chosen value (tr:not([hidden])), says "Viser n av N" in a role=status
 //   paragraph, and puts the choice in the address as
 //   tjenester/<service>/?<key>=<value>&... (the service page), which gives
 //   the same rows when opened.
-// - The side-by-side page reads ?valgt=<provider>, up to three, and hides
-//   the other columns ([data-compare] [data-provider] cells).
+// - The side-by-side page reads ?valgt=<provider> (the parameter's name is
+//   the table's data-param, data-compare-param on the list: nynorsk sites
+//   say valt), up to three, and hides the other columns
+//   ([data-compare] [data-provider] cells).
 (function () {
   'use strict';
 
@@ -119,8 +122,9 @@
   }
 
   // Ticking providers for the side-by-side page: at most three.
-  if (table && table.getAttribute('data-compare-href')) {
+  if (table && table.getAttribute('data-compare-href') && table.getAttribute('data-compare-param')) {
     var msg = function (name) { return table.getAttribute('data-msg-' + name); };
+    var param = table.getAttribute('data-compare-param');
     var boxes = [];
     rows.forEach(function (row) {
       var cell = row.cells[0];
@@ -169,14 +173,14 @@
         return;
       }
       window.location.href = table.getAttribute('data-compare-href') + '?' +
-        chosen.map(function (b) { return 'valgt=' + encodeURIComponent(b.value); }).join('&');
+        chosen.map(function (b) { return param + '=' + encodeURIComponent(b.value); }).join('&');
     });
   }
 
   // The side-by-side page: only the columns named in the address.
   var grid = document.querySelector('[data-compare]');
-  if (grid && window.URLSearchParams) {
-    var wanted = new URLSearchParams(window.location.search).getAll('valgt');
+  if (grid && grid.getAttribute('data-param') && window.URLSearchParams) {
+    var wanted = new URLSearchParams(window.location.search).getAll(grid.getAttribute('data-param'));
     var heads = Array.prototype.slice.call(grid.tHead.querySelectorAll('[data-provider]'));
     var known = heads.map(function (h) { return h.getAttribute('data-provider'); })
       .filter(function (slug) { return wanted.indexOf(slug) !== -1; })

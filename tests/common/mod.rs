@@ -88,6 +88,25 @@ impl TestSite {
         self.write(relative, &text.replacen(from, to, 1))
     }
 
+    /// Makes the site nynorsk. Its authors' links name bokmål addresses,
+    /// which a nynorsk site does not have (tests/addresses.rs), so they are
+    /// rewritten as a municipality switching language would.
+    pub fn as_nynorsk(&self) -> &Self {
+        self.edit("brukervalg.yaml", "language: nb", "language: nn");
+        for dir in ["content", "providers", "surveys"] {
+            for entry in walkdir::WalkDir::new(self.root().join(dir)).into_iter().filter_map(Result::ok) {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "md" || e == "yaml")
+                    && let Ok(text) = fs::read_to_string(path)
+                    && text.contains("/tjenester/")
+                {
+                    fs::write(path, text.replace("/tjenester/", "/tenester/")).unwrap();
+                }
+            }
+        }
+        self
+    }
+
     pub fn remove(&self, relative: &str) -> &Self {
         fs::remove_file(self.root().join(relative)).unwrap();
         self

@@ -19,13 +19,7 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
     crate::readability::record(findings, file, Position::new(md.body_line, 1), "the text", plain, &text);
     let index = markdown::LineIndex::new(&md.body);
     for notice in markdown::inspect(&md.body) {
-        let offset = match &notice {
-            Notice::RawHtml { offset }
-            | Notice::UnsafeUrl { offset, .. }
-            | Notice::InternalLink { offset, .. }
-            | Notice::ImageWithoutAlt { offset } => *offset,
-        };
-        let (line, column) = index.line_column(offset);
+        let (line, column) = index.line_column(notice.offset());
         let position = Position::new(line + md.body_line - 1, column);
         match notice {
             Notice::RawHtml { .. } => findings.push(
@@ -39,6 +33,14 @@ pub fn inspect_markdown(md: &MarkdownFile, findings: &mut Findings, pending: &mu
             Notice::ImageWithoutAlt { .. } => findings.push(
                 Finding::warning(file, position, "the image has no text alternative")
                     .with_help("describe the picture between the brackets: ![Barn leker i skolegården](bilde.jpg)"),
+            ),
+            Notice::HeadingAttribute { attribute, .. } => findings.push(
+                Finding::warning(file, position, format!("the heading attribute `{attribute}` is not used"))
+                    .with_help("a heading may only say which language its section is in, e.g. ## Sámegiella {lang=se}; remove the rest"),
+            ),
+            Notice::BadLanguage { value, reason, .. } => findings.push(
+                Finding::warning(file, position, format!("`{value}` is not a language code, so the section is not marked"))
+                    .with_help(format!("{reason}: ## العربية {{lang=ar}}")),
             ),
             Notice::InternalLink { path, fragment, .. } => {
                 pending.push(PendingLink { file: file.clone(), position, path, fragment })

@@ -6,7 +6,7 @@ use super::fields::{FileCheck, at};
 use super::links::{PendingLink, inspect_markdown};
 use super::markdown_hazards;
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::{Slug, Text};
+use crate::domain::{LanguageTag, Slug, Text};
 use crate::load::LoadedPage;
 use crate::load::raw::Limits;
 use crate::model::{Page, collate, routes};
@@ -55,6 +55,16 @@ pub fn pages(
         let mut check = FileCheck::new(&file, findings);
         let title = check.non_empty("title", &item.front.title);
         let summary = check.non_empty("summary", &item.front.summary);
+        let lang = item.front.lang.as_ref().and_then(|raw| match LanguageTag::parse(&raw.value) {
+            Ok(tag) => Some(tag),
+            Err(reason) => {
+                findings.push(
+                    Finding::error(&file, at(raw), format!("`{}` is not a language code", raw.value))
+                        .with_help(format!("{reason}; leave `lang` out when the page is in the site's language")),
+                );
+                None
+            }
+        });
         inspect_markdown(&item.markdown, findings, pending);
         markdown_hazards::check(&item.markdown, limits, findings);
         let (plain_title, plain_summary, plain_body) = match &item.plain {
@@ -87,6 +97,7 @@ pub fn pages(
             summary: Text::new(summary, plain_summary),
             order: item.front.order.unwrap_or(i32::MAX),
             body: Text::new(item.markdown.body.clone(), plain_body),
+            lang,
         });
     }
     out.sort_by_cached_key(|p| (p.order, collate::sort_key(&p.title.standard)));

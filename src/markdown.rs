@@ -114,6 +114,9 @@ pub struct Block<'a> {
 pub struct TocEntry {
     pub id: String,
     pub text: String,
+    /// The section's own language, when marked: the entry is in it too.
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
 }
 
 /// A block rendered to HTML, with its table of contents (empty unless the
@@ -323,17 +326,39 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
                 if let Some(len) = image_alt_len.as_mut() {
                     *len += t.trim().len();
                 }
-                // The parser splits text at `_`, `&` and the like; a bare URL
-                // is only found whole.
-                match events.last_mut() {
-                    Some(Event::Text(previous)) => *previous = CowStr::from(format!("{previous}{t}")),
-                    _ => events.push(Event::Text(t)),
-                }
+                events.push(Event::Text(t));
             }
             other => events.push(other),
         }
     }
-    (events, notices)
+    (merge_text(events), notices)
+}
+
+/// Runs of text events as one: the parser splits text at `_`, `&` and the
+/// like, and a bare address is only found whole. One pass, so a text of
+/// many thousand fragments costs no more than its length.
+fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    fn flush<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+        // A lone fragment is passed on as it is, without a copy.
+        if run.len() > 1 {
+            out.push(Event::Text(CowStr::from(run.drain(..).map(CowStr::into_string).collect::<String>())));
+        } else {
+            out.extend(run.drain(..).map(Event::Text));
+        }
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut run = Vec::new();
+    for event in events {
+        match event {
+            Event::Text(t) => run.push(t),
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// The language a heading's `{lang=xx}` gives its section, when valid;
@@ -498,6 +523,26 @@ mod tests {
         let source = "## Tittel {lang=x1}\n\nTekst.\n";
         assert!(!html(source).contains("lang="));
         assert!(matches!(&inspect(source)[..], [Notice::BadLanguage { value, .. }] if value == "x1"));
+    }
+
+    #[test]
+    fn hostile_repetition_renders_in_time_proportional_to_its_length() {
+        // Each of these was quadratic once: ids tried from -2 upwards per
+        // heading, parentheses counted per trailing `)`, text fragments
+        // copied per fragment, footnote labels compared with all others.
+        let texts = [
+            "## a\n\n".repeat(20_000),
+            format!("https://a.no/{}", ")".repeat(200_000)),
+            "x&amp;".repeat(100_000),
+            (0..20_000).map(|i| format!("[^{i}] ")).collect::<String>()
+                + &(0..20_000).map(|i| format!("\n[^{i}]: n\n")).collect::<String>(),
+        ];
+        for text in texts {
+            let start = std::time::Instant::now();
+            let out = html(&text);
+            assert!(out.len() > 1000);
+            assert!(start.elapsed() < std::time::Duration::from_secs(3), "{:?} for {}", start.elapsed(), &text[..20]);
+        }
     }
 
     #[test]

@@ -217,6 +217,11 @@ fn a_section_in_a_right_to_left_language_is_wrapped_up_to_the_next_heading_of_it
     assert!(inside.contains("كيف تقدم شكوى"), "the h3 below stays in the section");
     assert!(!inside.contains("Davvisámegiella"), "the next h2 ends the section");
 
+    // Its entry in the table of contents is marked the same way.
+    let entry = select(&doc, "nav[aria-labelledby=toc-h] a[lang=ar]");
+    assert_eq!(entry[0].value().attr("dir"), Some("rtl"));
+    assert_eq!(text(&entry[0]), "العربية");
+
     let sami = select(&doc, ".prose > div[lang=se]");
     assert_eq!(sami[0].value().attr("dir"), Some("ltr"));
     assert!(text(&sami[0]).contains("Don sáhtát ieš válljet"));

@@ -59,11 +59,15 @@ fn valid_domain(domain: &str) -> bool {
 }
 
 fn trim_trailing(mut url: &str) -> &str {
+    // Counted once: a hostile `)))...` must not be counted again per `)`.
+    let opening = url.matches('(').count();
+    let mut closing = url.matches(')').count();
     loop {
         let before = url.len();
         url = url.trim_end_matches(['?', '!', '.', ',', ':', '*', '_', '~', '\'', '"']);
-        if url.ends_with(')') && url.matches(')').count() > url.matches('(').count() {
+        if url.ends_with(')') && closing > opening {
             url = &url[..url.len() - 1];
+            closing -= 1;
         }
         // `&amp;`-like endings are entity references, not part of the address.
         if let Some(without) = url.strip_suffix(';')

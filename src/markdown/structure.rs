@@ -21,6 +21,7 @@ pub fn arrange<'a>(events: Vec<Event<'a>>, block: &Block) -> (Vec<Event<'a>>, Ve
     let mut arranger = Arranger {
         block,
         used: block.reserved_ids.iter().map(|id| id.to_string()).collect(),
+        next_number: BTreeMap::new(),
         numbers: order.iter().enumerate().map(|(i, label)| (label.clone(), i + 1)).collect(),
         refs_made: BTreeMap::new(),
         toc: Vec::new(),
@@ -95,13 +96,14 @@ fn take_notes(events: Vec<Event<'_>>) -> (Vec<Event<'_>>, BTreeMap<String, Vec<E
 /// then references made inside notes. Notes never referred to are not shown.
 fn number_notes(body: &[Event], notes: &BTreeMap<String, Vec<Event>>) -> Vec<String> {
     let mut order: Vec<String> = Vec::new();
-    let visit = |events: &[Event], order: &mut Vec<String>| {
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    let mut visit = |events: &[Event], order: &mut Vec<String>| {
         for event in events {
             if let Event::FootnoteReference(label) = event
-                && notes.contains_key(label.as_ref())
-                && !order.iter().any(|l| l == label.as_ref())
+                && let Some((known, _)) = notes.get_key_value(label.as_ref())
+                && seen.insert(known.as_str())
             {
-                order.push(label.to_string());
+                order.push(known.clone());
             }
         }
     };
@@ -118,6 +120,7 @@ fn number_notes(body: &[Event], notes: &BTreeMap<String, Vec<Event>>) -> Vec<Str
 struct Arranger<'b> {
     block: &'b Block<'b>,
     used: BTreeSet<String>,
+    next_number: BTreeMap<String, usize>,
     numbers: BTreeMap<String, usize>,
     /// References made so far to each note, for their ids.
     refs_made: BTreeMap<usize, usize>,
@@ -131,14 +134,16 @@ impl Arranger<'_> {
         format!("{}{local}", self.block.id_prefix)
     }
 
-    /// A new id for `base`, numbered `-2`, `-3`... when taken.
+    /// A new id for `base`, numbered `-2`, `-3`... when taken. Each base
+    /// remembers where its numbering stands, so a thousand equal headings
+    /// do not try a thousand numbers each.
     fn unique(&mut self, base: &str) -> String {
         let first = self.id(base);
         let mut id = first.clone();
-        let mut n = 2;
+        let n = self.next_number.entry(first.clone()).or_insert(2);
         while self.used.contains(&id) {
             id = format!("{first}-{n}");
-            n += 1;
+            *n += 1;
         }
         self.used.insert(id.clone());
         id
@@ -172,7 +177,12 @@ impl Arranger<'_> {
                             sections.push(level);
                         }
                         if level == shifted(HeadingLevel::H2, self.block.section_level) {
-                            self.toc.push(TocEntry { id: id.clone(), text: text.clone() });
+                            self.toc.push(TocEntry {
+                                id: id.clone(),
+                                text: text.clone(),
+                                lang: lang.as_ref().map(LanguageTag::to_string),
+                                dir: lang.as_ref().map(LanguageTag::dir),
+                            });
                         }
                     } else if let Some(tag) = &lang {
                         own_lang = format!(" lang=\"{tag}\" dir=\"{}\"", tag.dir());

@@ -502,6 +502,9 @@ pub struct PageView {
     pub href: String,
     /// On a plain page with no plain text of its own: the standard page.
     pub plain_missing: Option<String>,
+    /// The patterns long words are hyphenated by: the page's language when
+    /// there are patterns for it (nb, nn), none for a page in another.
+    pub hyphenation: Option<&'static str>,
 }
 
 /// Ids `page.html` and `base.html` give their own elements.
@@ -527,6 +530,14 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
         toc,
         href: place.linker.page(page.path().as_str()),
         plain_missing: if with_body { plain_missing(cx, place, &page.body) } else { None },
+        hyphenation: match &page.lang {
+            None => Some(cx.site.language.code()),
+            Some(tag) => match tag.primary() {
+                "nb" | "no" => Some("nb"),
+                "nn" => Some("nn"),
+                _ => None,
+            },
+        },
     }
 }
 

@@ -79,6 +79,9 @@ mod structure;
 /// The site's words a rendered block needs, from the i18n files.
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
+    /// The language these words are in (the site's), for marking them
+    /// where they stand in text of another language.
+    pub lang: String,
     /// Read before a footnote's number: "Fotnote".
     pub footnote: String,
     /// The link from a note back to the text, read before the note's
@@ -107,6 +110,9 @@ pub struct Block<'a> {
     pub reserved_ids: &'a [&'a str],
     /// Whether a long block gets a table of contents.
     pub contents: bool,
+    /// The text is in another language than the labels (a page with its
+    /// own `lang:`), so the labels are marked with theirs.
+    pub foreign: bool,
 }
 
 /// A heading in a table of contents.
@@ -140,7 +146,15 @@ pub fn render(source: &str, block: &Block) -> Rendered {
 /// look at what markup can get through.
 pub fn to_html(source: &str, linker: &Linker) -> String {
     let labels = Labels::default();
-    let block = Block { linker, labels: &labels, section_level: 1, id_prefix: "", reserved_ids: &[], contents: false };
+    let block = Block {
+        linker,
+        labels: &labels,
+        section_level: 1,
+        id_prefix: "",
+        reserved_ids: &[],
+        contents: false,
+        foreign: false,
+    };
     render(source, &block).html
 }
 

@@ -217,6 +217,10 @@ fn a_section_in_a_right_to_left_language_is_wrapped_up_to_the_next_heading_of_it
     assert!(inside.contains("كيف تقدم شكوى"), "the h3 below stays in the section");
     assert!(!inside.contains("Davvisámegiella"), "the next h2 ends the section");
 
+    // The site's own words in it (the hidden text of the heading's link)
+    // keep the site's language.
+    let words = select(&doc, "div[lang=ar] .heading-link .visually-hidden > span[lang=nn]");
+    assert_eq!(text(&words[0]), "Lenkje til denne delen:");
     // Its entry in the table of contents is marked the same way.
     let entry = select(&doc, "nav[aria-labelledby=toc-h] a[lang=ar]");
     assert_eq!(entry[0].value().attr("dir"), Some("rtl"));
@@ -372,4 +376,46 @@ fn bare_addresses_become_links_without_their_trailing_punctuation() {
         !hrefs.iter().any(|h| h.contains("javascript") || h.contains("ikke.lenke") || *h == "https://a.no"),
         "{hrefs:?}"
     );
+}
+
+#[test]
+fn the_site_words_on_a_page_in_another_language_keep_the_site_language() {
+    let site = with_bokmal_text("## Frister\n\nFristen er tre uker.[^1]\n\n[^1]: Forvaltningsloven § 29.");
+    site.build_ok();
+    let doc = parse(&site.page("pa-bokmal/index.html"));
+    for css in [
+        ".heading-link .visually-hidden > span",
+        "sup.footnote-ref .visually-hidden > span",
+        "section.footnotes h2 > span",
+    ] {
+        let marked = select(&doc, css);
+        assert_eq!(marked.len(), 1, "{css}");
+        assert_eq!(marked[0].value().attr("lang"), Some("nn"), "{css}");
+    }
+    // On a page in the site's language nothing needs marking.
+    let doc = parse(&built_nynorsk().page("klage/index.html"));
+    assert!(select(&doc, ".prose span[lang]").is_empty());
+}
+
+#[test]
+fn long_words_get_soft_hyphens_by_the_page_language_and_none_in_a_language_without_patterns() {
+    let site = built_nynorsk();
+    let raw = |page: &str| std::fs::read_to_string(site.output().join(page)).unwrap();
+    let nynorsk = raw("stor-skrift/pa-andre-sprak/index.html");
+    assert!(
+        nynorsk.contains("heime\u{ad}te\u{ad}neste\u{ad}le\u{ad}ve\u{ad}ran\u{ad}dør\u{ad}god"),
+        "nynorsk patterns break the 63-letter compound"
+    );
+
+    let site = TestSite::nynorsk();
+    site.edit("content/pa-bokmal.md", "lang: nb", "lang: en");
+    site.edit(
+        "content/pa-bokmal.md",
+        "Denne siden er skrevet på bokmål.",
+        "Heimetenesteleverandørgodkjenningsordning.",
+    );
+    site.build_ok();
+    let english = std::fs::read_to_string(site.output().join("pa-bokmal/index.html")).unwrap();
+    assert!(english.contains("Heimetenesteleverandørgodkjenningsordning."));
+    assert!(!english.contains('\u{ad}'), "no Norwegian patterns on a page marked English");
 }

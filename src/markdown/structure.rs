@@ -39,7 +39,7 @@ pub fn arrange<'a>(events: Vec<Event<'a>>, block: &Block) -> (Vec<Event<'a>>, Ve
         let heading_id = arranger.unique("fotnotar");
         out.push(html(format!(
             "<section class=\"footnotes\" aria-labelledby=\"{heading_id}\"><h{level} id=\"{heading_id}\">{}</h{level}><ol>",
-            escape(&block.labels.footnotes)
+            arranger.words(&block.labels.footnotes, false)
         )));
         for (i, label) in order.iter().enumerate() {
             let n = i + 1;
@@ -47,7 +47,7 @@ pub fn arrange<'a>(events: Vec<Event<'a>>, block: &Block) -> (Vec<Event<'a>>, Ve
             let back = html(format!(
                 " <a class=\"footnote-back\" href=\"#{}\"><span aria-hidden=\"true\">\u{21a9}\u{fe0e}</span><span class=\"visually-hidden\">{} {n}</span></a>",
                 arranger.id(&format!("fnref-{n}")),
-                escape(&block.labels.footnote_back),
+                arranger.words(&block.labels.footnote_back, false),
             ));
             // Inside the note's last paragraph, so the arrow follows its text.
             match note.last() {
@@ -130,6 +130,17 @@ struct Arranger<'b> {
 }
 
 impl Arranger<'_> {
+    /// The site's `words`, escaped, and marked with the site's language
+    /// when they stand in text of another.
+    fn words(&self, words: &str, in_other_language: bool) -> String {
+        let lang = &self.block.labels.lang;
+        if (in_other_language || self.block.foreign) && !lang.is_empty() {
+            format!("<span lang=\"{}\">{}</span>", escape(lang), escape(words))
+        } else {
+            escape(words)
+        }
+    }
+
     fn id(&self, local: &str) -> String {
         format!("{}{local}", self.block.id_prefix)
     }
@@ -154,7 +165,9 @@ impl Arranger<'_> {
         let mut depth = 0usize;
         // Open language sections, by the level of the heading that opened them.
         let mut sections: Vec<u8> = Vec::new();
-        let mut headings: Vec<(u8, String, String)> = Vec::new();
+        // Level, id, text and whether the site's words beside it need their
+        // own language mark.
+        let mut headings: Vec<(u8, String, String, bool)> = Vec::new();
         // Inside links, images, code blocks and headings, text stays text.
         let mut no_links = 0usize;
         for (i, event) in events.iter().enumerate() {
@@ -188,17 +201,17 @@ impl Arranger<'_> {
                         own_lang = format!(" lang=\"{tag}\" dir=\"{}\"", tag.dir());
                     }
                     out.push(html(format!("<div class=\"heading-anchor\"><h{level} id=\"{id}\"{own_lang}>")));
-                    headings.push((level, id, text));
+                    headings.push((level, id, text, lang.is_some() || !sections.is_empty()));
                     depth += 1;
                     no_links += 1;
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     depth = depth.saturating_sub(1);
                     no_links = no_links.saturating_sub(1);
-                    let Some((level, id, text)) = headings.pop() else { continue };
+                    let Some((level, id, text, foreign)) = headings.pop() else { continue };
                     out.push(html(format!(
                         "</h{level}><a class=\"heading-link\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{} {}</span></a></div>",
-                        escape(&self.block.labels.heading_link),
+                        self.words(&self.block.labels.heading_link, foreign),
                         escape(&text)
                     )));
                 }
@@ -230,7 +243,7 @@ impl Arranger<'_> {
                         out.push(Event::InlineHtml(CowStr::from(format!(
                             "<sup class=\"footnote-ref\"><a id=\"{own}\" href=\"#{}\"><span class=\"visually-hidden\">{} </span>{n}</a></sup>",
                             self.id(&format!("fn-{n}")),
-                            escape(&self.block.labels.footnote)
+                            self.words(&self.block.labels.footnote, !sections.is_empty())
                         ))));
                     }
                     None => out.push(Event::Text(CowStr::from(format!("[^{label}]")))),

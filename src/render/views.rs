@@ -429,6 +429,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
                     id_prefix: "omtale-",
                     reserved_ids: &[],
                     contents: false,
+                    foreign: false,
                 },
             )
             .html,
@@ -519,6 +520,7 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
             id_prefix: "",
             reserved_ids: &PAGE_TEMPLATE_IDS,
             contents: true,
+            foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
         };
         markdown::render(cx.text(&page.body), &block)
     });
@@ -544,6 +546,7 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
 /// The words a rendered Markdown block needs around it.
 fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
     markdown::Labels {
+        lang: cx.site.language.code().to_string(),
         footnote: cx.s("footnote"),
         footnote_back: cx.s("footnote_back"),
         footnotes: cx.s("footnotes_heading"),

@@ -3,25 +3,62 @@
 //! or relative addresses. The same pass that renders also reports what it
 //! neutralised, so validation and rendering can never disagree.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use crate::domain::LanguageTag;
 
 use crate::model::routes::{Linker, SitePath};
 
 /// Something in a Markdown text the author should hear about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    RawHtml { offset: usize },
-    UnsafeUrl { offset: usize, url: String },
-    InternalLink { offset: usize, path: SitePath, fragment: String },
-    ImageWithoutAlt { offset: usize },
+    RawHtml {
+        offset: usize,
+    },
+    UnsafeUrl {
+        offset: usize,
+        url: String,
+    },
+    InternalLink {
+        offset: usize,
+        path: SitePath,
+        fragment: String,
+    },
+    ImageWithoutAlt {
+        offset: usize,
+    },
+    /// A heading attribute other than `lang` (`{#id}`, `{.class}`,
+    /// `{data-x=1}`): dropped, never rendered.
+    HeadingAttribute {
+        offset: usize,
+        attribute: String,
+    },
+    /// `{lang=...}` with something that is not a language code: dropped.
+    BadLanguage {
+        offset: usize,
+        value: String,
+        reason: crate::domain::LanguageTagError,
+    },
+}
+
+impl Notice {
+    pub fn offset(&self) -> usize {
+        match self {
+            Notice::RawHtml { offset }
+            | Notice::UnsafeUrl { offset, .. }
+            | Notice::InternalLink { offset, .. }
+            | Notice::ImageWithoutAlt { offset }
+            | Notice::HeadingAttribute { offset, .. }
+            | Notice::BadLanguage { offset, .. } => *offset,
+        }
+    }
 }
 
 fn options() -> Options {
-    // No heading attributes: `{#id .class}` would let authors set ids and
-    // classes on the municipality's page.
-    Options::ENABLE_TABLES
+    // Heading attributes are parsed only so that `{lang=xx}` can mark a
+    // section's language; every other attribute is dropped with a notice.
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES
 }
-
 /// The URL to emit, or `None` when its scheme is not allowed. Browsers ignore ASCII tabs, newlines and
 /// leading spaces in URLs, so they are removed before judging.
 pub fn clean_url(url: &str) -> Option<String> {
@@ -36,13 +73,89 @@ pub fn clean_url(url: &str) -> Option<String> {
     }
 }
 
-/// Renders `source` to HTML. Internal links (`/klage/`) become relative to
-/// the page via `linker`.
-pub fn to_html(source: &str, linker: &Linker) -> String {
-    let (events, _) = filter(source, Some(linker));
+mod autolink;
+mod structure;
+
+/// The site's words a rendered block needs, from the i18n files.
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    /// The language these words are in (the site's), for marking them
+    /// where they stand in text of another language.
+    pub lang: String,
+    /// Read before a footnote's number: "Fotnote".
+    pub footnote: String,
+    /// The link from a note back to the text, read before the note's
+    /// number: "Tilbake til teksten frå fotnote".
+    pub footnote_back: String,
+    /// The heading over the notes.
+    pub footnotes: String,
+    /// The name of a table's scrollable region.
+    pub table: String,
+    /// Read before a heading's text on the link to it.
+    pub heading_link: String,
+}
+
+/// Where a block of Markdown is shown.
+pub struct Block<'a> {
+    /// Makes internal links (`/klage/`) relative to the page.
+    pub linker: &'a Linker,
+    pub labels: &'a Labels,
+    /// The level of the heading the block sits under: 1 for a page body
+    /// under the page's h1, 2 for a self-description in an h2 section.
+    pub section_level: u8,
+    /// Put before every id the block makes, so two blocks on one page
+    /// cannot clash.
+    pub id_prefix: &'a str,
+    /// Ids the template around the block uses; headings avoid them.
+    pub reserved_ids: &'a [&'a str],
+    /// Whether a long block gets a table of contents.
+    pub contents: bool,
+    /// The text is in another language than the labels (a page with its
+    /// own `lang:`), so the labels are marked with theirs.
+    pub foreign: bool,
+}
+
+/// A heading in a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+    /// The section's own language, when marked: the entry is in it too.
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
+}
+
+/// A block rendered to HTML, with its table of contents (empty unless the
+/// block asked for one and is long enough).
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+}
+
+/// Renders `source` for its place on a page.
+pub fn render(source: &str, block: &Block) -> Rendered {
+    let (events, _) = filter(source, Some(block.linker));
+    let (events, toc) = structure::arrange(events, block);
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    Rendered { html, toc }
+}
+
+/// Renders `source` as a page body with no labels: for checks that only
+/// look at what markup can get through.
+pub fn to_html(source: &str, linker: &Linker) -> String {
+    let labels = Labels::default();
+    let block = Block {
+        linker,
+        labels: &labels,
+        section_level: 1,
+        id_prefix: "",
+        reserved_ids: &[],
+        contents: false,
+        foreign: false,
+    };
+    render(source, &block).html
 }
 
 /// Everything `to_html` would neutralise or resolve, with byte offsets.
@@ -183,11 +296,11 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
             }
             Event::Start(Tag::HtmlBlock) => events.push(Event::Start(Tag::Paragraph)),
             Event::End(TagEnd::HtmlBlock) => events.push(Event::End(TagEnd::Paragraph)),
-            // The page's title is its only h1.
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, id, classes, attrs }) => {
-                events.push(Event::Start(Tag::Heading { level: HeadingLevel::H2, id, classes, attrs }))
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let lang = heading_language(offset, id, classes, attrs, &mut notices);
+                let attrs = lang.map(|tag| (CowStr::from("lang"), Some(CowStr::from(tag.to_string())))).into_iter();
+                events.push(Event::Start(Tag::Heading { level, id: None, classes: Vec::new(), attrs: attrs.collect() }))
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) => events.push(Event::End(TagEnd::Heading(HeadingLevel::H2))),
             // Refused by validation (`hazards`); never emitted.
             Event::Start(Tag::Link { ref dest_url, .. }) if is_protocol_relative(dest_url) => kept.push(false),
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -232,7 +345,60 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
             other => events.push(other),
         }
     }
-    (events, notices)
+    (merge_text(events), notices)
+}
+
+/// Runs of text events as one: the parser splits text at `_`, `&` and the
+/// like, and a bare address is only found whole. One pass, so a text of
+/// many thousand fragments costs no more than its length.
+fn merge_text(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    fn flush<'a>(run: &mut Vec<CowStr<'a>>, out: &mut Vec<Event<'a>>) {
+        // A lone fragment is passed on as it is, without a copy.
+        if run.len() > 1 {
+            out.push(Event::Text(CowStr::from(run.drain(..).map(CowStr::into_string).collect::<String>())));
+        } else {
+            out.extend(run.drain(..).map(Event::Text));
+        }
+    }
+    let mut out = Vec::with_capacity(events.len());
+    let mut run = Vec::new();
+    for event in events {
+        match event {
+            Event::Text(t) => run.push(t),
+            other => {
+                flush(&mut run, &mut out);
+                out.push(other);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The language a heading's `{lang=xx}` gives its section, when valid;
+/// every other attribute is reported and dropped.
+fn heading_language(
+    offset: usize,
+    id: Option<CowStr<'_>>,
+    classes: Vec<CowStr<'_>>,
+    attrs: Vec<(CowStr<'_>, Option<CowStr<'_>>)>,
+    notices: &mut Vec<Notice>,
+) -> Option<LanguageTag> {
+    let mut unwanted: Vec<String> = id.map(|id| format!("#{id}")).into_iter().collect();
+    unwanted.extend(classes.iter().map(|c| format!(".{c}")));
+    let mut lang = None;
+    for (key, value) in attrs {
+        match (key.as_ref(), value) {
+            ("lang", Some(value)) if lang.is_none() => match LanguageTag::parse(&value) {
+                Ok(tag) => lang = Some(tag),
+                Err(reason) => notices.push(Notice::BadLanguage { offset, value: value.to_string(), reason }),
+            },
+            (key, Some(value)) => unwanted.push(format!("{key}={value}")),
+            (key, None) => unwanted.push(key.to_string()),
+        }
+    }
+    notices.extend(unwanted.into_iter().map(|attribute| Notice::HeadingAttribute { offset, attribute }));
+    lang
 }
 
 /// The URL to emit, or `None` when the link must be dropped (its text stays).
@@ -351,10 +517,46 @@ mod tests {
     }
 
     #[test]
-    fn heading_attributes_cannot_set_ids_or_classes() {
-        let out = html("## Tittel {#x .y data-z=1}\n");
-        // The attribute block stays visible text; nothing becomes an attribute.
-        assert_eq!(out.trim(), "<h2>Tittel {#x .y data-z=1}</h2>");
+    fn heading_attributes_other_than_lang_are_reported_and_never_rendered() {
+        let source = "## Tittel {#x .y data-z=1}\n";
+        let out = html(source);
+        assert!(!out.contains("data-z") && !out.contains("class=\"y\"") && !out.contains("id=\"x\""), "{out}");
+        assert!(out.contains("<h2 id=\"tittel\">Tittel</h2>"), "{out}");
+        let reported: Vec<_> = inspect(source)
+            .into_iter()
+            .filter_map(|n| match n {
+                Notice::HeadingAttribute { attribute, .. } => Some(attribute),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(reported, ["#x", ".y", "data-z=1"]);
+    }
+
+    #[test]
+    fn a_language_that_is_not_a_code_is_reported_and_dropped() {
+        let source = "## Tittel {lang=x1}\n\nTekst.\n";
+        assert!(!html(source).contains("lang="));
+        assert!(matches!(&inspect(source)[..], [Notice::BadLanguage { value, .. }] if value == "x1"));
+    }
+
+    #[test]
+    fn hostile_repetition_renders_in_time_proportional_to_its_length() {
+        // Each of these was quadratic once: ids tried from -2 upwards per
+        // heading, parentheses counted per trailing `)`, text fragments
+        // copied per fragment, footnote labels compared with all others.
+        let texts = [
+            "## a\n\n".repeat(20_000),
+            format!("https://a.no/{}", ")".repeat(200_000)),
+            "x&amp;".repeat(100_000),
+            (0..20_000).map(|i| format!("[^{i}] ")).collect::<String>()
+                + &(0..20_000).map(|i| format!("\n[^{i}]: n\n")).collect::<String>(),
+        ];
+        for text in texts {
+            let start = std::time::Instant::now();
+            let out = html(&text);
+            assert!(out.len() > 1000);
+            assert!(start.elapsed() < std::time::Duration::from_secs(3), "{:?} for {}", start.elapsed(), &text[..20]);
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod colour;
 mod date;
+mod language_tag;
 mod org_number;
 mod slug;
 mod text;
@@ -10,6 +11,7 @@ mod variant;
 
 pub use colour::Colour;
 pub use date::Date;
+pub use language_tag::{LanguageTag, LanguageTagError};
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use slug::Slug;
 pub use text::Text;

@@ -312,6 +312,9 @@ pub struct RawPage {
     pub summary: S<String>,
     /// Position in the menu (lower first).
     pub order: Option<i32>,
+    /// The page's language when it is not the site's: a code such as nb,
+    /// nn, se, en, pl or ar.
+    pub lang: Option<S<String>>,
 }
 
 /// A user survey's description: `surveys/<id>.yaml`.

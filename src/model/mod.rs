@@ -218,6 +218,8 @@ pub struct Page {
     pub order: i32,
     /// Markdown source.
     pub body: Text,
+    /// The page's own language, when not the site's (`lang:`).
+    pub lang: Option<crate::domain::LanguageTag>,
 }
 
 impl Page {

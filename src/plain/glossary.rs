@@ -133,16 +133,21 @@ impl Glossary {
 
     /// The term `word` is a form of.
     fn term_of(&self, word: &str) -> Option<usize> {
-        self.forms.get(&word.to_lowercase()).copied()
+        self.forms.get(&word.replace(SOFT_HYPHEN, "").to_lowercase()).copied()
     }
 }
 
-/// Words of `text` (runs of letters and digits) with their byte offsets.
+/// Rendered pages carry hyphenation points inside long words; a term is
+/// the same word with or without them.
+const SOFT_HYPHEN: char = '\u{AD}';
+
+/// Words of `text` (runs of letters and digits, soft hyphens included)
+/// with their byte offsets.
 fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
+        match (c.is_alphanumeric() || c == SOFT_HYPHEN, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, &text[s..i]));
@@ -287,6 +292,13 @@ mod tests {
             out,
             "<h1>Vedtak</h1><main><h2>Om vedtaket</h2><p>Du får et <dfn>vedtak</dfn> (et brev fra kommunen). Vedtaket gjelder.</p></main>"
         );
+    }
+
+    #[test]
+    fn a_term_with_hyphenation_points_is_still_the_term() {
+        let html = "<main><p>Du får et ved\u{AD}tak.</p></main>";
+        let out = explain_terms(html, &glossary());
+        assert_eq!(out, "<main><p>Du får et <dfn>ved\u{AD}tak</dfn> (et brev fra kommunen).</p></main>");
     }
 
     #[test]

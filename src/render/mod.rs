@@ -173,13 +173,14 @@ impl Renderer {
             }
             PageKind::Content(page) => {
                 let view = views::page_view(cx, &place, page, true);
-                let layout = views::layout(
+                let mut layout = views::layout(
                     cx,
                     &place,
                     view.title.clone(),
                     view.summary.clone(),
                     vec![views::home_crumb(cx, &place)],
                 );
+                layout.set_page_language(page.lang.as_ref());
                 context.insert("page", &view);
                 ("page.html", layout)
             }

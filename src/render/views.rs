@@ -84,7 +84,12 @@ fn strings_for_kind<'a>(strings: &BTreeMap<&'a str, &'a str>, kind: ServiceKind)
 
 #[derive(Serialize)]
 pub struct Layout {
+    /// The site's language: the menus, the footer and hyphenation.
     pub lang: &'static str,
+    /// A page in another language than the site's (`lang:` of a content
+    /// page): `<html lang>` and `dir` follow it.
+    pub page_lang: Option<String>,
+    pub page_dir: Option<&'static str>,
     pub title: String,
     pub description: String,
     pub municipality: String,
@@ -221,6 +226,8 @@ pub fn layout(
     let page_title = if here.is_empty() { title.clone() } else { format!("{title} – {}", site.municipality) };
     Layout {
         lang: site.language.code(),
+        page_lang: None,
+        page_dir: None,
         title: page_title,
         description,
         municipality: site.municipality.clone(),
@@ -242,6 +249,16 @@ pub fn layout(
         alternates,
         breadcrumbs,
         contact: ContactView::new(&site.contact),
+    }
+}
+
+impl Layout {
+    /// Marks the page as written in `tag`, unless that is the site's language.
+    pub fn set_page_language(&mut self, tag: Option<&crate::domain::LanguageTag>) {
+        if let Some(tag) = tag.filter(|t| t.as_str() != self.lang) {
+            self.page_lang = Some(tag.to_string());
+            self.page_dir = Some(tag.dir());
+        }
     }
 }
 
@@ -334,6 +351,8 @@ pub struct SchoolView {
     pub focus_areas: Vec<String>,
     pub transport: String,
     pub self_description_html: String,
+    /// On a plain page whose school wrote no plain text: the standard page.
+    pub plain_missing: Option<String>,
 }
 
 /// Whole kroner with a thin space between thousands, as Norwegian writes it.
@@ -407,7 +426,21 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
             after_school_care: s.after_school_care.as_ref().map(|a| cx.text(a).to_string()),
             focus_areas: listed(cx, s.focus_areas.clone()),
             transport: cx.text(&s.transport).to_string(),
-            self_description_html: markdown::to_html(cx.text(&s.self_description), &place.linker),
+            self_description_html: markdown::render(
+                cx.text(&s.self_description),
+                &markdown::Block {
+                    linker: &place.linker,
+                    labels: &markdown_labels(cx),
+                    // The self-description sits in the "Om skolen" h2 section.
+                    section_level: 2,
+                    id_prefix: "omtale-",
+                    reserved_ids: &[],
+                    contents: false,
+                    foreign: false,
+                },
+            )
+            .html,
+            plain_missing: plain_missing(cx, place, &s.self_description),
         }),
     }
 }
@@ -480,16 +513,68 @@ pub struct PageView {
     pub title: String,
     pub summary: String,
     pub body_html: String,
+    /// The body's sections, when it is long enough to need a list of them.
+    pub toc: Vec<markdown::TocEntry>,
     pub href: String,
+    /// On a plain page with no plain text of its own: the standard page.
+    pub plain_missing: Option<String>,
+    /// The patterns long words are hyphenated by: the page's language when
+    /// there are patterns for it (nb, nn), none for a page in another.
+    pub hyphenation: Option<&'static str>,
 }
 
+/// Ids `page.html` and `base.html` give their own elements.
+const PAGE_TEMPLATE_IDS: [&str; 3] = ["main", "pages-nav-h", "toc-h"];
+
 pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: bool) -> PageView {
+    let body = with_body.then(|| {
+        let block = markdown::Block {
+            linker: &place.linker,
+            labels: &markdown_labels(cx),
+            section_level: 1,
+            id_prefix: "",
+            reserved_ids: &PAGE_TEMPLATE_IDS,
+            contents: true,
+            foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
+        };
+        markdown::render(cx.text(&page.body), &block)
+    });
+    let (body_html, toc) = body.map_or_else(Default::default, |r| (r.html, r.toc));
     PageView {
         title: cx.text(&page.title).to_string(),
         summary: cx.text(&page.summary).to_string(),
-        body_html: if with_body { markdown::to_html(cx.text(&page.body), &place.linker) } else { String::new() },
+        body_html,
+        toc,
         href: place.linker.page(page.path().as_str()),
+        plain_missing: if with_body { plain_missing(cx, place, &page.body) } else { None },
+        hyphenation: match &page.lang {
+            None => Some(cx.site.language.code()),
+            Some(tag) => match tag.primary() {
+                "nb" | "no" => Some("nb"),
+                "nn" => Some("nn"),
+                _ => None,
+            },
+        },
     }
+}
+
+/// The words a rendered Markdown block needs around it.
+fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
+    markdown::Labels {
+        lang: cx.site.language.code().to_string(),
+        footnote: cx.s("footnote"),
+        footnote_back: cx.s("footnote_back"),
+        footnotes: cx.s("footnotes_heading"),
+        table: cx.s("table_region"),
+        heading_link: cx.s("heading_link"),
+    }
+}
+
+/// Where the standard wording of a text is, when a plain reader gets it
+/// because no plain wording was written: the same page without lettlest.
+fn plain_missing(cx: &VariantContext, place: &Place, text: &crate::domain::Text) -> Option<String> {
+    let standard = if cx.variant.is_large_print() { Variant::LargePrint } else { Variant::Standard };
+    (cx.variant.is_plain() && text.plain.is_none()).then(|| place.linker.site(&place.path.in_variant(standard)))
 }
 
 pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {

@@ -242,6 +242,14 @@ impl<'a> FileCheck<'a> {
 
 /// How to rename something that cannot be an address, with a suggestion
 /// made from it when one can be made.
+/// Why a value is not a language code, in the editor's words.
+pub fn language_tag_help(error: crate::domain::LanguageTagError) -> Message {
+    match error {
+        crate::domain::LanguageTagError::Primary => msg!("language_tag.primary"),
+        crate::domain::LanguageTagError::Subtags => msg!("language_tag.subtags"),
+    }
+}
+
 pub fn slug_help(raw: &str) -> Message {
     let suggestion = Slug::suggest(raw);
     if suggestion.is_empty() { msg!("slug.help") } else { msg!("slug.help.suggest", suggestion = suggestion) }

@@ -25,13 +25,7 @@ pub fn inspect_markdown(
     readability.document(file, md.body_line, plain, &md.body);
     let index = markdown::LineIndex::new(&md.body);
     for notice in markdown::inspect(&md.body) {
-        let offset = match &notice {
-            Notice::RawHtml { offset }
-            | Notice::UnsafeUrl { offset, .. }
-            | Notice::InternalLink { offset, .. }
-            | Notice::ImageWithoutAlt { offset } => *offset,
-        };
-        let (line, column) = index.line_column(offset);
+        let (line, column) = index.line_column(notice.offset());
         let position = Position::new(line + md.body_line - 1, column);
         match notice {
             Notice::RawHtml { .. } => findings.push(
@@ -44,6 +38,15 @@ pub fn inspect_markdown(
             Notice::ImageWithoutAlt { .. } => findings.push(
                 Finding::warning(file, position, msg!("markdown.image_no_alt"))
                     .with_help(msg!("markdown.image_no_alt.help")),
+            ),
+            Notice::HeadingAttribute { attribute, .. } => findings.push(
+                Finding::warning(file, position, msg!("markdown.heading_attribute", attribute = attribute))
+                    .with_help(msg!("markdown.heading_attribute.help")),
+            ),
+            Notice::BadLanguage { value, reason, .. } => findings.push(
+                Finding::warning(file, position, msg!("markdown.section_language", value = value)).with_help(
+                    msg!("markdown.section_language.help", reason => super::fields::language_tag_help(reason)),
+                ),
             ),
             Notice::InternalLink { path, fragment, .. } => {
                 pending.push(PendingLink { file: file.clone(), position, path, fragment })

@@ -7,7 +7,7 @@ use super::fields::{at, slug_help};
 use super::links::inspect_markdown;
 use super::markdown_hazards;
 use crate::diagnostics::{Finding, Position};
-use crate::domain::{Slug, Text};
+use crate::domain::{LanguageTag, Slug, Text};
 use crate::load::LoadedPage;
 use crate::load::raw::Limits;
 use crate::model::{Page, Routes, collate};
@@ -47,6 +47,16 @@ pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, routes: &Routes, checks: 
         let mut check = checks.file(&file);
         let title = check.non_empty("title", &item.front.title);
         let summary = check.non_empty("summary", &item.front.summary);
+        let lang = item.front.lang.as_ref().and_then(|raw| match LanguageTag::parse(&raw.value) {
+            Ok(tag) => Some(tag),
+            Err(reason) => {
+                checks.findings.push(
+                    Finding::error(&file, at(raw), msg!("page.lang", value = raw.value))
+                        .with_help(msg!("page.lang.help", reason => super::fields::language_tag_help(reason))),
+                );
+                None
+            }
+        });
         inspect_markdown(&item.markdown, checks.findings, checks.readability, checks.pending);
         markdown_hazards::check(&item.markdown, limits, checks.findings);
         let (plain_title, plain_summary, plain_body) = match &item.plain {
@@ -79,6 +89,7 @@ pub fn pages(loaded: Vec<LoadedPage>, limits: &Limits, routes: &Routes, checks: 
             summary: Text::new(summary, plain_summary),
             order: item.front.order.unwrap_or(i32::MAX),
             body: Text::new(item.markdown.body.clone(), plain_body),
+            lang,
         });
     }
     out.sort_by_cached_key(|p| (p.order, collate::sort_key(&p.title.standard)));

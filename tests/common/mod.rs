@@ -37,6 +37,12 @@ impl TestSite {
         Self::from_fixture(&project_root().join("tests/fixtures/minimal"))
     }
 
+    /// `tests/fixtures/nynorsk-site`: a nynorsk municipality with long,
+    /// multilingual pages.
+    pub fn nynorsk() -> TestSite {
+        Self::from_fixture(&project_root().join("tests/fixtures/nynorsk-site"))
+    }
+
     /// The bundled example municipality.
     pub fn example() -> TestSite {
         let site = Self::empty();

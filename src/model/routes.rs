@@ -16,8 +16,10 @@ pub const SERVICES_DIR: &str = "tjenester";
 pub const RESERVED: &[&str] = &[SERVICES_DIR, "lettlest", "stor-skrift", "assets", "bilder", "data", "404"];
 /// Names under a service that a provider's file name may not take, because
 /// the service's filter and comparison pages live there.
-pub const RESERVED_IN_SERVICE: &[&str] = &["bydel", "sprak", "eierskap", "kapasitet", COMPARE_DIR];
+pub const RESERVED_IN_SERVICE: &[&str] = &["bydel", "sprak", "eierskap", "kapasitet", COMPARE_DIR, PAGE_DIR];
 pub const COMPARE_DIR: &str = "sammenlign";
+/// Numbered pages of a long list: `<list>/side/2/`.
+pub const PAGE_DIR: &str = "side";
 
 impl SitePath {
     pub fn home() -> SitePath {
@@ -39,6 +41,12 @@ impl SitePath {
 
     pub fn compare(service: &Slug) -> SitePath {
         SitePath(format!("{SERVICES_DIR}/{service}/{COMPARE_DIR}/"))
+    }
+
+    /// Page `number` of the list at `list`: the list's own address for the
+    /// first page, `<list>side/<number>/` for the others.
+    pub fn paged(list: &SitePath, number: usize) -> SitePath {
+        if number <= 1 { list.clone() } else { SitePath(format!("{list}{PAGE_DIR}/{number}/")) }
     }
 
     pub fn page(slug: &Slug) -> SitePath {

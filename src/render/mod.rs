@@ -5,6 +5,7 @@
 mod chart;
 pub mod hyphenate;
 pub mod open_data;
+mod pagination;
 mod sitemap;
 pub mod survey_views;
 pub mod views;
@@ -19,6 +20,7 @@ use crate::diagnostics::{Finding, Position};
 use crate::domain::Variant;
 use crate::i18n::Translations;
 use crate::model::filters::{self, Filter};
+use crate::model::listing::{self, Slice};
 use crate::model::{Site, SitePath};
 use views::{Place, VariantContext};
 
@@ -26,9 +28,12 @@ use views::{Place, VariantContext};
 #[derive(Clone, Debug)]
 pub enum PageKind<'a> {
     Home,
-    Service(&'a crate::model::Service),
-    Filter(&'a crate::model::Service, &'a Filter),
-    Compare(&'a crate::model::Service),
+    /// One page of the service's list (the whole list when it fits).
+    Service(&'a crate::model::Service, Slice),
+    /// One page of a filter's list.
+    Filter(&'a crate::model::Service, &'a Filter, Slice),
+    /// The same providers as the service page of the same number.
+    Compare(&'a crate::model::Service, Slice),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
     NotFound,
@@ -44,10 +49,27 @@ pub struct Job<'a> {
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut pages = vec![(SitePath::home(), PageKind::Home)];
     for service in &site.services {
-        pages.push((service.path(), PageKind::Service(service)));
-        pages.push((SitePath::compare(&service.id), PageKind::Compare(service)));
+        let slices = listing::slices(service.providers.len(), site.page_size);
+        for slice in &slices {
+            pages.push((SitePath::paged(&service.path(), slice.number), PageKind::Service(service, slice.clone())));
+        }
+        for slice in slices {
+            let path = SitePath::paged(&SitePath::compare(&service.id), slice.number);
+            pages.push((path, PageKind::Compare(service, slice)));
+        }
         for filter in filters::filters(service) {
-            pages.push((filter.path(service), PageKind::Filter(service, filter)));
+            // A short service keeps every row on its filter pages (the
+            // script combines filters there); a long one lists only the
+            // filter's own providers, in pages.
+            let slices = if is_paged(site, service) {
+                listing::slices(filter.providers.len(), site.page_size)
+            } else {
+                vec![Slice::whole(service.providers.len())]
+            };
+            for slice in slices {
+                let path = SitePath::paged(&filter.path(service), slice.number);
+                pages.push((path, PageKind::Filter(service, filter, slice)));
+            }
         }
         for p in &service.providers {
             pages.push((p.path(), PageKind::Provider(service, p)));
@@ -63,6 +85,12 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
             pages.iter().map(move |(path, kind)| Job { variant, path: path.clone(), kind: kind.clone() })
         })
         .collect()
+}
+
+/// Whether the service's lists are split into pages. Its pages then hold
+/// only their own rows, so the script must not combine or count them.
+fn is_paged(site: &Site, service: &crate::model::Service) -> bool {
+    service.providers.len() > site.page_size
 }
 
 pub struct Renderer {
@@ -89,9 +117,10 @@ impl Renderer {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
         let mut context = tera::Context::new();
         let kind = match &job.kind {
-            PageKind::Service(s) | PageKind::Filter(s, _) | PageKind::Compare(s) | PageKind::Provider(s, _) => {
-                Some(s.kind)
-            }
+            PageKind::Service(s, _)
+            | PageKind::Filter(s, _, _)
+            | PageKind::Compare(s, _)
+            | PageKind::Provider(s, _) => Some(s.kind),
             _ => None,
         };
         context.insert("t", kind.map_or(&cx.strings, |k| cx.strings_of(k)));
@@ -110,15 +139,18 @@ impl Renderer {
                 layout.pages_nav.clear();
                 ("home.html", layout)
             }
-            PageKind::Service(s) => {
+            PageKind::Service(s, slice) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, None, &mut context);
+                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
+                let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
+                let compare = SitePath::paged(&SitePath::compare(&s.id), slice.number);
+                insert_compare_links(&mut context, &place, &compare, true);
+                insert_pagination(cx, &place, &mut context, &s.path(), slice);
                 let layout = views::layout(
                     cx,
                     &place,
-                    service.name.clone(),
+                    titled(cx, service.name.clone(), slice),
                     service.summary.clone(),
                     vec![views::home_crumb(cx, &place)],
                 );
@@ -142,27 +174,35 @@ impl Renderer {
                 context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));
                 ("provider.html", layout)
             }
-            PageKind::Filter(s, filter) => {
+            PageKind::Filter(s, filter, slice) => {
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, s.kind, filter);
-                let providers = provider_rows(cx, &place, s, Some(filter), &mut context);
+                let paged = is_paged(cx.site, s);
+                let providers = provider_rows(cx, &place, s, &Rows { only: Some(filter), slice, paged }, &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
-                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                let layout =
+                    views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 context.insert("shown", &filter.providers.len());
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&s.id).as_str()));
+                // The side-by-side pages of a long service follow its own
+                // pages, so rows ticked here could be on any of them.
+                insert_compare_links(&mut context, &place, &SitePath::compare(&s.id), !paged);
+                insert_pagination(cx, &place, &mut context, &filter.path(s), slice);
                 ("filter.html", layout)
             }
-            PageKind::Compare(s) => {
+            PageKind::Compare(s, slice) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, None, &mut context);
+                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
+                let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(&place, s)];
-                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                insert_pagination(cx, &place, &mut context, &SitePath::compare(&s.id), slice);
+                let layout =
+                    views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
@@ -190,34 +230,75 @@ impl Renderer {
     }
 }
 
-/// Every provider of a service as a row of a list or comparison, with its
-/// headline survey figure and filter values; the headline itself goes into
-/// the context as `headline`. On a filter page the rows outside the filter
-/// are there but hidden, so the script can combine filters from the page
-/// the reader is on and count against the whole service.
+/// Which rows a list page shows.
+struct Rows<'a> {
+    /// The filter of a filter page.
+    only: Option<&'a Filter>,
+    /// The page of the list (of the filter's providers when `paged`, else of
+    /// the service's).
+    slice: &'a Slice,
+    /// The service's lists are split into pages.
+    paged: bool,
+}
+
+/// The providers of one list page as rows of a list or comparison, with
+/// their headline survey figure and filter values; the headline itself goes
+/// into the context as `headline`. On a filter page of a short service the
+/// rows outside the filter are there but hidden, so the script can combine
+/// filters from the page the reader is on and count against the whole
+/// service; a long service's pages hold only their own rows, marked
+/// `partial` so the script leaves counting to the pre-built pages.
 fn provider_rows(
     cx: &VariantContext,
     place: &Place,
     service: &crate::model::Service,
-    only: Option<&Filter>,
+    rows: &Rows,
     context: &mut tera::Context,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
     let all_filters = filters::filters(service);
-    let rows = service
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    let positions: Vec<usize> = match rows.only {
+        Some(f) if rows.paged => f.providers[rows.slice.range.clone()].to_vec(),
+        _ => rows.slice.range.clone().collect(),
+    };
+    let views = positions
+        .into_iter()
+        .map(|i| {
+            let p = &service.providers[i];
             let mut view = views::provider_view(cx, place, service, p);
             view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
             view.filter = views::filter_data(all_filters, i);
-            view.hidden = only.is_some_and(|f| f.providers.binary_search(&i).is_err());
+            view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })
         .collect();
     context.insert("headline", &headline);
-    rows
+    if rows.paged {
+        context.insert("partial", &true);
+    }
+    views
+}
+
+/// The side-by-side page a list links to; `pick` lets the script tick rows
+/// for it, which only works when that page has every row of this one.
+fn insert_compare_links(context: &mut tera::Context, place: &Place, compare: &SitePath, pick: bool) {
+    let href = place.linker.page(compare.as_str());
+    context.insert("pick_href", if pick { href.as_str() } else { "" });
+    context.insert("compare_href", &href);
+}
+
+fn insert_pagination(cx: &VariantContext, place: &Place, context: &mut tera::Context, list: &SitePath, slice: &Slice) {
+    if let Some(view) = pagination::pagination(cx, place, list, slice) {
+        context.insert("pagination", &view);
+    }
+}
+
+/// Pages after the first of a list say which they are in their title.
+fn titled(cx: &VariantContext, title: String, slice: &Slice) -> String {
+    match pagination::title_suffix(cx, slice) {
+        Some(suffix) => format!("{title}, {suffix}"),
+        None => title,
+    }
 }
 
 fn template_finding(e: &tera::Error) -> Finding {

@@ -336,17 +336,9 @@ pub struct SchoolView {
     pub self_description_html: String,
 }
 
-/// Whole kroner with a thin space between thousands, as Norwegian writes it.
+/// Whole kroner with a space between thousands, as Norwegian writes it.
 fn kroner(amount: u32) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    format!("{out}\u{a0}kr")
+    format!("{}\u{a0}kr", super::pagination::grouped(amount as usize))
 }
 
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {

@@ -4,6 +4,7 @@
 
 mod chart;
 pub mod hyphenate;
+pub mod memo;
 pub mod open_data;
 mod pagination;
 mod sitemap;
@@ -22,6 +23,7 @@ use crate::i18n::Translations;
 use crate::model::filters::{self, Filter};
 use crate::model::listing::{self, Slice};
 use crate::model::{Site, SitePath};
+use memo::{Fill, MemoRun};
 use views::{Place, VariantContext};
 
 /// One page to render: where it goes and what it shows.
@@ -95,6 +97,8 @@ fn is_paged(site: &Site, service: &crate::model::Service) -> bool {
 
 pub struct Renderer {
     tera: tera::Tera,
+    /// Of every template file, for the pages' fingerprints.
+    templates: u64,
 }
 
 impl Renderer {
@@ -110,12 +114,22 @@ impl Renderer {
         }
         let glob = format!("{}/**/*.html", dir.display());
         tera.load_from_glob(&glob).map_err(|e| template_finding(&e))?;
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, templates: memo::templates_fingerprint(&dir) })
     }
 
     pub fn render(&self, job: &Job, cx: &VariantContext) -> Result<String, Finding> {
+        let (template, fill) = self.fill(job, cx);
+        self.render_filled(template, &fill)
+    }
+
+    fn render_filled(&self, template: &str, fill: &Fill) -> Result<String, Finding> {
+        self.tera.render(template, &fill.context).map_err(|e| template_finding(&e))
+    }
+
+    /// The template of `job` and what it sees.
+    fn fill(&self, job: &Job, cx: &VariantContext) -> (&'static str, Fill) {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
-        let mut context = tera::Context::new();
+        let mut context = Fill::default();
         let kind = match &job.kind {
             PageKind::Service(s, _)
             | PageKind::Filter(s, _, _)
@@ -226,7 +240,7 @@ impl Renderer {
             }
         };
         context.insert("layout", &layout);
-        self.tera.render(template, &context).map_err(|e| template_finding(&e))
+        (template, context)
     }
 }
 
@@ -253,7 +267,7 @@ fn provider_rows(
     place: &Place,
     service: &crate::model::Service,
     rows: &Rows,
-    context: &mut tera::Context,
+    context: &mut Fill,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
     let all_filters = filters::filters(service);
@@ -281,13 +295,13 @@ fn provider_rows(
 
 /// The side-by-side page a list links to; `pick` lets the script tick rows
 /// for it, which only works when that page has every row of this one.
-fn insert_compare_links(context: &mut tera::Context, place: &Place, compare: &SitePath, pick: bool) {
+fn insert_compare_links(context: &mut Fill, place: &Place, compare: &SitePath, pick: bool) {
     let href = place.linker.page(compare.as_str());
     context.insert("pick_href", if pick { href.as_str() } else { "" });
     context.insert("compare_href", &href);
 }
 
-fn insert_pagination(cx: &VariantContext, place: &Place, context: &mut tera::Context, list: &SitePath, slice: &Slice) {
+fn insert_pagination(cx: &VariantContext, place: &Place, context: &mut Fill, list: &SitePath, slice: &Slice) {
     if let Some(view) = pagination::pagination(cx, place, list, slice) {
         context.insert("pagination", &view);
     }
@@ -334,6 +348,33 @@ pub fn render_each<F>(
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
+    render_with(site, (translations, renderer), progress, minify, None, |job, page| match page {
+        Rendered::Html(bytes) => sink(job, bytes),
+        Rendered::Unchanged(_) => unreachable!("no memo, so every page is rendered"),
+    })
+}
+
+/// A page as rendering hands it over.
+pub enum Rendered<'a> {
+    Html(Vec<u8>),
+    /// The same as this file of the last build.
+    Unchanged(&'a Path),
+}
+
+/// As `render_each`; with a memo of the last build, a page whose
+/// fingerprint is unchanged is not rendered but handed over as the file of
+/// that build.
+pub fn render_with<F>(
+    site: &Site,
+    (translations, renderer): (&Translations, &Renderer),
+    progress: crate::Progress,
+    minify: bool,
+    memo: Option<&MemoRun>,
+    sink: F,
+) -> Result<usize, Finding>
+where
+    F: Fn(&Job, Rendered) -> Result<(), Finding> + Sync,
+{
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     let jobs = jobs(site);
@@ -341,8 +382,19 @@ where
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-        let html = renderer.render(job, cx)?;
-        sink(job, if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() })?;
+        let (template, fill) = renderer.fill(job, cx);
+        let fingerprint = fill.fingerprint(renderer.templates, template);
+        let previous = memo.and_then(|m| m.unchanged(job.variant, &job.path, fingerprint));
+        if let Some(file) = previous {
+            sink(job, Rendered::Unchanged(file))?;
+        } else {
+            let html = renderer.render_filled(template, &fill)?;
+            let bytes = if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() };
+            sink(job, Rendered::Html(bytes))?;
+        }
+        if let Some(memo) = memo {
+            memo.record(job.variant, &job.path, fingerprint, previous.is_some());
+        }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
         Ok(())
     })?;

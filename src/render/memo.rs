@@ -13,7 +13,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use crate::domain::Variant;
-use crate::model::SitePath;
+use crate::model::{ServiceKind, SitePath};
 
 /// A page's template context, hashed as it is filled.
 #[derive(Default)]
@@ -31,11 +31,39 @@ impl Fill {
         self.context.insert(key, value);
     }
 
+    /// A value many pages share, converted and hashed once (`Shared`).
+    pub fn insert_shared(&mut self, key: &'static str, (value, hash): &(tera::Value, u64)) {
+        (key, hash).hash(&mut self.hash);
+        self.context.insert_value(key, value.clone());
+    }
+
     /// The page's fingerprint with the template set's.
     pub fn fingerprint(&self, templates: u64, template: &str) -> u64 {
         let mut hash = self.hash.clone();
         (templates, template).hash(&mut hash);
         hash.finish()
+    }
+}
+
+type SharedKey = (Variant, Option<ServiceKind>);
+
+/// Values every page of a variant and kind of service sees, each with its
+/// hash: a tera value shares its contents when cloned.
+#[derive(Default)]
+pub struct Shared {
+    entries: Vec<(SharedKey, (tera::Value, u64))>,
+}
+
+impl Shared {
+    pub fn add<T: Serialize + ?Sized>(&mut self, variant: Variant, kind: Option<ServiceKind>, value: &T) {
+        let mut hash = DefaultHasher::new();
+        let _ = serde_json::to_writer(HashWriter(&mut hash), value);
+        self.entries.push(((variant, kind), (tera::Value::from_serializable(value), hash.finish())));
+    }
+
+    pub fn get(&self, variant: Variant, kind: Option<ServiceKind>) -> &(tera::Value, u64) {
+        let found = self.entries.iter().find(|(k, _)| *k == (variant, kind));
+        &found.expect("shared values for every variant and kind").1
     }
 }
 

@@ -117,17 +117,12 @@ impl Renderer {
         Ok(Renderer { tera, templates: memo::templates_fingerprint(&dir) })
     }
 
-    pub fn render(&self, job: &Job, cx: &VariantContext) -> Result<String, Finding> {
-        let (template, fill) = self.fill(job, cx);
-        self.render_filled(template, &fill)
-    }
-
     fn render_filled(&self, template: &str, fill: &Fill) -> Result<String, Finding> {
         self.tera.render(template, &fill.context).map_err(|e| template_finding(&e))
     }
 
     /// The template of `job` and what it sees.
-    fn fill(&self, job: &Job, cx: &VariantContext) -> (&'static str, Fill) {
+    fn fill(&self, job: &Job, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
         let mut context = Fill::default();
         let kind = match &job.kind {
@@ -137,7 +132,7 @@ impl Renderer {
             | PageKind::Provider(s, _) => Some(s.kind),
             _ => None,
         };
-        context.insert("t", kind.map_or(&cx.strings, |k| cx.strings_of(k)));
+        context.insert_shared("t", strings.get(job.variant, kind));
         let (template, layout) = match &job.kind {
             PageKind::Home => {
                 let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
@@ -377,12 +372,21 @@ where
 {
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
+    // The UI strings are the same on every page of a variant and kind of
+    // service: converted and hashed once, not once per page.
+    let mut strings = memo::Shared::default();
+    for cx in &contexts {
+        strings.add(cx.variant, None, &cx.strings);
+        for kind in views::KINDS {
+            strings.add(cx.variant, Some(kind), cx.strings_of(kind));
+        }
+    }
     let jobs = jobs(site);
     let cfg = minify_cfg();
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-        let (template, fill) = renderer.fill(job, cx);
+        let (template, fill) = renderer.fill(job, cx, &strings);
         let fingerprint = fill.fingerprint(renderer.templates, template);
         let previous = memo.and_then(|m| m.unchanged(job.variant, &job.path, fingerprint));
         if let Some(file) = previous {

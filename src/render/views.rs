@@ -57,7 +57,7 @@ impl<'a> VariantContext<'a> {
     }
 }
 
-const KINDS: [ServiceKind; 4] =
+pub const KINDS: [ServiceKind; 4] =
     [ServiceKind::HomeCare, ServiceKind::NursingHome, ServiceKind::School, ServiceKind::Kindergarten];
 
 /// The prefix of a kind's own strings in the i18n files, as the kind is

@@ -1,8 +1,10 @@
 //! Build-time benchmark: generates sites of 1,000 and 10,000 providers and
 //! times one full `brukervalg::build` of each, then what an editor waits
 //! for in `brukervalg serve`: from saving one changed profile to the
-//! rebuilt site being ready to serve. `example` is the bundled example
-//! site (copied, so the repository is never touched).
+//! rebuilt site being ready to serve, and how many pages that rebuild
+//! rendered (the others are taken unchanged from the last build). The
+//! table also gives the largest HTML page of the cold build. `example` is
+//! the bundled example site (copied, so the repository is never touched).
 //!
 //!     cargo bench --bench build                    # example, 1,000 and 10,000
 //!     cargo bench --bench build -- example 1000    # chosen sizes

@@ -9,6 +9,7 @@ mod preview;
 pub mod state;
 mod watch;
 
+use std::io::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -86,7 +87,15 @@ fn report(root: &Path, outcome: &Outcome, took: Duration) {
     match outcome {
         Outcome::Built(report) => {
             super::print_findings(&report.findings, root);
-            println!("Built {} pages in {} ms", report.pages, took.as_millis());
+            // Not println!: a closed terminal or pipe must not stop the
+            // preview (a panic here would take the served site with it).
+            let _ = writeln!(
+                std::io::stdout(),
+                "Built {} pages ({} rendered) in {} ms",
+                report.pages,
+                report.pages - report.reused,
+                took.as_millis()
+            );
         }
         Outcome::Failed(findings) => {
             super::build::report_failure(findings, root, "still serving the last good version");

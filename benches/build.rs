@@ -1,8 +1,10 @@
 //! Build-time benchmark: generates sites of 1,000 and 10,000 providers and
 //! times one full `brukervalg::build` of each, then what an editor waits
 //! for in `brukervalg serve`: from saving one changed profile to the
-//! rebuilt site being ready to serve. `example` is the bundled example
-//! site (copied, so the repository is never touched).
+//! rebuilt site being ready to serve, and how many pages that rebuild
+//! rendered (the others are taken unchanged from the last build). The
+//! table also gives the largest HTML page of the cold build. `example` is
+//! the bundled example site (copied, so the repository is never touched).
 //!
 //!     cargo bench --bench build                    # example, 1,000 and 10,000
 //!     cargo bench --bench build -- example 1000    # chosen sizes
@@ -75,8 +77,17 @@ impl std::fmt::Display for Size {
 fn parent() -> ExitCode {
     let sizes = requested_sizes(std::env::args().skip(1));
     println!(
-        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>13}",
-        "providers", "pages", "wall (s)", "pages/s", "peak (MiB)", "out (MB)", "files", "rebuild (ms)"
+        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14} {:>13} {:>8}",
+        "providers",
+        "pages",
+        "wall (s)",
+        "pages/s",
+        "peak (MiB)",
+        "out (MB)",
+        "files",
+        "max page (KB)",
+        "rebuild (ms)",
+        "rendered"
     );
     for size in sizes {
         if let Err(code) = run_child(size) {
@@ -131,7 +142,15 @@ struct Measurement {
     peak_mib: Option<f64>,
     output_bytes: u64,
     files: usize,
-    rebuild_ms: u128,
+    largest_page: u64,
+    rebuild: Rebuild,
+}
+
+/// serve's rebuild after one profile edit (the median of the saves).
+struct Rebuild {
+    ms: u128,
+    /// Pages rendered again; the rest were taken from the last build.
+    rendered: usize,
 }
 
 impl Measurement {
@@ -140,8 +159,17 @@ impl Measurement {
         let rate = self.pages as f64 / self.seconds;
         let megabytes = self.output_bytes as f64 / 1e6;
         format!(
-            "{:>10} {:>10} {:>10.2} {:>10.0} {:>12} {:>10.1} {:>8} {:>13}",
-            self.size, self.pages, self.seconds, rate, peak, megabytes, self.files, self.rebuild_ms
+            "{:>10} {:>10} {:>10.2} {:>10.0} {:>12} {:>10.1} {:>8} {:>14.1} {:>13} {:>8}",
+            self.size,
+            self.pages,
+            self.seconds,
+            rate,
+            peak,
+            megabytes,
+            self.files,
+            self.largest_page as f64 / 1024.0,
+            self.rebuild.ms,
+            self.rebuild.rendered
         )
     }
 }
@@ -184,25 +212,27 @@ fn measure(size: Size) -> Result<Measurement, String> {
     }
     // Taken before serve runs, so it is the cold build's own peak.
     let peak_mib = peak_resident_mib();
-    let (output_bytes, files) = folder_size(&options.output);
-    let rebuild_ms = serve_rebuild_ms(&options.root, today, size)?;
-    Ok(Measurement { size, pages: report.pages, seconds, peak_mib, output_bytes, files, rebuild_ms })
+    let (output_bytes, files, largest_page) = folder_size(&options.output);
+    let rebuild = serve_rebuild(&options.root, today, size)?;
+    Ok(Measurement { size, pages: report.pages, seconds, peak_mib, output_bytes, files, largest_page, rebuild })
 }
 
-/// Bytes and files below `dir`.
-fn folder_size(dir: &Path) -> (u64, usize) {
+/// Bytes and files below `dir`, and the size of the largest HTML page.
+fn folder_size(dir: &Path) -> (u64, usize, u64) {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.metadata().ok())
-        .fold((0, 0), |(bytes, files), m| (bytes + m.len(), files + 1))
+        .filter_map(|e| e.metadata().ok().map(|m| (e.path().extension().is_some_and(|x| x == "html"), m.len())))
+        .fold((0, 0, 0), |(bytes, files, largest), (html, len)| {
+            (bytes + len, files + 1, if html { largest.max(len) } else { largest })
+        })
 }
 
 /// Runs serve's builder and watcher (not its HTTP server, which adds
 /// nothing to the wait), saves a change to one profile and times until the
 /// new build is published; the median of a few saves.
-fn serve_rebuild_ms(root: &Path, today: Date, size: Size) -> Result<u128, String> {
+fn serve_rebuild(root: &Path, today: Date, size: Size) -> Result<Rebuild, String> {
     use brukervalg::cmd::serve::Preview;
 
     let mut preview = Preview::new(root, Some(today)).map_err(|e| format!("cannot start the preview: {e}"))?;
@@ -210,7 +240,15 @@ fn serve_rebuild_ms(root: &Path, today: Date, size: Size) -> Result<u128, String
         return Err(format!("the preview's first build failed: {findings:#?}"));
     }
     let state = preview.state();
-    let watching = preview.watch(|_, _| {}).map_err(|e| format!("cannot watch the site: {e}"))?;
+    let rendered = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&rendered);
+    let watching = preview
+        .watch(move |outcome, _| {
+            if let brukervalg::cmd::serve::Outcome::Built(report) = outcome {
+                log.lock().unwrap().push(report.pages - report.reused);
+            }
+        })
+        .map_err(|e| format!("cannot watch the site: {e}"))?;
     let profile = first_profile(root).ok_or("the site has no profile to edit")?;
     let edits = match size {
         Size::Generated(n) if n >= EDITS_LARGE_FROM => 1,
@@ -231,7 +269,9 @@ fn serve_rebuild_ms(root: &Path, today: Date, size: Size) -> Result<u128, String
     }
     drop(watching);
     times.sort_unstable();
-    Ok(times[times.len() / 2])
+    let mut rendered = rendered.lock().map_err(|_| "the rebuild log is poisoned")?.clone();
+    rendered.sort_unstable();
+    Ok(Rebuild { ms: times[times.len() / 2], rendered: rendered.get(rendered.len() / 2).copied().unwrap_or(0) })
 }
 
 /// The first profile (YAML file) of the first service, in name order.

@@ -494,6 +494,16 @@ async function filterProbe(m) {
   const settle = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const groups = [...document.querySelectorAll(m.group)];
   out.groups = groups.length;
+  if (document.querySelector(m.partial)) {
+    // One page of a long list: the script must leave the filter links as
+    // they are and claim no count, as it sees only this page's rows.
+    if (document.querySelector(m.anySelect)) out.problems.push('the script made filter selects on one page of a long list');
+    const status = [...document.querySelectorAll(m.status)].map((s) => s.textContent).join(' ').trim();
+    if (status) out.problems.push(`the script claims "${status}" on one page of a long list`);
+    for (const g of groups) if (g.hidden) out.problems.push(`the "${g.getAttribute(m.groupKey)}" filter links are hidden`);
+    out.checked++;
+    return out;
+  }
   const current = document.querySelector(m.current);
   if (current) {
     // A pre-built filter page: its own filter must be the one selected.
@@ -554,6 +564,8 @@ function filterMarkup() {
     row: '[data-filter-table] tbody tr[data-provider]', // one per provider, here and on the pre-built pages
     rowId: 'data-provider',
     status: '[role="status"]',                       // the script's "Viser {n} av {total}"
+    partial: '[data-filter-table][data-partial]',    // one page of a long list: links only
+    anySelect: '[data-filters] select',
   };
 }
 

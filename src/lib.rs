@@ -47,6 +47,8 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    /// Pages taken unchanged from the last build (`build_with` a memo).
+    pub reused: usize,
     pub readability: readability::Summary,
     /// Warnings (a successful build has no errors).
     pub findings: Vec<Finding>,
@@ -99,21 +101,25 @@ fn render_and_verify<F>(
     root: &Path,
     (site, translations, renderer): (&Site, &Translations, &render::Renderer),
     minify: bool,
-    progress: Progress,
+    (progress, memo): (Progress, Option<&render::memo::MemoRun>),
     findings: &mut Findings,
     sink: F,
 ) -> usize
 where
-    F: Fn(&render::Job, Vec<u8>) -> Result<(), Finding> + Sync,
+    F: Fn(&render::Job, render::Rendered) -> Result<(), Finding> + Sync,
 {
     let wanted = validate::links::anchor_pages(site);
     let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
-    let rendered = render::render_each(site, translations, renderer, progress, minify, |job, bytes| {
+    let rendered = render::render_with(site, (translations, renderer), progress, minify, memo, |job, page| {
         if wanted.contains(&(job.variant, job.path.clone())) {
+            let bytes = match &page {
+                render::Rendered::Html(bytes) => std::borrow::Cow::Borrowed(bytes),
+                render::Rendered::Unchanged(file) => std::borrow::Cow::Owned(std::fs::read(file).unwrap_or_default()),
+            };
             let ids = validate::links::ids_in(&String::from_utf8_lossy(&bytes));
             anchors.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job.variant, &job.path, ids);
         }
-        sink(job, bytes)
+        sink(job, page)
     });
     let pages = match rendered {
         Ok(pages) => pages,
@@ -173,8 +179,15 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
-            let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
-            render_and_verify(root, (&site, &translations, &renderer), false, &|_, _| {}, &mut findings, ignore);
+            let ignore = |_: &render::Job, _: render::Rendered| Ok(());
+            render_and_verify(
+                root,
+                (&site, &translations, &renderer),
+                false,
+                (&|_, _| {}, None),
+                &mut findings,
+                ignore,
+            );
             if let Err(e) = data_files(&site) {
                 findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
             }
@@ -189,6 +202,18 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
 }
 
 pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, BuildFailure> {
+    build_with(options, progress, None)
+}
+
+/// As `build`; with the memo of the last good build into another folder
+/// (which must still exist), pages that did not change are hard-linked
+/// from there instead of rendered again, and the memo is replaced by this
+/// build's once it succeeded (`serve`, on every save).
+pub fn build_with(
+    options: &BuildOptions,
+    progress: Progress,
+    memo: Option<&mut render::memo::Memo>,
+) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let root = &options.root;
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, options.today);
@@ -197,8 +222,15 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         (site, translations, renderer) => {
             // Render without writing, so the failure lists what `check` lists.
             if let (Some(site), Some(translations), Some(renderer)) = (&site, &translations, &renderer) {
-                let ignore = |_: &render::Job, _: Vec<u8>| Ok(());
-                render_and_verify(root, (site, translations, renderer), false, &|_, _| {}, &mut findings, ignore);
+                let ignore = |_: &render::Job, _: render::Rendered| Ok(());
+                render_and_verify(
+                    root,
+                    (site, translations, renderer),
+                    false,
+                    (&|_, _| {}, None),
+                    &mut findings,
+                    ignore,
+                );
             }
             return Err(BuildFailure { findings: findings.into_sorted() });
         }
@@ -211,17 +243,23 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
     let staging = output::Staging::begin(&options.output, root).map_err(|e| {
         fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e)))
     })?;
-    let pages =
-        render_and_verify(root, (&site, &translations, &renderer), true, progress, &mut findings, |job, bytes| {
-            let file = format!("{}{}", job.variant.root(), job.path.file_name());
-            staging.write(&file, &bytes).map_err(|e| {
-                Finding::error(
-                    &options.output,
-                    Position::WHOLE_FILE,
-                    msg!("build.io", what => msg!("build.cannot_write", file = file), detail = e),
-                )
-            })
-        });
+    let output_dir = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
+    let run = memo.as_deref().map(|previous| render::memo::MemoRun::new(previous, &output_dir));
+    let sites = (&site, &translations, &renderer);
+    let pages = render_and_verify(root, sites, true, (progress, run.as_ref()), &mut findings, |job, page| {
+        let file = format!("{}{}", job.variant.root(), job.path.file_name());
+        match page {
+            render::Rendered::Html(bytes) => staging.write(&file, &bytes),
+            render::Rendered::Unchanged(previous) => staging.link(previous, &file),
+        }
+        .map_err(|e| {
+            Finding::error(
+                &options.output,
+                Position::WHOLE_FILE,
+                msg!("build.io", what => msg!("build.cannot_write", file = file), detail = e),
+            )
+        })
+    });
     if findings.has_errors() {
         return Err(BuildFailure { findings: findings.into_sorted() });
     }
@@ -255,10 +293,16 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             msg!("build.output_warning", detail = warning),
         ));
     }
+    let reused = run.as_ref().map_or(0, render::memo::MemoRun::reused);
+    let next = run.map(render::memo::MemoRun::finish);
+    if let (Some(memo), Some(next)) = (memo, next) {
+        *memo = next;
+    }
     Ok(BuildReport {
         pages,
         files,
         elapsed: started.elapsed(),
+        reused,
         readability: summary.unwrap_or_default(),
         findings: findings.into_sorted(),
     })

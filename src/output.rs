@@ -78,6 +78,16 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// Puts a file of an earlier build at `relative`, unchanged: a hard link
+    /// where the file system allows (no bytes copied), else a copy.
+    pub fn link(&self, from: &Path, relative: &str) -> io::Result<()> {
+        let path = self.resolve(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::hard_link(from, &path).or_else(|_| fs::copy(from, &path).map(|_| ()))
+    }
+
     /// Copies a file that validation has checked. It never replaces a file
     /// already written (validation names such clashes; this is the guard).
     pub fn copy(&self, from: &Path, relative: &str) -> io::Result<()> {

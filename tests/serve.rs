@@ -27,6 +27,8 @@ struct Served {
     /// host:port
     address: String,
     stderr: Receiver<String>,
+    /// Kept, so serve's output has a reader for as long as it runs.
+    _stdout: Receiver<String>,
 }
 
 impl Served {
@@ -52,7 +54,7 @@ impl Served {
                 break rest.split('/').next().unwrap().to_string();
             }
         };
-        Served { child, address, stderr }
+        Served { child, address, stderr, _stdout: stdout }
     }
 
     fn get(&self, path: &str) -> Response {

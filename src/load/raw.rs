@@ -34,6 +34,17 @@ pub struct RawSiteConfig {
     /// Build limits; see docs/limits.md.
     #[serde(default)]
     pub limits: RawLimits,
+    /// How long lists of providers are split into pages.
+    #[serde(default)]
+    pub listing: RawListing,
+}
+
+/// `listing:` as written.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawListing {
+    /// Most providers on one page of a service's list, filter pages and side-by-side page; longer lists get numbered pages (default 50, 5 to 500).
+    pub page_size: Option<S<u64>>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, JsonSchema)]

@@ -4,6 +4,7 @@
 pub mod collate;
 pub mod comparison;
 pub mod filters;
+pub mod listing;
 pub mod routes;
 pub mod staff_language;
 pub mod survey;
@@ -32,6 +33,8 @@ pub struct Site {
     /// Oldest first within each series.
     pub surveys: Vec<survey::Survey>,
     pub limits: Limits,
+    /// Most providers on one listing page (`listing.page_size`).
+    pub page_size: usize,
     /// The date the build treats as today (staleness, "last checked").
     pub today: Date,
     /// Links authors wrote to pages of this site, checked against the

@@ -37,6 +37,8 @@ pub struct Routes {
     pub capacity: Slug,
     /// `valgt`: the query parameter naming providers chosen for side by side.
     pub selected: Slug,
+    /// `side`: numbered pages of a long list, `<list>/side/2/`.
+    pub page: Slug,
     /// Section ids by their key in the i18n file; templates use them as
     /// `anchor.<key>`.
     pub anchors: BTreeMap<&'static str, Slug>,
@@ -44,8 +46,8 @@ pub struct Routes {
 
 impl Routes {
     /// The keys of `paths:`, each with its one use.
-    pub const PATH_KEYS: [&'static str; 8] =
-        ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected"];
+    pub const PATH_KEYS: [&'static str; 9] =
+        ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected", "page"];
     /// The keys of `anchors:`: the sections of the service and provider pages.
     pub const ANCHOR_KEYS: [&'static str; 12] = [
         "providers",
@@ -75,6 +77,7 @@ impl Routes {
             ownership: path("ownership")?,
             capacity: path("capacity")?,
             selected: path("selected")?,
+            page: path("page")?,
             anchors: BTreeMap::new(),
         };
         for key in Self::ANCHOR_KEYS {
@@ -98,7 +101,7 @@ impl Routes {
     /// Names under a service that a provider's file name may not take,
     /// because the service's filter and comparison pages live there.
     pub fn reserved_in_service(&self) -> Vec<&str> {
-        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare]
+        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.page]
             .into_iter()
             .map(Slug::as_str)
             .collect()
@@ -130,6 +133,12 @@ impl SitePath {
     /// A provider's published picture: `bilder/<service>/<provider>.<ext>`.
     pub fn image(routes: &Routes, service: &Slug, provider: &Slug, extension: &str) -> SitePath {
         SitePath(format!("{}/{service}/{provider}.{extension}", routes.images))
+    }
+
+    /// Page `number` of the list at `list`: the list's own address for the
+    /// first page, `<list>side/<number>/` for the others.
+    pub fn paged(routes: &Routes, list: &SitePath, number: usize) -> SitePath {
+        if number <= 1 { list.clone() } else { SitePath(format!("{list}{}/{number}/", routes.page)) }
     }
 
     pub fn page(slug: &Slug) -> SitePath {
@@ -239,6 +248,7 @@ mod tests {
             ("ownership", "eierskap"),
             ("capacity", "kapasitet"),
             ("selected", "valgt"),
+            ("page", "side"),
         ]);
         paths.extend(words(&[("services", services), ("compare", compare)]));
         let anchors = Routes::ANCHOR_KEYS.iter().map(|k| (k.to_string(), slug(&k.replace('_', "-")))).collect();

@@ -4,7 +4,9 @@
 
 mod chart;
 pub mod hyphenate;
+pub mod memo;
 pub mod open_data;
+mod pagination;
 mod sitemap;
 pub mod survey_views;
 pub mod views;
@@ -19,16 +21,21 @@ use crate::diagnostics::{Finding, Position};
 use crate::domain::Variant;
 use crate::i18n::Translations;
 use crate::model::filters::{self, Filter};
+use crate::model::listing::{self, Slice};
 use crate::model::{Site, SitePath};
+use memo::{Fill, MemoRun};
 use views::{Place, VariantContext};
 
 /// One page to render: where it goes and what it shows.
 #[derive(Clone, Debug)]
 pub enum PageKind<'a> {
     Home,
-    Service(&'a crate::model::Service),
-    Filter(&'a crate::model::Service, &'a Filter),
-    Compare(&'a crate::model::Service),
+    /// One page of the service's list (the whole list when it fits).
+    Service(&'a crate::model::Service, Slice),
+    /// One page of a filter's list.
+    Filter(&'a crate::model::Service, &'a Filter, Slice),
+    /// The same providers as the service page of the same number.
+    Compare(&'a crate::model::Service, Slice),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
     NotFound,
@@ -44,10 +51,30 @@ pub struct Job<'a> {
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut pages = vec![(SitePath::home(), PageKind::Home)];
     for service in &site.services {
-        pages.push((service.path(&site.routes), PageKind::Service(service)));
-        pages.push((SitePath::compare(&site.routes, &service.id), PageKind::Compare(service)));
+        let slices = listing::slices(service.providers.len(), site.page_size);
+        for slice in &slices {
+            pages.push((
+                SitePath::paged(&site.routes, &service.path(&site.routes), slice.number),
+                PageKind::Service(service, slice.clone()),
+            ));
+        }
+        for slice in slices {
+            let path = SitePath::paged(&site.routes, &SitePath::compare(&site.routes, &service.id), slice.number);
+            pages.push((path, PageKind::Compare(service, slice)));
+        }
         for filter in filters::filters(service) {
-            pages.push((filter.path(service, &site.routes), PageKind::Filter(service, filter)));
+            // A short service keeps every row on its filter pages (the
+            // script combines filters there); a long one lists only the
+            // filter's own providers, in pages.
+            let slices = if is_paged(site, service) {
+                listing::slices(filter.providers.len(), site.page_size)
+            } else {
+                vec![Slice::whole(service.providers.len())]
+            };
+            for slice in slices {
+                let path = SitePath::paged(&site.routes, &filter.path(service, &site.routes), slice.number);
+                pages.push((path, PageKind::Filter(service, filter, slice)));
+            }
         }
         for p in &service.providers {
             pages.push((p.path(&site.routes), PageKind::Provider(service, p)));
@@ -65,8 +92,16 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
         .collect()
 }
 
+/// Whether the service's lists are split into pages. Its pages then hold
+/// only their own rows, so the script must not combine or count them.
+fn is_paged(site: &Site, service: &crate::model::Service) -> bool {
+    service.providers.len() > site.page_size
+}
+
 pub struct Renderer {
     tera: tera::Tera,
+    /// Of every template file, for the pages' fingerprints.
+    templates: u64,
 }
 
 impl Renderer {
@@ -82,19 +117,25 @@ impl Renderer {
         }
         let glob = format!("{}/**/*.html", dir.display());
         tera.load_from_glob(&glob).map_err(|e| template_finding(&e))?;
-        Ok(Renderer { tera })
+        Ok(Renderer { tera, templates: memo::templates_fingerprint(&dir) })
     }
 
-    pub fn render(&self, job: &Job, cx: &VariantContext) -> Result<String, Finding> {
+    fn render_filled(&self, template: &str, fill: &Fill) -> Result<String, Finding> {
+        self.tera.render(template, &fill.context).map_err(|e| template_finding(&e))
+    }
+
+    /// The template of `job` and what it sees.
+    fn fill(&self, job: &Job, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
-        let mut context = tera::Context::new();
+        let mut context = Fill::default();
         let kind = match &job.kind {
-            PageKind::Service(s) | PageKind::Filter(s, _) | PageKind::Compare(s) | PageKind::Provider(s, _) => {
-                Some(s.kind)
-            }
+            PageKind::Service(s, _)
+            | PageKind::Filter(s, _, _)
+            | PageKind::Compare(s, _)
+            | PageKind::Provider(s, _) => Some(s.kind),
             _ => None,
         };
-        context.insert("t", kind.map_or(&cx.strings, |k| cx.strings_of(k)));
+        context.insert_shared("t", strings.get(job.variant, kind));
         // Section ids and the side-by-side query parameter, in the site's language.
         context.insert("anchor", &cx.site.routes.anchors);
         context.insert("selected_param", &cx.site.routes.selected);
@@ -113,15 +154,19 @@ impl Renderer {
                 layout.pages_nav.clear();
                 ("home.html", layout)
             }
-            PageKind::Service(s) => {
+            PageKind::Service(s, slice) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, None, &mut context);
+                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
+                let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&cx.site.routes, &s.id).as_str()));
+                let compare =
+                    SitePath::paged(&cx.site.routes, &SitePath::compare(&cx.site.routes, &s.id), slice.number);
+                insert_compare_links(&mut context, &place, &compare, true);
+                insert_pagination(cx, &place, &mut context, &s.path(&cx.site.routes), slice);
                 let layout = views::layout(
                     cx,
                     &place,
-                    service.name.clone(),
+                    titled(cx, service.name.clone(), slice),
                     service.summary.clone(),
                     vec![views::home_crumb(cx, &place)],
                 );
@@ -145,27 +190,35 @@ impl Renderer {
                 context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));
                 ("provider.html", layout)
             }
-            PageKind::Filter(s, filter) => {
+            PageKind::Filter(s, filter, slice) => {
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, s.kind, filter);
-                let providers = provider_rows(cx, &place, s, Some(filter), &mut context);
+                let paged = is_paged(cx.site, s);
+                let providers = provider_rows(cx, &place, s, &Rows { only: Some(filter), slice, paged }, &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                let layout =
+                    views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 context.insert("shown", &filter.providers.len());
                 context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("compare_href", &place.linker.page(SitePath::compare(&cx.site.routes, &s.id).as_str()));
+                // The side-by-side pages of a long service follow its own
+                // pages, so rows ticked here could be on any of them.
+                insert_compare_links(&mut context, &place, &SitePath::compare(&cx.site.routes, &s.id), !paged);
+                insert_pagination(cx, &place, &mut context, &filter.path(s, &cx.site.routes), slice);
                 ("filter.html", layout)
             }
-            PageKind::Compare(s) => {
+            PageKind::Compare(s, slice) => {
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, s, None, &mut context);
+                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
+                let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                let layout = views::layout(cx, &place, title.clone(), service.summary.clone(), crumbs);
+                insert_pagination(cx, &place, &mut context, &SitePath::compare(&cx.site.routes, &s.id), slice);
+                let layout =
+                    views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
@@ -190,39 +243,79 @@ impl Renderer {
             }
         };
         context.insert("layout", &layout);
-        let html = self.tera.render(template, &context).map_err(|e| template_finding(&e))?;
-        Ok(if job.variant.is_plain() { crate::plain::glossary::explain_terms(&html, &cx.t.glossary) } else { html })
+        (template, context)
     }
 }
 
-/// Every provider of a service as a row of a list or comparison, with its
-/// headline survey figure and filter values; the headline itself goes into
-/// the context as `headline`. On a filter page the rows outside the filter
-/// are there but hidden, so the script can combine filters from the page
-/// the reader is on and count against the whole service.
+/// Which rows a list page shows.
+struct Rows<'a> {
+    /// The filter of a filter page.
+    only: Option<&'a Filter>,
+    /// The page of the list (of the filter's providers when `paged`, else of
+    /// the service's).
+    slice: &'a Slice,
+    /// The service's lists are split into pages.
+    paged: bool,
+}
+
+/// The providers of one list page as rows of a list or comparison, with
+/// their headline survey figure and filter values; the headline itself goes
+/// into the context as `headline`. On a filter page of a short service the
+/// rows outside the filter are there but hidden, so the script can combine
+/// filters from the page the reader is on and count against the whole
+/// service; a long service's pages hold only their own rows, marked
+/// `partial` so the script leaves counting to the pre-built pages.
 fn provider_rows(
     cx: &VariantContext,
     place: &Place,
     service: &crate::model::Service,
-    only: Option<&Filter>,
-    context: &mut tera::Context,
+    rows: &Rows,
+    context: &mut Fill,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
     let all_filters = filters::filters(service);
-    let rows = service
-        .providers
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
+    let positions: Vec<usize> = match rows.only {
+        Some(f) if rows.paged => f.providers[rows.slice.range.clone()].to_vec(),
+        _ => rows.slice.range.clone().collect(),
+    };
+    let views = positions
+        .into_iter()
+        .map(|i| {
+            let p = &service.providers[i];
             let mut view = views::provider_view(cx, place, service, p);
             view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
             view.filter = views::filter_data(all_filters, i, &cx.site.routes);
-            view.hidden = only.is_some_and(|f| f.providers.binary_search(&i).is_err());
+            view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })
         .collect();
     context.insert("headline", &headline);
-    rows
+    if rows.paged {
+        context.insert("partial", &true);
+    }
+    views
+}
+
+/// The side-by-side page a list links to; `pick` lets the script tick rows
+/// for it, which only works when that page has every row of this one.
+fn insert_compare_links(context: &mut Fill, place: &Place, compare: &SitePath, pick: bool) {
+    let href = place.linker.page(compare.as_str());
+    context.insert("pick_href", if pick { href.as_str() } else { "" });
+    context.insert("compare_href", &href);
+}
+
+fn insert_pagination(cx: &VariantContext, place: &Place, context: &mut Fill, list: &SitePath, slice: &Slice) {
+    if let Some(view) = pagination::pagination(cx, place, list, slice) {
+        context.insert("pagination", &view);
+    }
+}
+
+/// Pages after the first of a list say which they are in their title.
+fn titled(cx: &VariantContext, title: String, slice: &Slice) -> String {
+    match pagination::title_suffix(cx, slice) {
+        Some(suffix) => format!("{title}, {suffix}"),
+        None => title,
+    }
 }
 
 fn template_finding(e: &tera::Error) -> Finding {
@@ -258,15 +351,67 @@ pub fn render_each<F>(
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
+    render_with(site, (translations, renderer), progress, minify, None, |job, page| match page {
+        Rendered::Html(bytes) => sink(job, bytes),
+        Rendered::Unchanged(_) => unreachable!("no memo, so every page is rendered"),
+    })
+}
+
+/// A page as rendering hands it over.
+pub enum Rendered<'a> {
+    Html(Vec<u8>),
+    /// The same as this file of the last build.
+    Unchanged(&'a Path),
+}
+
+/// As `render_each`; with a memo of the last build, a page whose
+/// fingerprint is unchanged is not rendered but handed over as the file of
+/// that build.
+pub fn render_with<F>(
+    site: &Site,
+    (translations, renderer): (&Translations, &Renderer),
+    progress: crate::Progress,
+    minify: bool,
+    memo: Option<&MemoRun>,
+    sink: F,
+) -> Result<usize, Finding>
+where
+    F: Fn(&Job, Rendered) -> Result<(), Finding> + Sync,
+{
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
+    // The UI strings are the same on every page of a variant and kind of
+    // service: converted and hashed once, not once per page.
+    let mut strings = memo::Shared::default();
+    for cx in &contexts {
+        strings.add(cx.variant, None, &cx.strings);
+        for kind in views::KINDS {
+            strings.add(cx.variant, Some(kind), cx.strings_of(kind));
+        }
+    }
+    let glossary = memo::glossary_fingerprint(&translations.glossary);
     let jobs = jobs(site);
     let cfg = minify_cfg();
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-        let html = renderer.render(job, cx)?;
-        sink(job, if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() })?;
+        let (template, fill) = renderer.fill(job, cx, &strings);
+        let inputs = if job.variant.is_plain() { renderer.templates ^ glossary } else { renderer.templates };
+        let fingerprint = fill.fingerprint(inputs, template);
+        let previous = memo.and_then(|m| m.unchanged(job.variant, &job.path, fingerprint));
+        if let Some(file) = previous {
+            sink(job, Rendered::Unchanged(file))?;
+        } else {
+            let mut html = renderer.render_filled(template, &fill)?;
+            if job.variant.is_plain() {
+                html = crate::plain::glossary::explain_terms(&html, &translations.glossary);
+            }
+            let bytes = if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() };
+            sink(job, Rendered::Html(bytes))?;
+        }
+        if let Some(memo) = memo {
+            memo.record(job.variant, &job.path, fingerprint, previous.is_some());
+        }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
         Ok(())
     })?;

@@ -57,7 +57,7 @@ impl<'a> VariantContext<'a> {
     }
 }
 
-const KINDS: [ServiceKind; 4] =
+pub const KINDS: [ServiceKind; 4] =
     [ServiceKind::HomeCare, ServiceKind::NursingHome, ServiceKind::School, ServiceKind::Kindergarten];
 
 /// The prefix of a kind's own strings in the i18n files, as the kind is
@@ -355,17 +355,9 @@ pub struct SchoolView {
     pub plain_missing: Option<String>,
 }
 
-/// Whole kroner with a thin space between thousands, as Norwegian writes it.
+/// Whole kroner with a space between thousands, as Norwegian writes it.
 fn kroner(amount: u32) -> String {
-    let digits = amount.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    format!("{out}\u{a0}kr")
+    format!("{}\u{a0}kr", super::pagination::grouped(amount as usize))
 }
 
 /// A list fact as readers see it: its items, or the one "not stated"

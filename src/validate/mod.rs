@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod links;
+mod listing;
 mod markdown_hazards;
 mod pages;
 pub mod placeholders;

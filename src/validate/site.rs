@@ -30,6 +30,7 @@ pub fn site(
     for p in problems {
         check.error(p.position, p.message, p.help);
     }
+    let page_size = super::listing::page_size(&mut check, &raw.listing);
     let identity = identity(&mut check, absolute.parent().unwrap_or(Path::new("")), &raw);
 
     let mut district_ids = BTreeSet::new();
@@ -79,6 +80,7 @@ pub fn site(
         pages: Vec::new(),
         surveys: Vec::new(),
         limits,
+        page_size,
         today,
         links: Vec::new(),
     };

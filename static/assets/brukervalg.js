@@ -47,7 +47,10 @@
   // Filters: selects built from the filter links, starting from the filter
   // of the page (if any) and the address.
   var filters = document.querySelector('[data-filters]');
-  if (filters && table && window.URLSearchParams && window.history && history.replaceState) {
+  // A long service's pages hold only their own rows (data-partial): there
+  // the pre-built filter links stay, as any count would be of one page.
+  var partial = table && table.hasAttribute('data-partial');
+  if (filters && table && !partial && window.URLSearchParams && window.history && history.replaceState) {
     var form = document.createElement('div');
     form.className = 'filter-form';
     var selects = [];

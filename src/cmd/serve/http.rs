@@ -232,6 +232,7 @@ fn header(name: &str, value: &str) -> Header {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cmd::serve::state::SiteFolder;
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -284,7 +285,7 @@ mod tests {
         let site = dir.path().join("site");
         fs::write(site.join("404.html"), "standard 404").unwrap();
         fs::write(site.join("lettlest/404.html"), "lettlest 404").unwrap();
-        let snapshot = Snapshot { site: Some(site), ..Snapshot::default() };
+        let snapshot = Snapshot { site: Some(Arc::new(SiteFolder::new(site))), ..Snapshot::default() };
         let body = |path: &str| {
             let response = not_found(&snapshot, path);
             assert_eq!(response.status_code(), StatusCode(404));

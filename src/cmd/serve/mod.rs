@@ -9,6 +9,7 @@ mod preview;
 pub mod state;
 mod watch;
 
+use std::io::Write as _;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -89,7 +90,15 @@ fn report(root: &Path, outcome: &Outcome, took: Duration, lang: crate::messages:
     match outcome {
         Outcome::Built(report) => {
             super::print_findings(&report.findings, root, lang);
-            println!("Built {} pages in {} ms", report.pages, took.as_millis());
+            // Not println!: a closed terminal or pipe must not stop the
+            // preview (a panic here would take the served site with it).
+            let built = crate::msg!(
+                "serve.built",
+                pages = report.pages,
+                rendered = report.pages - report.reused,
+                ms = took.as_millis()
+            );
+            let _ = writeln!(std::io::stdout(), "{}", built.render(lang));
         }
         Outcome::Failed(findings) => {
             super::build::report_failure(findings, root, crate::msg!("serve.still_serving"), lang);

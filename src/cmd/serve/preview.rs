@@ -5,7 +5,6 @@
 //! under the system's temporary folder, never over the site's `output/`,
 //! and is removed on exit and on Ctrl-C.
 
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
@@ -14,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
 
-use super::state::State;
+use super::state::{SiteFolder, State};
 use super::watch;
 use crate::diagnostics::Finding;
 use crate::domain::Date;
@@ -30,9 +29,11 @@ pub struct Preview {
     today: Option<Date>,
     private: tempfile::TempDir,
     builds: u64,
-    /// Good builds still on disk, newest last. The one before the newest is
-    /// kept so a request that started on it can finish.
-    kept: VecDeque<PathBuf>,
+    /// The newest good build: the next build takes its unchanged pages
+    /// from there. Older builds live only as long as a request reads them.
+    last: Option<Arc<SiteFolder>>,
+    /// What each page of `last` was rendered from.
+    memo: crate::render::memo::Memo,
     state: Arc<State>,
 }
 
@@ -42,7 +43,15 @@ impl Preview {
         let root = std::path::absolute(root)?;
         let private = tempfile::Builder::new().prefix("brukervalg-serve-").tempdir()?;
         crate::interrupt::remove_on_interrupt(private.path());
-        Ok(Preview { root, today, private, builds: 0, kept: VecDeque::new(), state: Arc::default() })
+        Ok(Preview {
+            root,
+            today,
+            private,
+            builds: 0,
+            last: None,
+            memo: crate::render::memo::Memo::default(),
+            state: Arc::default(),
+        })
     }
 
     pub fn state(&self) -> Arc<State> {
@@ -53,22 +62,17 @@ impl Preview {
         self.private.path()
     }
 
-    /// A full build into a fresh folder; publishes the site or the findings.
+    /// A build into a fresh folder, rendering only the pages whose inputs
+    /// changed since the last good build; publishes the site or the findings.
     pub fn rebuild(&mut self) -> Outcome {
         self.builds += 1;
         let output = self.private.path().join(format!("build-{}", self.builds));
         let options = BuildOptions { root: self.root.clone(), output: output.clone(), today: self.today };
-        match crate::build(&options, &|_, _| {}) {
+        match crate::build_with(&options, &|_, _| {}, Some(&mut self.memo)) {
             Ok(report) => {
-                self.state.publish_site(output.clone());
-                self.kept.push_back(output);
-                // Three, not two: a request may still be reading the site it was
-                // given when two builds finish in quick succession.
-                while self.kept.len() > 3 {
-                    if let Some(old) = self.kept.pop_front() {
-                        let _ = std::fs::remove_dir_all(old);
-                    }
-                }
+                let folder = Arc::new(SiteFolder::new(output));
+                self.state.publish_site(Arc::clone(&folder));
+                self.last = Some(folder);
                 Outcome::Built(report)
             }
             Err(failure) => {

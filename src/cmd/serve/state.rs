@@ -2,7 +2,7 @@
 //! findings of a failed one, and a generation number that changes with
 //! every build so open pages know when to reload.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -12,8 +12,10 @@ use crate::diagnostics::Finding;
 pub struct Snapshot {
     /// Counts finished builds, good or failed.
     pub generation: u64,
-    /// The folder of the last good build; `None` until one succeeded.
-    pub site: Option<PathBuf>,
+    /// The folder of the last good build; `None` until one succeeded. A
+    /// request holds it for as long as it reads from it, so the folder
+    /// cannot vanish under the request when a newer build replaces it.
+    pub site: Option<Arc<SiteFolder>>,
     /// The findings of the latest build when it failed.
     pub failure: Option<Arc<Vec<Finding>>>,
 }
@@ -23,6 +25,31 @@ impl Snapshot {
     /// runs of `serve` apart, so a page left open across a restart reloads.
     pub fn tag(&self) -> String {
         format!("{}.{}", std::process::id(), self.generation)
+    }
+}
+
+/// A build's folder, removed when the last holder lets go of it: the
+/// preview (while it is the newest good build) or a request reading it.
+#[derive(Debug)]
+pub struct SiteFolder(PathBuf);
+
+impl SiteFolder {
+    pub fn new(path: PathBuf) -> SiteFolder {
+        SiteFolder(path)
+    }
+}
+
+impl std::ops::Deref for SiteFolder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for SiteFolder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -38,7 +65,7 @@ impl State {
     }
 
     /// A good build replaces the site and clears any failure.
-    pub(super) fn publish_site(&self, site: PathBuf) {
+    pub(super) fn publish_site(&self, site: Arc<SiteFolder>) {
         self.update(|s| {
             s.site = Some(site);
             s.failure = None;
@@ -78,17 +105,39 @@ mod tests {
     use super::*;
     use crate::diagnostics::Position;
 
+    fn folder(path: &str) -> Arc<SiteFolder> {
+        Arc::new(SiteFolder::new(PathBuf::from(path)))
+    }
+
+    fn path(snapshot: &Snapshot) -> Option<&Path> {
+        snapshot.site.as_deref().map(|s| &**s)
+    }
+
     #[test]
     fn a_failure_keeps_the_last_good_site_and_a_success_clears_it() {
         let state = State::default();
-        state.publish_site(PathBuf::from("one"));
+        state.publish_site(folder("one"));
         state.publish_failure(vec![Finding::error("a.yaml", Position::new(1, 1), crate::msg!("page.no_plain"))]);
         let failed = state.snapshot();
-        assert_eq!(failed.site, Some(PathBuf::from("one")));
+        assert_eq!(path(&failed), Some(Path::new("one")));
         assert_eq!(failed.failure.as_deref().map(Vec::len), Some(1));
-        state.publish_site(PathBuf::from("two"));
+        state.publish_site(folder("two"));
         let fixed = state.snapshot();
-        assert_eq!((fixed.generation, fixed.site, fixed.failure), (3, Some(PathBuf::from("two")), None));
+        assert_eq!((fixed.generation, path(&fixed), fixed.failure.is_none()), (3, Some(Path::new("two")), true));
+    }
+
+    #[test]
+    fn a_replaced_build_stays_on_disk_while_a_request_holds_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("build-1");
+        std::fs::create_dir(&old).unwrap();
+        let state = State::default();
+        state.publish_site(Arc::new(SiteFolder::new(old.clone())));
+        let request = state.snapshot();
+        state.publish_site(folder(dir.path().join("build-2").to_str().unwrap()));
+        assert!(old.is_dir(), "a request is still reading the old build");
+        drop(request);
+        assert!(!old.exists(), "no one holds the old build any more");
     }
 
     #[test]
@@ -97,7 +146,7 @@ mod tests {
         let publisher = Arc::clone(&state);
         let handle = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(50));
-            publisher.publish_site(PathBuf::from("site"));
+            publisher.publish_site(folder("site"));
         });
         assert_eq!(state.wait_for_change(0, Duration::from_secs(30)), 1);
         handle.join().unwrap();

@@ -1,0 +1,128 @@
+//! `serve` rebuilds incrementally: after an edit it renders only the pages
+//! whose inputs changed and takes the others from the last build. Whatever
+//! the edit, the result must be byte for byte what a full build of the
+//! same files writes.
+
+mod common;
+mod generated;
+
+use std::path::PathBuf;
+
+use brukervalg::cmd::serve::{Outcome, Preview};
+use brukervalg::domain::Date;
+use common::{TestSite, snapshot};
+
+/// What an incremental rebuild did.
+struct Rebuilt {
+    pages: usize,
+    reused: usize,
+}
+
+/// Builds `site` in a preview, applies `edit`, rebuilds, and asserts that
+/// the result equals a full build and differs from the build before.
+fn rebuild_after(site: &TestSite, edit: impl FnOnce(&TestSite, &mut Preview)) -> Rebuilt {
+    let mut preview = Preview::new(site.root(), Some(Date::parse(common::TODAY).unwrap())).unwrap();
+    let current = |preview: &Preview| -> PathBuf { preview.state().snapshot().site.as_deref().unwrap().to_path_buf() };
+    assert!(matches!(preview.rebuild(), Outcome::Built(_)), "the first build fails");
+    let before = snapshot(&current(&preview));
+    edit(site, &mut preview);
+    let report = match preview.rebuild() {
+        Outcome::Built(report) => report,
+        Outcome::Failed(findings) => panic!("the rebuild failed:\n{}", common::describe(&findings)),
+    };
+    let incremental = snapshot(&current(&preview));
+    assert_ne!(incremental, before, "the edit changes the site");
+
+    let full = tempfile::tempdir().unwrap();
+    site.build_into(&full.path().join("site")).unwrap();
+    let full = snapshot(&full.path().join("site"));
+    let names = |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&incremental), names(&full), "the same files");
+    for ((path, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(a == b, "{} differs from a full build", path.display());
+    }
+    Rebuilt { pages: report.pages, reused: report.reused }
+}
+
+#[test]
+fn a_profile_edit_renders_only_the_pages_it_appears_on() {
+    let site = TestSite::example();
+    let rebuilt = rebuild_after(&site, |s, _| {
+        s.edit("providers/praktisk-bistand/trygg-hverdag-as.yaml", "description: >", "description: >\n  Endret.");
+    });
+    // Its page, the service's list, side by side and filter pages, in four
+    // variants; everything else is taken from the last build.
+    assert!(rebuilt.reused > rebuilt.pages / 2, "{} of {} pages reused", rebuilt.reused, rebuilt.pages);
+    assert!(rebuilt.reused < rebuilt.pages);
+}
+
+#[test]
+fn a_content_page_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    let rebuilt = rebuild_after(&site, |s, _| {
+        s.edit("content/klage.md", "Det koster ingenting å klage.", "Det er gratis å klage.");
+    });
+    assert!(rebuilt.reused > 0);
+}
+
+#[test]
+fn a_survey_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("surveys/praktisk-bistand-2026.csv", "respekt,56,5.1", "respekt,56,4.2");
+    });
+}
+
+#[test]
+fn a_configuration_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("brukervalg.yaml", "municipality: Fjordvik kommune", "municipality: Fjordvik herad");
+    });
+}
+
+#[test]
+fn a_template_edit_renders_every_page_again() {
+    let site = TestSite::example();
+    let rebuilt = rebuild_after(&site, |s, _| {
+        s.edit("templates/contact.html", "<dt>{{ t.contact_phone }}</dt>", "<dt>{{ t.contact_phone }}:</dt>");
+    });
+    assert_eq!(rebuilt.reused, 0, "every page includes the templates");
+}
+
+#[test]
+fn a_ui_string_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("i18n/nb.yaml", "nav_home: Forside", "nav_home: Framside");
+    });
+}
+
+#[test]
+fn an_added_provider_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.write("providers/praktisk-bistand/leverandor-00001.yaml", &generated::profile(1));
+    });
+}
+
+#[test]
+fn a_deleted_provider_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    site.write("providers/praktisk-bistand/leverandor-00001.yaml", &generated::profile(1));
+    rebuild_after(&site, |s, _| {
+        s.remove("providers/praktisk-bistand/leverandor-00001.yaml");
+    });
+}
+
+#[test]
+fn a_failed_rebuild_keeps_the_memo_of_the_last_good_one() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, preview| {
+        let profile = "providers/praktisk-bistand/trygg-hverdag-as.yaml";
+        let good = s.read(profile);
+        s.write(profile, "name: [");
+        assert!(matches!(preview.rebuild(), Outcome::Failed(_)));
+        s.write(profile, &good.replace("description: >", "description: >\n  Endret."));
+    });
+}

@@ -1,5 +1,5 @@
 //! Steps written as a numbered list in a text field. A plain text of
-//! brukervalg.yaml may write the steps of «how to choose», «how to switch»
+//! brukervalg.yaml may write the steps of «how to get help», «how to choose», «how to switch»
 //! or «how to complain» one a line, `1. …`, `2. …` (in a `|` block); they
 //! become a numbered list, the rest paragraphs. Nothing else is markup:
 //! the text is escaped, so a field can carry no links or HTML.

@@ -457,8 +457,9 @@ pub struct ServiceView {
     pub complaints_body: String,
     pub complaints_how: String,
     pub complaints_web: Option<String>,
-    /// The same three texts as paragraphs, with steps written one a line
+    /// The same four texts as paragraphs, with steps written one a line
     /// (`1. …`) as numbered lists (`plain::steps`).
+    pub access_html: String,
     pub how_to_choose_html: String,
     pub how_to_switch_html: String,
     pub complaints_how_html: String,
@@ -491,6 +492,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         complaints_body: s.complaints.body.clone(),
         complaints_how: cx.text(&s.complaints.how).to_string(),
         complaints_web: s.complaints.web.clone(),
+        access_html: crate::plain::steps::to_html(cx.text(&s.access)),
         how_to_choose_html: crate::plain::steps::to_html(cx.text(&s.how_to_choose)),
         how_to_switch_html: crate::plain::steps::to_html(cx.text(&s.how_to_switch)),
         complaints_how_html: crate::plain::steps::to_html(cx.text(&s.complaints.how)),

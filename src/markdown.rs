@@ -54,7 +54,7 @@ impl Notice {
     }
 }
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     // Heading attributes are parsed only so that `{lang=xx}` can mark a
     // section's language; every other attribute is dropped with a notice.
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES

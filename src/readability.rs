@@ -153,10 +153,11 @@ fn is_abbreviation_or_ordinal(token: &str) -> bool {
 }
 
 /// Plain text of a Markdown document, one block a line, for measuring.
+/// Parsed as pages are, so `[^1]` and `{lang=se}` are markup, not words.
 pub fn markdown_text(source: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::new();
-    for event in Parser::new(source) {
+    for event in Parser::new_ext(source, crate::markdown::options()) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
@@ -275,6 +276,13 @@ impl std::fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_marks_and_heading_attributes_are_not_words() {
+        let text = markdown_text("## Sámegiella {lang=se}\n\nFristen er tre veker.[^1]\n\n[^1]: Lova.\n");
+        assert!(!text.contains("{lang") && !text.contains("[^1]"), "{text}");
+        assert!(text.contains("Sámegiella") && text.contains("Fristen er tre veker.") && text.contains("Lova."));
+    }
 
     #[test]
     fn lix_is_words_per_sentence_plus_percent_long_words() {

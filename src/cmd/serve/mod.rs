@@ -19,6 +19,7 @@ pub use preview::{Outcome, Preview, Watching};
 pub use watch::DEBOUNCE;
 
 use crate::domain::Date;
+use crate::msg;
 
 pub struct Options {
     pub root: PathBuf,
@@ -36,11 +37,11 @@ pub fn run(options: &Options) -> ExitCode {
     let mut preview = match Preview::new(&options.root, options.today) {
         Ok(preview) => preview,
         Err(e) => {
-            eprintln!("error: cannot create a folder for the preview: {e}");
+            say_err(msg!("serve.no_folder", detail = e), options.lang);
             return ExitCode::FAILURE;
         }
     };
-    println!("Building {} into {}", options.root.display(), preview.folder().display());
+    say(msg!("serve.building", root = options.root.display(), folder = preview.folder().display()), options.lang);
     let first = std::time::Instant::now();
     let lang = options.lang;
     report(&options.root, &preview.rebuild(), first.elapsed(), lang);
@@ -48,23 +49,20 @@ pub fn run(options: &Options) -> ExitCode {
     let server = match tiny_http::Server::http((options.bind, options.port)) {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("error: cannot listen on {}:{}: {e}; try another --port", options.bind, options.port);
+            say_err(msg!("serve.cannot_listen", bind = options.bind, port = options.port, detail = e), lang);
             return ExitCode::FAILURE;
         }
     };
     let Some(address) = server.server_addr().to_ip() else {
-        eprintln!("error: the server has no network address");
+        say_err(msg!("serve.no_address"), lang);
         return ExitCode::FAILURE;
     };
     let url = format!("http://{address}/");
     if options.bind.is_loopback() {
-        println!("Serving at {url} (only this computer can open it). Stop with Ctrl-C.");
+        say(msg!("serve.serving_local", url = url), lang);
     } else {
-        println!("Serving at {url}. Stop with Ctrl-C.");
-        eprintln!(
-            "warning: --bind {} lets other computers on the network open the preview, including unpublished changes",
-            options.bind
-        );
+        say(msg!("serve.serving", url = url), lang);
+        say_err(msg!("serve.bind_warning", bind = options.bind), lang);
     }
 
     let state = preview.state();
@@ -72,17 +70,27 @@ pub fn run(options: &Options) -> ExitCode {
     let _watching = match preview.watch(move |outcome, took| report(&root, outcome, took, lang)) {
         Ok(watching) => watching,
         Err(e) => {
-            eprintln!("error: cannot watch {} for changes: {e}", options.root.display());
+            say_err(msg!("serve.cannot_watch", root = options.root.display(), detail = e), lang);
             return ExitCode::FAILURE;
         }
     };
     if options.open
         && let Err(e) = open::that_detached(&url)
     {
-        eprintln!("warning: cannot open a browser ({e}); open {url} yourself");
+        say_err(msg!("serve.cannot_open", detail = e, url = url), lang);
     }
     http::serve(server, state, lang);
     ExitCode::SUCCESS
+}
+
+/// A line in the terminal. Not println!: a closed terminal or pipe must
+/// not stop the preview (a panic would take the served site with it).
+fn say(message: crate::messages::Message, lang: crate::messages::Lang) {
+    let _ = writeln!(std::io::stdout(), "{}", message.render(lang));
+}
+
+fn say_err(message: crate::messages::Message, lang: crate::messages::Lang) {
+    let _ = writeln!(std::io::stderr(), "{}", message.render(lang));
 }
 
 /// One line per build in the terminal; the findings of a failed one in full.
@@ -90,15 +98,13 @@ fn report(root: &Path, outcome: &Outcome, took: Duration, lang: crate::messages:
     match outcome {
         Outcome::Built(report) => {
             super::print_findings(&report.findings, root, lang);
-            // Not println!: a closed terminal or pipe must not stop the
-            // preview (a panic here would take the served site with it).
-            let built = crate::msg!(
+            let built = msg!(
                 "serve.built",
                 pages = report.pages,
                 rendered = report.pages - report.reused,
                 ms = took.as_millis()
             );
-            let _ = writeln!(std::io::stdout(), "{}", built.render(lang));
+            say(built, lang);
         }
         Outcome::Failed(findings) => {
             super::build::report_failure(findings, root, crate::msg!("serve.still_serving"), lang);

@@ -15,33 +15,44 @@ use serde::Serialize;
 use crate::domain::Variant;
 use crate::model::{ServiceKind, SitePath};
 
-/// A page's template context, hashed as it is filled.
-#[derive(Default)]
+/// A page's template context, hashed as it is filled when a memo will
+/// compare the fingerprint (hashing means serialising every value a second
+/// time, which a cold build without a memo has no use for).
 pub struct Fill {
     pub context: tera::Context,
-    hash: DefaultHasher,
+    hash: Option<DefaultHasher>,
 }
 
 impl Fill {
+    /// `fingerprinted`: whether `fingerprint` will be asked for.
+    pub fn new(fingerprinted: bool) -> Fill {
+        Fill { context: tera::Context::new(), hash: fingerprinted.then(DefaultHasher::new) }
+    }
+
     pub fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
-        key.hash(&mut self.hash);
-        // Writing into a hasher cannot fail; a value serde cannot write
-        // would fail the render itself.
-        let _ = serde_json::to_writer(HashWriter(&mut self.hash), value);
+        if let Some(hash) = &mut self.hash {
+            key.hash(hash);
+            // Writing into a hasher cannot fail; a value serde cannot write
+            // would fail the render itself.
+            let _ = serde_json::to_writer(HashWriter(hash), value);
+        }
         self.context.insert(key, value);
     }
 
     /// A value many pages share, converted and hashed once (`Shared`).
-    pub fn insert_shared(&mut self, key: &'static str, (value, hash): &(tera::Value, u64)) {
-        (key, hash).hash(&mut self.hash);
+    pub fn insert_shared(&mut self, key: &'static str, (value, shared_hash): &(tera::Value, u64)) {
+        if let Some(hash) = &mut self.hash {
+            (key, shared_hash).hash(hash);
+        }
         self.context.insert_value(key, value.clone());
     }
 
-    /// The page's fingerprint with the template set's.
-    pub fn fingerprint(&self, templates: u64, template: &str) -> u64 {
-        let mut hash = self.hash.clone();
+    /// The page's fingerprint with the template set's; `None` when the
+    /// fill was not made to be fingerprinted.
+    pub fn fingerprint(&self, templates: u64, template: &str) -> Option<u64> {
+        let mut hash = self.hash.clone()?;
         (templates, template).hash(&mut hash);
-        hash.finish()
+        Some(hash.finish())
     }
 }
 
@@ -154,4 +165,31 @@ pub fn templates_fingerprint(dir: &Path) -> u64 {
         std::fs::read(entry.path()).unwrap_or_default().hash(&mut hash);
     }
     hash.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fill;
+
+    fn filled(fingerprinted: bool, name: &str) -> Fill {
+        let mut fill = Fill::new(fingerprinted);
+        fill.insert("name", name);
+        fill
+    }
+
+    #[test]
+    fn a_fill_for_a_memo_tells_different_values_apart() {
+        let a = filled(true, "Solbakken").fingerprint(1, "provider.html");
+        let b = filled(true, "Lia").fingerprint(1, "provider.html");
+        assert!(a.is_some());
+        assert_ne!(a, b);
+        assert_eq!(a, filled(true, "Solbakken").fingerprint(1, "provider.html"));
+    }
+
+    #[test]
+    fn a_cold_build_fill_is_not_hashed_but_keeps_its_values() {
+        let fill = filled(false, "Solbakken");
+        assert_eq!(fill.fingerprint(1, "provider.html"), None);
+        assert_eq!(fill.context.get("name").and_then(|v| v.as_str()), Some("Solbakken"));
+    }
 }

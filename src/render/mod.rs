@@ -125,9 +125,15 @@ impl Renderer {
     }
 
     /// The template of `job` and what it sees.
-    fn fill(&self, job: &Job, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
+    fn fill(
+        &self,
+        job: &Job,
+        cx: &VariantContext,
+        strings: &memo::Shared,
+        fingerprinted: bool,
+    ) -> (&'static str, Fill) {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
-        let mut context = Fill::default();
+        let mut context = Fill::new(fingerprinted);
         let kind = match &job.kind {
             PageKind::Service(s, _)
             | PageKind::Filter(s, _, _)
@@ -395,10 +401,10 @@ where
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-        let (template, fill) = renderer.fill(job, cx, &strings);
+        let (template, fill) = renderer.fill(job, cx, &strings, memo.is_some());
         let inputs = if job.variant.is_plain() { renderer.templates ^ glossary } else { renderer.templates };
         let fingerprint = fill.fingerprint(inputs, template);
-        let previous = memo.and_then(|m| m.unchanged(job.variant, &job.path, fingerprint));
+        let previous = memo.zip(fingerprint).and_then(|(m, f)| m.unchanged(job.variant, &job.path, f));
         if let Some(file) = previous {
             sink(job, Rendered::Unchanged(file))?;
         } else {
@@ -409,7 +415,7 @@ where
             let bytes = if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() };
             sink(job, Rendered::Html(bytes))?;
         }
-        if let Some(memo) = memo {
+        if let (Some(memo), Some(fingerprint)) = (memo, fingerprint) {
             memo.record(job.variant, &job.path, fingerprint, previous.is_some());
         }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());

@@ -9,6 +9,7 @@
 pub mod cmd;
 pub mod diagnostics;
 pub mod domain;
+pub mod html;
 pub mod i18n;
 pub mod interrupt;
 pub mod load;

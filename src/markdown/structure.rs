@@ -11,6 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
 use super::{Block, TocEntry, autolink, clean_url};
 use crate::domain::{LanguageTag, Slug};
+use crate::html::escape;
 
 /// A table of contents is worth its space from this many sections on.
 const TOC_MIN_SECTIONS: usize = 4;
@@ -324,21 +325,6 @@ fn html<'a>(markup: String) -> Event<'a> {
     Event::InlineHtml(CowStr::from(markup))
 }
 
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,10 +338,5 @@ mod tests {
         assert_eq!(shifted(HeadingLevel::H2, 2), 3);
         assert_eq!(shifted(HeadingLevel::H4, 2), 5);
         assert_eq!(shifted(HeadingLevel::H6, 2), 6);
-    }
-
-    #[test]
-    fn escapes_markup_characters() {
-        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 }

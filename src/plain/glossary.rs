@@ -17,6 +17,7 @@ use serde::Deserialize;
 use super::messages;
 use super::texts::Pair;
 use crate::diagnostics::{Findings, Position};
+use crate::html::escape;
 use crate::load::raw::Language;
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -265,10 +266,6 @@ fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], out: &mut
         from = after;
     }
     out.push_str(&text[from..]);
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! become a numbered list, the rest paragraphs. Nothing else is markup:
 //! the text is escaped, so a field can carry no links or HTML.
 
+use crate::html::escape;
+
 /// Paragraphs and numbered lists as HTML, every character escaped.
 pub fn to_html(text: &str) -> String {
     let mut out = String::new();
@@ -57,10 +59,6 @@ fn step_text(line: &str) -> Option<&str> {
     let digits = line.find(|c: char| !c.is_ascii_digit())?;
     (digits > 0 && digits <= 2).then_some(())?;
     line[digits..].strip_prefix(". ").map(str::trim)
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::html::escape;
 use crate::model::survey::Scale;
 
 pub struct Row<'a> {
@@ -29,10 +30,6 @@ pub struct Labels<'a> {
 /// Norwegian decimal comma.
 pub fn number(x: f64) -> String {
     format!("{x:.1}").replace('.', ",")
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Splits `text` into lines of at most `width` characters, at spaces.

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use super::http::SCRIPT_PATH;
 use crate::diagnostics::{Finding, Severity};
+use crate::html::escape;
 use crate::messages::Lang;
 use crate::msg;
 
@@ -66,13 +67,6 @@ fn place(finding: &Finding) -> String {
 
 fn html_start(lang: Lang) -> String {
     format!("<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\">", lang.code())
-}
-
-fn escape(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    // Writing into a Vec cannot fail.
-    let _ = tera::escape_html(text, &mut out);
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

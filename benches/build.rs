@@ -8,6 +8,9 @@
 //!
 //!     cargo bench --bench build                    # example, 1,000 and 10,000
 //!     cargo bench --bench build -- example 1000    # chosen sizes
+//!     cargo bench --bench build -- --generate 1000 DIR
+//!                                # only writes the generated site to DIR
+//!                                # (to profile `brukervalg build` on it)
 //!
 //! Each size runs in a child process (this binary re-executed with
 //! `BRUKERVALG_BENCH_CHILD=<size>`), so the peak memory reported for a size
@@ -75,7 +78,11 @@ impl std::fmt::Display for Size {
 }
 
 fn parent() -> ExitCode {
-    let sizes = requested_sizes(std::env::args().skip(1));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "--generate") {
+        return generate_only(args.get(at + 1).and_then(|n| Size::parse(n)), args.get(at + 2));
+    }
+    let sizes = requested_sizes(args.into_iter());
     println!(
         "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14} {:>13} {:>8}",
         "providers",
@@ -108,6 +115,20 @@ fn requested_sizes(args: impl Iterator<Item = String>) -> Vec<Size> {
         }
     }
     if sizes.is_empty() { DEFAULT_SIZES.to_vec() } else { sizes }
+}
+
+fn generate_only(size: Option<Size>, dir: Option<&String>) -> ExitCode {
+    let (Some(Size::Generated(n)), Some(dir)) = (size, dir) else {
+        return fail("usage: --generate <number of providers> <new folder>");
+    };
+    let root = Path::new(dir);
+    if root.exists() {
+        return fail(&format!("{dir} exists; name a new folder"));
+    }
+    match generate_site(root, n) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot make the site: {e}")),
+    }
 }
 
 fn run_child(size: Size) -> Result<(), ExitCode> {

@@ -49,6 +49,17 @@ pub struct Translations {
 }
 
 impl Translations {
+    /// Of everything pages take from the translations (the strings of
+    /// every variant, month and language names, glossary, addresses), for
+    /// `render::inputs`; not of the keys found missing while rendering.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hash = std::hash::DefaultHasher::new();
+        let parts = (&self.language, &self.standard, &self.plain, &self.months, &self.languages);
+        format!("{parts:?}{:?}{:?}", self.glossary, self.routes).hash(&mut hash);
+        hash.finish()
+    }
+
     pub fn load(root: &Path, language: Language, findings: &mut Findings) -> Option<Translations> {
         let relative = Path::new("i18n").join(format!("{}.yaml", language.code()));
         let file = crate::load::files::source(root, &root.join(&relative));

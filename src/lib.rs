@@ -55,7 +55,7 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
-    /// Pages taken unchanged from the last build (`build_with` a memo).
+    /// Pages taken unchanged from the last build (`build_to` with a memo).
     pub reused: usize,
     pub readability: readability::Summary,
     /// Warnings (a successful build has no errors).
@@ -114,7 +114,7 @@ fn render_and_verify<F>(
     sink: F,
 ) -> usize
 where
-    F: Fn(&render::Job, render::Rendered) -> Result<(), Finding> + Sync,
+    F: Fn(&render::Job, render::Rendered) -> Result<Option<PathBuf>, Finding> + Sync,
 {
     let wanted = validate::links::anchor_pages(site);
     let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
@@ -187,7 +187,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
-            let ignore = |_: &render::Job, _: render::Rendered| Ok(());
+            let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
             render_and_verify(
                 root,
                 (&site, &translations, &renderer),
@@ -209,28 +209,82 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     }
 }
 
+/// The whole pipeline into `options.output`, which a failed build leaves
+/// as it was.
 pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, BuildFailure> {
-    build_with(options, progress, None)
+    let started = Instant::now();
+    let (ready, mut findings, summary) = ready_to_write(&options.root, options.today)?;
+    let io_fail = |what: messages::Message, e: std::io::Error| BuildFailure {
+        findings: vec![Finding::error(
+            &options.output,
+            Position::WHOLE_FILE,
+            msg!("build.io", what => what, detail = e),
+        )],
+    };
+    let staging = output::Staging::begin(&options.output, &options.root).map_err(|e| BuildFailure {
+        findings: vec![Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e))],
+    })?;
+    let (pages, files) =
+        write_site(&options.root, &ready, (&staging, &options.output), (progress, None), &mut findings)?;
+    if let Some(warning) = staging.commit().map_err(|e| io_fail(msg!("build.cannot_replace_output"), e))? {
+        findings.push(Finding::warning(
+            &options.output,
+            Position::WHOLE_FILE,
+            msg!("build.output_warning", detail = warning),
+        ));
+    }
+    Ok(BuildReport {
+        pages,
+        files,
+        elapsed: started.elapsed(),
+        reused: 0,
+        readability: summary.unwrap_or_default(),
+        findings: findings.into_sorted(),
+    })
 }
 
-/// As `build`; with the memo of the last good build into another folder
-/// (which must still exist), pages that did not change are hard-linked
-/// from there instead of rendered again, and the memo is replaced by this
-/// build's once it succeeded (`serve`, on every save).
-pub fn build_with(
-    options: &BuildOptions,
-    progress: Progress,
-    memo: Option<&mut render::memo::Memo>,
+/// As `build`, into `destination` (serve's preview; `shown` names it in
+/// findings), using the memo of the
+/// last good build there: a page whose inputs did not change is taken over
+/// from that build instead of rendered again. The memo is replaced by this
+/// build's once it succeeded; the caller publishes the destination.
+pub fn build_to(
+    root: &Path,
+    today: Option<Date>,
+    (destination, shown): (&dyn output::Destination, &Path),
+    memo: &mut render::memo::Memo,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let root = &options.root;
-    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, options.today);
-    let (site, translations, renderer) = match (site, translations, renderer) {
-        (Some(site), Some(translations), Some(renderer)) if !findings.has_errors() => (site, translations, renderer),
+    let (ready, mut findings, summary) = ready_to_write(root, today)?;
+    let run = render::memo::MemoRun::new(memo);
+    let (pages, files) = write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run)), &mut findings)?;
+    let reused = run.reused();
+    *memo = run.finish();
+    Ok(BuildReport {
+        pages,
+        files,
+        elapsed: started.elapsed(),
+        reused,
+        readability: summary.unwrap_or_default(),
+        findings: findings.into_sorted(),
+    })
+}
+
+/// Loads and validates the site; a site with errors is a failure listing
+/// everything `check` lists (its pages are rendered, without writing, so
+/// that rules needing the rendered site are run too).
+fn ready_to_write(
+    root: &Path,
+    today: Option<Date>,
+) -> Result<(Checked, Findings, Option<readability::Summary>), BuildFailure> {
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
+    match (site, translations, renderer) {
+        (Some(site), Some(translations), Some(renderer)) if !findings.has_errors() => {
+            Ok((Checked { site, translations, renderer }, findings, summary))
+        }
         (site, translations, renderer) => {
-            // Render without writing, so the failure lists what `check` lists.
             if let (Some(site), Some(translations), Some(renderer)) = (&site, &translations, &renderer) {
-                let ignore = |_: &render::Job, _: render::Rendered| Ok(());
+                let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
                 render_and_verify(
                     root,
                     (site, translations, renderer),
@@ -240,78 +294,65 @@ pub fn build_with(
                     ignore,
                 );
             }
-            return Err(BuildFailure { findings: findings.into_sorted() });
+            Err(BuildFailure { findings: findings.into_sorted() })
         }
-    };
-    let fail = |finding: Finding| BuildFailure { findings: vec![finding] };
-    let io_fail = |what: messages::Message, e: std::io::Error| {
-        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.io", what => what, detail = e)))
-    };
+    }
+}
 
-    let staging = output::Staging::begin(&options.output, root).map_err(|e| {
-        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e)))
-    })?;
-    let output_dir = std::path::absolute(&options.output).unwrap_or_else(|_| options.output.clone());
-    let run = memo.as_deref().map(|previous| render::memo::MemoRun::new(previous, &output_dir));
-    let sites = (&site, &translations, &renderer);
-    let pages = render_and_verify(root, sites, true, (progress, run.as_ref()), &mut findings, |job, page| {
-        let file = format!("{}{}", job.variant.root(), job.path.file_name());
-        match page {
-            render::Rendered::Html(bytes) => staging.write(&file, &bytes),
-            render::Rendered::Unchanged(previous) => staging.link(previous, &file),
-        }
-        .map_err(|e| {
-            Finding::error(
-                &options.output,
-                Position::WHOLE_FILE,
-                msg!("build.io", what => msg!("build.cannot_write", file = file), detail = e),
-            )
-        })
-    });
+/// Renders every page into `destination` and adds the open data, the
+/// brand style sheet, `static/` and the providers' images. Returns how many
+/// pages and files in all.
+fn write_site(
+    root: &Path,
+    ready: &Checked,
+    (destination, shown): (&dyn output::Destination, &Path),
+    (progress, run): (Progress, Option<&render::memo::MemoRun>),
+    findings: &mut Findings,
+) -> Result<(usize, usize), BuildFailure> {
+    let Checked { site, translations, renderer } = ready;
+    let fail = |what: messages::Message, e: std::io::Error| BuildFailure {
+        findings: vec![Finding::error(shown, Position::WHOLE_FILE, msg!("build.io", what => what, detail = e))],
+    };
+    let pages =
+        render_and_verify(root, (site, translations, renderer), true, (progress, run), findings, |job, page| {
+            let file = format!("{}{}", job.variant.root(), job.path.file_name());
+            let kept = match page {
+                render::Rendered::Html(bytes) => destination.write(&file, &bytes),
+                render::Rendered::Unchanged(previous) => destination.keep(&file, previous),
+            };
+            match kept {
+                Ok(at) => Ok(run.is_some().then_some(at)),
+                Err(e) => Err(Finding::error(
+                    "output",
+                    Position::WHOLE_FILE,
+                    msg!("build.io", what => msg!("build.cannot_write", file = file), detail = e),
+                )),
+            }
+        });
     if findings.has_errors() {
-        return Err(BuildFailure { findings: findings.into_sorted() });
+        return Err(BuildFailure { findings: std::mem::take(findings).into_sorted() });
     }
     let mut files = pages;
-    for (name, bytes) in data_files(&site).map_err(|e| {
-        fail(Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e)))
-    })? {
-        staging.write(name, &bytes).map_err(|e| io_fail(msg!("build.cannot_write", file = name), e))?;
+    let data = data_files(site).map_err(|e| BuildFailure {
+        findings: vec![Finding::error(shown, Position::WHOLE_FILE, msg!("build.failed_step", detail = e))],
+    })?;
+    for (name, bytes) in data {
+        destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
-    if let Some(css) = render::brand_css(&site) {
-        staging
+    if let Some(css) = render::brand_css(site) {
+        destination
             .write(render::BRAND_CSS, css.as_bytes())
-            .map_err(|e| io_fail(msg!("build.cannot_write", file = render::BRAND_CSS), e))?;
+            .map_err(|e| fail(msg!("build.cannot_write", file = render::BRAND_CSS), e))?;
         files += 1;
     }
     files +=
-        output::copy_static(root, &staging).map_err(|e| io_fail(msg!("build.cannot_copy", file = "static/"), e))?;
-    for provider in site.services.iter().flat_map(|s| &s.providers) {
-        if let Some(image) = &provider.image {
-            staging
-                .copy(&image.source, image.published.as_str())
-                .map_err(|e| io_fail(msg!("build.cannot_copy", file = image.source.display()), e))?;
-            files += 1;
-        }
+        output::copy_static(root, destination).map_err(|e| fail(msg!("build.cannot_copy", file = "static/"), e))?;
+    for image in site.services.iter().flat_map(|s| &s.providers).filter_map(|p| p.image.as_ref()) {
+        destination
+            .copy(&image.source, image.published.as_str())
+            .map_err(|e| fail(msg!("build.cannot_copy", file = image.source.display()), e))?;
+        files += 1;
     }
-    if let Some(warning) = staging.commit().map_err(|e| io_fail(msg!("build.cannot_replace_output"), e))? {
-        findings.push(Finding::warning(
-            &options.output,
-            Position::WHOLE_FILE,
-            msg!("build.output_warning", detail = warning),
-        ));
-    }
-    let reused = run.as_ref().map_or(0, render::memo::MemoRun::reused);
-    let next = run.map(render::memo::MemoRun::finish);
-    if let (Some(memo), Some(next)) = (memo, next) {
-        *memo = next;
-    }
-    Ok(BuildReport {
-        pages,
-        files,
-        elapsed: started.elapsed(),
-        reused,
-        readability: summary.unwrap_or_default(),
-        findings: findings.into_sorted(),
-    })
+    Ok((pages, files))
 }

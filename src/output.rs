@@ -16,6 +16,18 @@ pub const MARKER: &str = ".brukervalg-output";
 /// every build would read its own output as input.
 pub const INPUT_FOLDERS: &[&str] = &["content", "providers", "surveys", "static", "templates", "i18n"];
 
+/// Where a build puts the site's files: the staging folder of `build`, or
+/// the store of `serve`'s preview. Each method answers where the file can
+/// be read once the build is done, which is what a memo of the build keeps.
+pub trait Destination: Sync {
+    /// Writes `bytes` at `relative`, which must stay inside the site.
+    fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<PathBuf>;
+    /// Takes over `previous`, the unchanged file of the last build.
+    fn keep(&self, relative: &str, previous: &Path) -> io::Result<PathBuf>;
+    /// Copies a file of the site's sources that validation has checked.
+    fn copy(&self, from: &Path, relative: &str) -> io::Result<PathBuf>;
+}
+
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
@@ -69,51 +81,8 @@ impl Staging {
         Ok(Staging { dir, target, committed: false })
     }
 
-    /// Writes `bytes` at `relative`, which must stay inside the output.
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.resolve(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
-    }
-
-    /// Puts a file of an earlier build at `relative`, unchanged: a hard link
-    /// where the file system allows (no bytes copied), else a copy.
-    pub fn link(&self, from: &Path, relative: &str) -> io::Result<()> {
-        let path = self.resolve(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::hard_link(from, &path).or_else(|_| fs::copy(from, &path).map(|_| ()))
-    }
-
-    /// Copies a file that validation has checked. It never replaces a file
-    /// already written (validation names such clashes; this is the guard).
-    pub fn copy(&self, from: &Path, relative: &str) -> io::Result<()> {
-        let path = self.resolve(relative)?;
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        if fs::symlink_metadata(from)?.file_type().is_symlink() {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{} is a symbolic link", from.display())));
-        }
-        let mut source = fs::File::open(from)?;
-        let mut target = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
-        io::copy(&mut source, &mut target).map(|_| ())
-    }
-
-    /// Only plain relative components: no `..`, no absolute paths, so
-    /// nothing can be written outside the output folder.
     fn resolve(&self, relative: &str) -> io::Result<PathBuf> {
-        let rel = Path::new(relative);
-        if relative.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output folder: {relative:?}"),
-            ));
-        }
-        Ok(self.dir.join(rel))
+        Ok(self.dir.join(checked_relative(relative)?))
     }
 
     /// Swaps the staged site in for the old one. Returns a warning when the
@@ -139,6 +108,61 @@ impl Staging {
         self.committed = true;
         Ok(None)
     }
+}
+
+impl Destination for Staging {
+    fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+        let path = self.resolve(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)?;
+        Ok(self.target.join(relative))
+    }
+
+    /// A hard link where the file system allows (no bytes copied), else a copy.
+    fn keep(&self, relative: &str, previous: &Path) -> io::Result<PathBuf> {
+        let path = self.resolve(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::hard_link(previous, &path).or_else(|_| fs::copy(previous, &path).map(|_| ()))?;
+        Ok(self.target.join(relative))
+    }
+
+    /// Never replaces a file already written (validation names such
+    /// clashes; this is the guard) and never follows a symbolic link.
+    fn copy(&self, from: &Path, relative: &str) -> io::Result<PathBuf> {
+        let path = self.resolve(relative)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut source = open_checked(from)?;
+        let mut target = fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+        io::copy(&mut source, &mut target)?;
+        Ok(self.target.join(relative))
+    }
+}
+
+/// Opens a source file to copy, refusing a symbolic link.
+pub fn open_checked(from: &Path) -> io::Result<fs::File> {
+    if fs::symlink_metadata(from)?.file_type().is_symlink() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("{} is a symbolic link", from.display())));
+    }
+    fs::File::open(from)
+}
+
+/// Only plain relative components: no `..`, no absolute paths, so nothing
+/// can be written outside the site.
+pub fn checked_relative(relative: &str) -> io::Result<&Path> {
+    let rel = Path::new(relative);
+    if relative.is_empty() || !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write outside the output folder: {relative:?}"),
+        ));
+    }
+    Ok(rel)
 }
 
 const STAGING: &str = "staging-";
@@ -217,7 +241,7 @@ fn absolute(path: &Path) -> Result<PathBuf, String> {
 }
 
 /// Copies the site's `static/` folder (style sheet, scripts) as it is.
-pub fn copy_static(root: &Path, staging: &Staging) -> io::Result<usize> {
+pub fn copy_static(root: &Path, destination: &dyn Destination) -> io::Result<usize> {
     let dir = root.join("static");
     let mut count = 0;
     for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().filter_map(Result::ok)
@@ -227,7 +251,7 @@ pub fn copy_static(root: &Path, staging: &Staging) -> io::Result<usize> {
         }
         let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
         let rel = rel.to_string_lossy().replace('\\', "/");
-        staging.copy(entry.path(), &rel)?;
+        destination.copy(entry.path(), &rel)?;
         count += 1;
     }
     Ok(count)

@@ -22,20 +22,22 @@ struct Rebuilt {
 /// the result equals a full build and differs from the build before.
 fn rebuild_after(site: &TestSite, edit: impl FnOnce(&TestSite, &mut Preview)) -> Rebuilt {
     let mut preview = Preview::new(site.root(), Some(Date::parse(common::TODAY).unwrap())).unwrap();
-    let current = |preview: &Preview| -> PathBuf { preview.state().snapshot().site.as_deref().unwrap().to_path_buf() };
+    let current = |preview: &Preview| preview.state().snapshot().site.unwrap().contents().unwrap();
     assert!(matches!(preview.rebuild(), Outcome::Built(_)), "the first build fails");
-    let before = snapshot(&current(&preview));
+    let before = current(&preview);
     edit(site, &mut preview);
     let report = match preview.rebuild() {
         Outcome::Built(report) => report,
         Outcome::Failed(findings) => panic!("the rebuild failed:\n{}", common::describe(&findings)),
     };
-    let incremental = snapshot(&current(&preview));
+    let incremental = current(&preview);
     assert_ne!(incremental, before, "the edit changes the site");
 
     let full = tempfile::tempdir().unwrap();
     site.build_into(&full.path().join("site")).unwrap();
-    let full = snapshot(&full.path().join("site"));
+    // `build` marks its output folder as its own; the site is the rest.
+    let mut full = snapshot(&full.path().join("site"));
+    full.retain(|(path, _)| path.as_os_str() != brukervalg::output::MARKER);
     let names = |files: &[(PathBuf, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&incremental), names(&full), "the same files");
     for ((path, a), (_, b)) in incremental.iter().zip(&full) {
@@ -125,4 +127,78 @@ fn a_failed_rebuild_keeps_the_memo_of_the_last_good_one() {
         assert!(matches!(preview.rebuild(), Outcome::Failed(_)));
         s.write(profile, &good.replace("description: >", "description: >\n  Endret."));
     });
+}
+
+// The edits below each change an input that reaches pages by another road
+// than the edited file's own pages: the keys in `render::inputs` must
+// follow every one of them. Lists are split into pages of five, so that
+// some list pages do not show the edited provider but do show its effects
+// (filter counts, the default provider).
+
+fn paged_example() -> TestSite {
+    let site = TestSite::example();
+    let config = site.read("brukervalg.yaml");
+    site.write("brukervalg.yaml", &format!("{config}listing:\n  page_size: 5\n"));
+    site
+}
+
+#[test]
+fn a_renamed_provider_moves_in_every_list_and_gives_a_full_builds_bytes() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit("providers/praktisk-bistand/trygg-hverdag-as.yaml", "name: Trygg Hverdag AS", "name: Aaa Trygg AS");
+    });
+}
+
+#[test]
+fn a_provider_in_other_districts_changes_the_filters_as_a_full_build_does() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "providers/praktisk-bistand/trygg-hverdag-as.yaml",
+            "districts: [sentrum, nordre-asen, hagevik, bjorkedalen, brattli]",
+            "districts: [sentrum, storoy]",
+        );
+    });
+}
+
+#[test]
+fn an_edit_of_the_default_provider_reaches_its_services_pages() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "providers/praktisk-bistand/fjordvik-kommune-hjemmetjenesten.yaml",
+            "name: Fjordvik kommune, hjemmetjenesten",
+            "name: Fjordvik kommune, heimetenesta",
+        );
+    });
+}
+
+#[test]
+fn a_district_renamed_in_the_configuration_reaches_every_page_naming_it() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit("brukervalg.yaml", "    name: Nordre Åsen", "    name: Nordre Åsen og Li");
+    });
+}
+
+#[test]
+fn a_glossary_edit_reaches_the_plain_pages() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "i18n/glossary.nb.yaml",
+            "explanation: kontoret i kommunen som bestemmer hvilken hjelp du får",
+            "explanation: kontoret i kommunen som bestemmer hjelpen du får",
+        );
+    });
+}
+
+#[test]
+fn a_page_title_edit_reaches_every_footer() {
+    let site = paged_example();
+    let rebuilt = rebuild_after(&site, |s, _| {
+        s.edit("content/klage.md", "title: Slik klager du", "title: Slik klager du på hjelpen");
+    });
+    assert_eq!(rebuilt.reused, 0, "every page lists the information pages");
 }

@@ -4,6 +4,7 @@
 
 mod chart;
 pub mod hyphenate;
+mod inputs;
 pub mod memo;
 pub mod open_data;
 mod pagination;
@@ -11,7 +12,7 @@ mod sitemap;
 pub mod survey_views;
 pub mod views;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -125,15 +126,9 @@ impl Renderer {
     }
 
     /// The template of `job` and what it sees.
-    fn fill(
-        &self,
-        job: &Job,
-        cx: &VariantContext,
-        strings: &memo::Shared,
-        fingerprinted: bool,
-    ) -> (&'static str, Fill) {
+    fn fill(&self, job: &Job, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
         let place = Place::new(job.path.clone(), job.variant, cx.site);
-        let mut context = Fill::new(fingerprinted);
+        let mut context = Fill::default();
         let kind = match &job.kind {
             PageKind::Service(s, _)
             | PageKind::Filter(s, _, _)
@@ -264,6 +259,16 @@ struct Rows<'a> {
     paged: bool,
 }
 
+impl Rows<'_> {
+    /// The positions in the service's providers of the rows, in order.
+    fn positions(&self) -> Vec<usize> {
+        match self.only {
+            Some(f) if self.paged => f.providers[self.slice.range.clone()].to_vec(),
+            _ => self.slice.range.clone().collect(),
+        }
+    }
+}
+
 /// The providers of one list page as rows of a list or comparison, with
 /// their headline survey figure and filter values; the headline itself goes
 /// into the context as `headline`. On a filter page of a short service the
@@ -280,11 +285,8 @@ fn provider_rows(
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
     let all_filters = filters::filters(service);
-    let positions: Vec<usize> = match rows.only {
-        Some(f) if rows.paged => f.providers[rows.slice.range.clone()].to_vec(),
-        _ => rows.slice.range.clone().collect(),
-    };
-    let views = positions
+    let views = rows
+        .positions()
         .into_iter()
         .map(|i| {
             let p = &service.providers[i];
@@ -358,7 +360,7 @@ where
     F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
 {
     render_with(site, (translations, renderer), progress, minify, None, |job, page| match page {
-        Rendered::Html(bytes) => sink(job, bytes),
+        Rendered::Html(bytes) => sink(job, bytes).map(|()| None),
         Rendered::Unchanged(_) => unreachable!("no memo, so every page is rendered"),
     })
 }
@@ -372,7 +374,7 @@ pub enum Rendered<'a> {
 
 /// As `render_each`; with a memo of the last build, a page whose
 /// fingerprint is unchanged is not rendered but handed over as the file of
-/// that build.
+/// that build. `sink` answers where it put the page, for the memo.
 pub fn render_with<F>(
     site: &Site,
     (translations, renderer): (&Translations, &Renderer),
@@ -382,12 +384,12 @@ pub fn render_with<F>(
     sink: F,
 ) -> Result<usize, Finding>
 where
-    F: Fn(&Job, Rendered) -> Result<(), Finding> + Sync,
+    F: Fn(&Job, Rendered) -> Result<Option<PathBuf>, Finding> + Sync,
 {
     let contexts: Vec<VariantContext> =
         Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
     // The UI strings are the same on every page of a variant and kind of
-    // service: converted and hashed once, not once per page.
+    // service: converted once, not once per page.
     let mut strings = memo::Shared::default();
     for cx in &contexts {
         strings.add(cx.variant, None, &cx.strings);
@@ -395,28 +397,28 @@ where
             strings.add(cx.variant, Some(kind), cx.strings_of(kind));
         }
     }
-    let glossary = memo::glossary_fingerprint(&translations.glossary);
+    // Only a memo of the last build has keys to compare with.
+    let inputs = memo.map(|_| inputs::Inputs::new(site, translations, renderer.templates));
     let jobs = jobs(site);
     let cfg = minify_cfg();
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
-        let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-        let (template, fill) = renderer.fill(job, cx, &strings, memo.is_some());
-        let inputs = if job.variant.is_plain() { renderer.templates ^ glossary } else { renderer.templates };
-        let fingerprint = fill.fingerprint(inputs, template);
-        let previous = memo.zip(fingerprint).and_then(|(m, f)| m.unchanged(job.variant, &job.path, f));
-        if let Some(file) = previous {
-            sink(job, Rendered::Unchanged(file))?;
+        let key = inputs.as_ref().map(|i| i.key(site, job));
+        let previous = memo.zip(key).and_then(|(m, k)| m.unchanged(job.variant, &job.path, k));
+        let stored = if let Some(file) = previous {
+            sink(job, Rendered::Unchanged(file))?
         } else {
+            let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
+            let (template, fill) = renderer.fill(job, cx, &strings);
             let mut html = renderer.render_filled(template, &fill)?;
             if job.variant.is_plain() {
                 html = crate::plain::glossary::explain_terms(&html, &translations.glossary);
             }
             let bytes = if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() };
-            sink(job, Rendered::Html(bytes))?;
-        }
-        if let (Some(memo), Some(fingerprint)) = (memo, fingerprint) {
-            memo.record(job.variant, &job.path, fingerprint, previous.is_some());
+            sink(job, Rendered::Html(bytes))?
+        };
+        if let (Some(memo), Some(key), Some(file)) = (memo, key, stored) {
+            memo.record(job.variant, &job.path, key, file, previous.is_some());
         }
         progress(done.fetch_add(1, Ordering::Relaxed) + 1, jobs.len());
         Ok(())

@@ -2,13 +2,14 @@
 //! types, `index.html` for folder paths, the site's 404 page for misses,
 //! the overlay while the latest build has failed, and the reload events.
 //!
-//! tiny_http parses HTTP; this module only maps a request path onto the
-//! build folder, refusing anything that would leave it.
+//! tiny_http parses HTTP; this module only maps a request path onto a
+//! path of the build, which is looked up, never joined onto a folder, so
+//! no request can reach a file outside the site.
 
 use crate::messages::Lang;
 use std::fs;
 use std::io::{Cursor, Write as _};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Component, Path};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,6 +18,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::overlay;
 use super::state::{Snapshot, State};
+use super::store::SiteFiles;
 
 /// Everything serve adds lives under this prefix, which no page of a
 /// brukervalg site uses (page paths are slugs without underscores).
@@ -74,7 +76,7 @@ fn handle(request: Request, state: &Arc<State>, lang: Lang) {
     let snapshot = state.snapshot();
     let resolved = snapshot.site.as_deref().map_or(Resolved::Missing, |site| resolve(site, path));
     let is_page = match &resolved {
-        Resolved::File(file) => is_html(file),
+        Resolved::File(relative) => is_html(relative),
         Resolved::Redirect(_) => false,
         Resolved::Missing => true,
     };
@@ -92,13 +94,12 @@ fn handle(request: Request, state: &Arc<State>, lang: Lang) {
             let location = if query.is_empty() { to } else { format!("{to}?{query}") };
             Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", &location))
         }
-        Resolved::File(file) if is_html(&file) => match fs::read_to_string(&file) {
-            Ok(page) => html(200, with_reload_script(&page, &snapshot)),
-            Err(_) => not_found(&snapshot, path),
-        },
-        Resolved::File(file) => match fs::read(&file) {
-            Ok(content) => bytes(200, content, &content_type(&file)),
-            Err(_) => not_found(&snapshot, path),
+        Resolved::File(relative) => match read(&snapshot, &relative) {
+            Some(content) if is_html(&relative) => {
+                html(200, with_reload_script(&String::from_utf8_lossy(&content), &snapshot))
+            }
+            Some(content) => bytes(200, content, &content_type(Path::new(&relative))),
+            None => not_found(&snapshot, path),
         },
         Resolved::Missing => not_found(&snapshot, path),
     };
@@ -107,54 +108,59 @@ fn handle(request: Request, state: &Arc<State>, lang: Lang) {
 
 #[derive(Debug, PartialEq, Eq)]
 enum Resolved {
-    File(PathBuf),
+    /// The path of a file of the build.
+    File(String),
     /// A folder asked for without its trailing slash: the pages' relative
     /// links only work from the address with it.
     Redirect(String),
     Missing,
 }
 
-/// Maps a request path onto a file of `site`. Each decoded segment must be
-/// a plain name: `..`, `.`, backslashes, NUL and absolute parts are
-/// refused, and the file found must still lie inside `site` once links are
-/// followed.
-fn resolve(site: &Path, path: &str) -> Resolved {
-    let Ok(decoded) = percent_decode_str(path).decode_utf8() else { return Resolved::Missing };
+/// Maps a request path onto a file of `site`: `index.html` for a folder.
+/// Each decoded segment must be a plain name: `..`, `.`, backslashes, NUL
+/// and absolute parts are refused.
+fn resolve(site: &SiteFiles, path: &str) -> Resolved {
+    let Some(segments) = segments(path) else { return Resolved::Missing };
+    let joined = segments.join("/");
+    let index = if joined.is_empty() { "index.html".to_string() } else { format!("{joined}/index.html") };
+    if path.ends_with('/') {
+        return if site.file(&index).is_some() { Resolved::File(index) } else { Resolved::Missing };
+    }
+    if site.file(&joined).is_some() {
+        Resolved::File(joined)
+    } else if site.file(&index).is_some() {
+        Resolved::Redirect(format!("{path}/"))
+    } else {
+        Resolved::Missing
+    }
+}
+
+/// The decoded, non-empty segments of a request path; `None` when one is
+/// not a plain name.
+fn segments(path: &str) -> Option<Vec<String>> {
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
     if decoded.contains(['\\', '\0']) {
-        return Resolved::Missing;
+        return None;
     }
-    let mut file = site.to_path_buf();
-    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
-        if !is_plain_name(segment) {
-            return Resolved::Missing;
-        }
-        file.push(segment);
-    }
-    if file.is_dir() {
-        if !path.ends_with('/') {
-            return Resolved::Redirect(format!("{path}/"));
-        }
-        file.push("index.html");
-    }
-    let inside = match (file.canonicalize(), site.canonicalize()) {
-        (Ok(file), Ok(site)) => file.starts_with(site) && file.is_file(),
-        _ => false,
-    };
-    if inside { Resolved::File(file) } else { Resolved::Missing }
+    let segments: Vec<String> = decoded.split('/').filter(|s| !s.is_empty()).map(str::to_string).collect();
+    segments.iter().all(|s| is_plain_name(s)).then_some(segments)
+}
+
+fn read(snapshot: &Snapshot, relative: &str) -> Option<Vec<u8>> {
+    fs::read(snapshot.site.as_ref()?.file(relative)?).ok()
 }
 
 /// The 404 page of the variant asked for: each variant (`/lettlest/`,
 /// `/stor-skrift/`, ...) has its own, so the nearest one up the path.
 fn not_found(snapshot: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
-    let page = snapshot.site.as_ref().and_then(|site| {
-        let decoded = percent_decode_str(path).decode_utf8_lossy();
-        let folders: Vec<&str> = decoded.trim_start_matches('/').split('/').take_while(|s| is_plain_name(s)).collect();
-        (0..=folders.len())
-            .rev()
-            .find_map(|depth| fs::read_to_string(site.join(folders[..depth].join("/")).join("404.html")).ok())
+    let decoded = percent_decode_str(path).decode_utf8_lossy();
+    let folders: Vec<&str> = decoded.trim_start_matches('/').split('/').take_while(|s| is_plain_name(s)).collect();
+    let page = (0..=folders.len()).rev().find_map(|depth| {
+        let folder = folders[..depth].join("/");
+        read(snapshot, &if folder.is_empty() { "404.html".to_string() } else { format!("{folder}/404.html") })
     });
     match page {
-        Some(page) => html(404, with_reload_script(&page, snapshot)),
+        Some(page) => html(404, with_reload_script(&String::from_utf8_lossy(&page), snapshot)),
         None => text(404, "Not found.\n"),
     }
 }
@@ -193,8 +199,8 @@ fn is_plain_name(segment: &str) -> bool {
     matches!((parts.next(), parts.next()), (Some(Component::Normal(_)), None))
 }
 
-fn is_html(file: &Path) -> bool {
-    file.extension().is_some_and(|e| e == "html")
+fn is_html(relative: &str) -> bool {
+    relative.ends_with(".html")
 }
 
 fn content_type(file: &Path) -> String {
@@ -232,40 +238,48 @@ fn header(name: &str, value: &str) -> Header {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cmd::serve::state::SiteFolder;
+    use crate::cmd::serve::store::Store;
+    use crate::output::Destination;
 
-    fn site() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("site/lettlest/om")).unwrap();
-        fs::write(dir.path().join("site/index.html"), "<html><body>hjem</body></html>").unwrap();
-        fs::write(dir.path().join("site/lettlest/om/index.html"), "om").unwrap();
-        fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-        dir
+    /// A build of a few files, in a store inside `dir`.
+    fn site(dir: &Path, files: &[(&str, &str)]) -> Arc<SiteFiles> {
+        let store = Store::new(dir.to_path_buf());
+        let filling = store.fill(None);
+        for (path, text) in files {
+            filling.write(path, text.as_bytes()).unwrap();
+        }
+        Arc::new(filling.finish())
+    }
+
+    fn pages(dir: &Path) -> Arc<SiteFiles> {
+        site(dir, &[("index.html", "<html><body>hjem</body></html>"), ("lettlest/om/index.html", "om")])
     }
 
     #[test]
     fn folder_paths_serve_their_index_and_gain_a_trailing_slash() {
-        let dir = site();
-        let site = dir.path().join("site");
-        assert_eq!(resolve(&site, "/"), Resolved::File(site.join("index.html")));
-        assert_eq!(resolve(&site, "/lettlest/om/"), Resolved::File(site.join("lettlest/om/index.html")));
+        let dir = tempfile::tempdir().unwrap();
+        let site = pages(dir.path());
+        assert_eq!(resolve(&site, "/"), Resolved::File("index.html".into()));
+        assert_eq!(resolve(&site, "/lettlest/om/"), Resolved::File("lettlest/om/index.html".into()));
         assert_eq!(resolve(&site, "/lettlest/om"), Resolved::Redirect("/lettlest/om/".into()));
+        assert_eq!(resolve(&site, "/lettlest/%6Fm/"), Resolved::File("lettlest/om/index.html".into()));
         assert_eq!(resolve(&site, "/lettlest/finnes-ikke/"), Resolved::Missing);
     }
 
     #[test]
     fn paths_that_leave_the_site_are_refused() {
-        let dir = site();
-        let site = dir.path().join("site");
-        for bad in
-            ["/../secret.txt", "/%2e%2e/secret.txt", "/lettlest/..%2f..%2fsecret.txt", "/..%5csecret.txt", "/%00"]
-        {
+        let dir = tempfile::tempdir().unwrap();
+        let site = pages(dir.path());
+        for bad in [
+            "/../index.html",
+            "/lettlest/../index.html",
+            "/%2e%2e/index.html",
+            "/lettlest/..%2f..%2findex.html",
+            "/..%5cindex.html",
+            "/%00",
+            "/0",
+        ] {
             assert_eq!(resolve(&site, bad), Resolved::Missing, "{bad}");
-        }
-        #[cfg(unix)]
-        {
-            std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt")).unwrap();
-            assert_eq!(resolve(&site, "/link.txt"), Resolved::Missing, "a link out of the site");
         }
     }
 
@@ -281,11 +295,9 @@ mod tests {
 
     #[test]
     fn a_miss_gets_the_404_page_of_its_variant() {
-        let dir = site();
-        let site = dir.path().join("site");
-        fs::write(site.join("404.html"), "standard 404").unwrap();
-        fs::write(site.join("lettlest/404.html"), "lettlest 404").unwrap();
-        let snapshot = Snapshot { site: Some(Arc::new(SiteFolder::new(site))), ..Snapshot::default() };
+        let dir = tempfile::tempdir().unwrap();
+        let site = site(dir.path(), &[("404.html", "standard 404"), ("lettlest/404.html", "lettlest 404")]);
+        let snapshot = Snapshot { site: Some(site), ..Snapshot::default() };
         let body = |path: &str| {
             let response = not_found(&snapshot, path);
             assert_eq!(response.status_code(), StatusCode(404));

@@ -7,6 +7,7 @@ mod http;
 mod overlay;
 mod preview;
 pub mod state;
+pub mod store;
 mod watch;
 
 use std::io::Write as _;

@@ -1,7 +1,7 @@
-//! Builds the site again and again into a private folder, one folder per
-//! good build, and publishes each result to the server's `State`.
+//! Builds the site again and again into a private store (see `store`) and
+//! publishes each result to the server's `State`.
 //!
-//! The private folder is made by `tempfile` (owner-only, unguessable name)
+//! The store's folder is made by `tempfile` (owner-only, unguessable name)
 //! under the system's temporary folder, never over the site's `output/`,
 //! and is removed on exit and on Ctrl-C.
 
@@ -13,11 +13,12 @@ use std::time::{Duration, Instant};
 
 use notify_debouncer_full::DebounceEventResult;
 
-use super::state::{SiteFolder, State};
+use super::state::State;
+use super::store::{SiteFiles, Store};
 use super::watch;
+use crate::BuildReport;
 use crate::diagnostics::Finding;
 use crate::domain::Date;
-use crate::{BuildOptions, BuildReport};
 
 pub enum Outcome {
     Built(BuildReport),
@@ -28,10 +29,10 @@ pub struct Preview {
     root: PathBuf,
     today: Option<Date>,
     private: tempfile::TempDir,
-    builds: u64,
+    store: Store,
     /// The newest good build: the next build takes its unchanged pages
     /// from there. Older builds live only as long as a request reads them.
-    last: Option<Arc<SiteFolder>>,
+    last: Option<Arc<SiteFiles>>,
     /// What each page of `last` was rendered from.
     memo: crate::render::memo::Memo,
     state: Arc<State>,
@@ -43,11 +44,12 @@ impl Preview {
         let root = std::path::absolute(root)?;
         let private = tempfile::Builder::new().prefix("brukervalg-serve-").tempdir()?;
         crate::interrupt::remove_on_interrupt(private.path());
+        let store = Store::new(private.path().to_path_buf());
         Ok(Preview {
             root,
             today,
             private,
-            builds: 0,
+            store,
             last: None,
             memo: crate::render::memo::Memo::default(),
             state: Arc::default(),
@@ -62,17 +64,15 @@ impl Preview {
         self.private.path()
     }
 
-    /// A build into a fresh folder, rendering only the pages whose inputs
-    /// changed since the last good build; publishes the site or the findings.
+    /// A build rendering only the pages whose inputs changed since the last
+    /// good build; publishes the site or the findings.
     pub fn rebuild(&mut self) -> Outcome {
-        self.builds += 1;
-        let output = self.private.path().join(format!("build-{}", self.builds));
-        let options = BuildOptions { root: self.root.clone(), output: output.clone(), today: self.today };
-        match crate::build_with(&options, &|_, _| {}, Some(&mut self.memo)) {
+        let filling = self.store.fill(self.last.as_deref());
+        match crate::build_to(&self.root, self.today, (&filling, self.store.dir()), &mut self.memo) {
             Ok(report) => {
-                let folder = Arc::new(SiteFolder::new(output));
-                self.state.publish_site(Arc::clone(&folder));
-                self.last = Some(folder);
+                let site = Arc::new(filling.finish());
+                self.state.publish_site(Arc::clone(&site));
+                self.last = Some(site);
                 Outcome::Built(report)
             }
             Err(failure) => {

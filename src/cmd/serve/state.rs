@@ -2,20 +2,20 @@
 //! findings of a failed one, and a generation number that changes with
 //! every build so open pages know when to reload.
 
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+use super::store::SiteFiles;
 use crate::diagnostics::Finding;
 
 #[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     /// Counts finished builds, good or failed.
     pub generation: u64,
-    /// The folder of the last good build; `None` until one succeeded. A
-    /// request holds it for as long as it reads from it, so the folder
-    /// cannot vanish under the request when a newer build replaces it.
-    pub site: Option<Arc<SiteFolder>>,
+    /// The files of the last good build; `None` until one succeeded. A
+    /// request holds them for as long as it reads from them, so no file
+    /// can vanish under the request when a newer build replaces it.
+    pub site: Option<Arc<SiteFiles>>,
     /// The findings of the latest build when it failed.
     pub failure: Option<Arc<Vec<Finding>>>,
 }
@@ -25,31 +25,6 @@ impl Snapshot {
     /// runs of `serve` apart, so a page left open across a restart reloads.
     pub fn tag(&self) -> String {
         format!("{}.{}", std::process::id(), self.generation)
-    }
-}
-
-/// A build's folder, removed when the last holder lets go of it: the
-/// preview (while it is the newest good build) or a request reading it.
-#[derive(Debug)]
-pub struct SiteFolder(PathBuf);
-
-impl SiteFolder {
-    pub fn new(path: PathBuf) -> SiteFolder {
-        SiteFolder(path)
-    }
-}
-
-impl std::ops::Deref for SiteFolder {
-    type Target = Path;
-
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for SiteFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -65,7 +40,7 @@ impl State {
     }
 
     /// A good build replaces the site and clears any failure.
-    pub(super) fn publish_site(&self, site: Arc<SiteFolder>) {
+    pub(super) fn publish_site(&self, site: Arc<SiteFiles>) {
         self.update(|s| {
             s.site = Some(site);
             s.failure = None;
@@ -103,50 +78,61 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cmd::serve::store::Store;
     use crate::diagnostics::Position;
+    use crate::output::Destination;
 
-    fn folder(path: &str) -> Arc<SiteFolder> {
-        Arc::new(SiteFolder::new(PathBuf::from(path)))
+    /// A build of one page saying `text`.
+    fn site(store: &Store, text: &str) -> Arc<SiteFiles> {
+        let filling = store.fill(None);
+        filling.write("index.html", text.as_bytes()).unwrap();
+        Arc::new(filling.finish())
     }
 
-    fn path(snapshot: &Snapshot) -> Option<&Path> {
-        snapshot.site.as_deref().map(|s| &**s)
+    fn home(snapshot: &Snapshot) -> Option<String> {
+        let file = snapshot.site.as_ref()?.file("index.html")?;
+        std::fs::read_to_string(file).ok()
     }
 
     #[test]
     fn a_failure_keeps_the_last_good_site_and_a_success_clears_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
         let state = State::default();
-        state.publish_site(folder("one"));
+        state.publish_site(site(&store, "one"));
         state.publish_failure(vec![Finding::error("a.yaml", Position::new(1, 1), crate::msg!("page.no_plain"))]);
         let failed = state.snapshot();
-        assert_eq!(path(&failed), Some(Path::new("one")));
+        assert_eq!(home(&failed).as_deref(), Some("one"));
         assert_eq!(failed.failure.as_deref().map(Vec::len), Some(1));
-        state.publish_site(folder("two"));
+        state.publish_site(site(&store, "two"));
         let fixed = state.snapshot();
-        assert_eq!((fixed.generation, path(&fixed), fixed.failure.is_none()), (3, Some(Path::new("two")), true));
+        assert_eq!((fixed.generation, home(&fixed).as_deref(), fixed.failure.is_none()), (3, Some("two"), true));
     }
 
     #[test]
     fn a_replaced_build_stays_on_disk_while_a_request_holds_it() {
         let dir = tempfile::tempdir().unwrap();
-        let old = dir.path().join("build-1");
-        std::fs::create_dir(&old).unwrap();
+        let store = Store::new(dir.path().to_path_buf());
         let state = State::default();
-        state.publish_site(Arc::new(SiteFolder::new(old.clone())));
+        state.publish_site(site(&store, "old"));
         let request = state.snapshot();
-        state.publish_site(folder(dir.path().join("build-2").to_str().unwrap()));
-        assert!(old.is_dir(), "a request is still reading the old build");
+        state.publish_site(site(&store, "new"));
+        assert_eq!(home(&request).as_deref(), Some("old"), "a request is still reading the old build");
+        let old = request.site.as_ref().unwrap().file("index.html").unwrap().to_path_buf();
         drop(request);
         assert!(!old.exists(), "no one holds the old build any more");
     }
 
     #[test]
     fn waiting_returns_when_a_build_is_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(Store::new(dir.path().to_path_buf()));
         let state = Arc::new(State::default());
         let publisher = Arc::clone(&state);
+        let writer = Arc::clone(&store);
         let handle = std::thread::spawn(move || {
             std::thread::sleep(Duration::from_millis(50));
-            publisher.publish_site(folder("site"));
+            publisher.publish_site(site(&writer, "site"));
         });
         assert_eq!(state.wait_for_change(0, Duration::from_secs(30)), 1);
         handle.join().unwrap();

@@ -1,0 +1,173 @@
+//! What each page is made from, as fingerprints of the site model taken
+//! before any page is filled. A rebuild compares a page's key with the last
+//! build's and fills and renders only the pages whose key changed; filling
+//! every page's context just to fingerprint it cost as much as rendering it
+//! (47,000 contexts at 10,000 providers).
+//!
+//! A key is sound only if everything the page shows is in it, so the parts
+//! follow what the views read:
+//! - every page: the site-wide values (configuration, contact, districts,
+//!   UI strings, glossary, templates, the menu of services, the titles and
+//!   summaries of the information pages), its variant and path;
+//! - a page of a service: the service apart from its providers (its texts,
+//!   contact, surveys, number of providers, default provider);
+//! - a provider's page: that provider;
+//! - a list: the providers in it, in order, and the service's filters
+//!   (values and counts, which every list shows as links);
+//! - the home page: every service; an information page: its own body.
+//!
+//! `tests/incremental.rs` holds an incremental rebuild to a full build's
+//! bytes for each kind of edit, which is what catches a part left out here.
+
+use std::fmt::{self, Debug, Write as _};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+
+use super::{Job, PageKind, Rows};
+use crate::i18n::Translations;
+use crate::model::{Service, Site};
+
+/// The fingerprints of one build's site model.
+pub struct Inputs {
+    site: u64,
+    services: Vec<ServiceInputs>,
+}
+
+struct ServiceInputs {
+    /// The service apart from its providers.
+    meta: u64,
+    /// Its filters' values and counts.
+    filters: u64,
+    /// Each provider, in the service's order.
+    providers: Vec<u64>,
+}
+
+impl Inputs {
+    /// `templates`: the fingerprint of the template files.
+    pub fn new(site: &Site, translations: &Translations, templates: u64) -> Inputs {
+        let mut hash = DefaultHasher::new();
+        templates.hash(&mut hash);
+        translations.fingerprint().hash(&mut hash);
+        debug_into(
+            &mut hash,
+            &(
+                &site.municipality,
+                &site.identity,
+                site.language,
+                &site.base_url,
+                &site.routes,
+                &site.intro,
+                &site.contact,
+                &site.districts,
+            ),
+        );
+        debug_into(&mut hash, &(&site.limits, site.page_size, site.today));
+        for service in &site.services {
+            debug_into(&mut hash, &(&service.id, &service.name, service.kind));
+        }
+        for page in &site.pages {
+            // The footer and the home page list every page; only its own
+            // page shows the body.
+            let has_plain_body = page.body.plain.is_some();
+            debug_into(&mut hash, &(&page.slug, &page.title, &page.summary, page.order, &page.lang, has_plain_body));
+        }
+        let services = site.services.iter().map(|s| ServiceInputs::new(site, s)).collect();
+        Inputs { site: hash.finish(), services }
+    }
+
+    /// The key of `job`'s page: equal keys mean equal bytes.
+    pub fn key(&self, site: &Site, job: &Job) -> u64 {
+        let mut hash = DefaultHasher::new();
+        // The path tells the kind of page, so also its template.
+        (self.site, job.variant, job.path.as_str()).hash(&mut hash);
+        let service_of = |s: &Service| {
+            let at = site.services.iter().position(|x| std::ptr::eq(x, s)).expect("a service of this site");
+            &self.services[at]
+        };
+        match &job.kind {
+            PageKind::Home => {
+                for s in &self.services {
+                    (s.meta, s.filters, &s.providers).hash(&mut hash);
+                }
+            }
+            PageKind::Content(page) => debug_into(&mut hash, &page.body),
+            PageKind::NotFound => {}
+            PageKind::Provider(s, p) => {
+                let inputs = service_of(s);
+                let at = s.providers.iter().position(|x| std::ptr::eq(x, *p)).expect("a provider of the service");
+                (inputs.meta, inputs.providers[at]).hash(&mut hash);
+            }
+            PageKind::Service(s, slice) | PageKind::Compare(s, slice) => {
+                let inputs = service_of(s);
+                (inputs.meta, inputs.filters, &slice.range, slice.number).hash(&mut hash);
+                let rows = Rows { only: None, slice, paged: super::is_paged(site, s) };
+                for i in rows.positions() {
+                    inputs.providers[i].hash(&mut hash);
+                }
+            }
+            PageKind::Filter(s, filter, slice) => {
+                let inputs = service_of(s);
+                (inputs.meta, inputs.filters, &filter.providers, &slice.range, slice.number).hash(&mut hash);
+                let rows = Rows { only: Some(filter), slice, paged: super::is_paged(site, s) };
+                for i in rows.positions() {
+                    inputs.providers[i].hash(&mut hash);
+                }
+            }
+        }
+        hash.finish()
+    }
+}
+
+impl ServiceInputs {
+    fn new(site: &Site, service: &Service) -> ServiceInputs {
+        let mut meta = DefaultHasher::new();
+        debug_into(
+            &mut meta,
+            &(
+                &service.id,
+                &service.name,
+                service.kind,
+                (&service.summary, &service.description, &service.scheme, &service.municipality_role),
+                (&service.access, &service.payment, &service.how_to_choose, &service.how_to_switch),
+                (&service.notice_period, &service.no_choice, &service.contact, &service.complaints),
+                service.providers.len(),
+            ),
+        );
+        if let Some(default) = service.default_provider() {
+            debug_into(&mut meta, default);
+        }
+        for survey in site.surveys.iter().filter(|s| s.service == service.id) {
+            debug_into(&mut meta, survey);
+        }
+        let mut filters = DefaultHasher::new();
+        for filter in crate::model::filters::filters(service) {
+            debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
+        }
+        let providers = service
+            .providers
+            .par_iter()
+            .map(|p| {
+                let mut hash = DefaultHasher::new();
+                debug_into(&mut hash, p);
+                hash.finish()
+            })
+            .collect();
+        ServiceInputs { meta: meta.finish(), filters: filters.finish(), providers }
+    }
+}
+
+/// Feeds a value's `Debug` form to `hash`: every field of the model types
+/// is in it, so a field added later is covered without a change here.
+fn debug_into(hash: &mut DefaultHasher, value: &impl Debug) {
+    let _ = write!(HashText(hash), "{value:?}");
+}
+
+struct HashText<'a>(&'a mut DefaultHasher);
+
+impl fmt::Write for HashText<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.write(s.as_bytes());
+        Ok(())
+    }
+}

@@ -733,7 +733,7 @@ impl Generator<'_> {
                     "{name} er et privat aksjeselskap med {staff} ansatte og kontor i {home}. Selskapet er eid av {}.",
                     self.rng.pick(&["de ansatte", "daglig leder", "en familie i kommunen", "et norsk helsekonsern"])
                 ),
-                format!("Dette er et privat firma i {home}."),
+                format!("Dette er en privat leverandør i {home}."),
             ),
         };
         let hours = self.rng.below(3);
@@ -755,7 +755,7 @@ impl Generator<'_> {
         ][steady];
         let steady_plain = [
             "Du får de samme personene hjem til deg.",
-            "Det kan komme mange ulike personer.",
+            "Det kan komme mange ulike personer i løpet av en måned.",
             "Du får faste personer hjem til deg.",
         ][steady];
         let (extras_text, extras_plain) = if sells_extras {
@@ -858,6 +858,8 @@ struct SchoolFacts {
     staff: u32,
     focus: [&'static str; 2],
     start: &'static str,
+    /// Days a week the school nurse is at the school.
+    nurse_days: u32,
 }
 
 const FOCUS_AREAS: [(&str, &str, &str); 6] = [
@@ -874,7 +876,7 @@ const FOCUS_AREAS: [(&str, &str, &str); 6] = [
     (
         "Musikk",
         "Lærere fra kulturskolen har musikk sammen med lærerne våre, og alle får låne et instrument i ett år.",
-        "Barna har mye musikk.",
+        "Barna har mye musikk. Alle kan låne et instrument i ett år.",
     ),
     (
         "Fysisk aktivitet",
@@ -908,6 +910,7 @@ impl SchoolFacts {
             staff: pupils / 8 + rng.range(5, 15),
             focus: [FOCUS_AREAS[first].0, FOCUS_AREAS[second].0],
             start: rng.pick(&["08.15", "08.30", "08.45"]),
+            nurse_days: rng.range(2, 4),
         }
     }
 
@@ -975,7 +978,7 @@ impl SchoolFacts {
             rng.pick(&["ved idrettsplassen", "ved skogkanten", "nede ved sjøen", "midt i sentrum"]),
             self.home,
             self.staff,
-            rng.range(2, 4),
+            self.nurse_days,
         );
         for (name, text, _) in self.focus_texts() {
             md.push_str(&format!("- **{name}.** {text}\n"));
@@ -1011,8 +1014,14 @@ impl SchoolFacts {
             md.push_str(&format!("- {plain}\n"));
         }
         md.push_str(&format!(
-            "\n## En dag på skolen\n\nSkolen begynner klokka {}. Barna har med seg mat hjemmefra.\n\n## Plass på skolen\n\nLes om hvordan du søker, på siden [Slik velger du](/slik-velger-du/).\n\n## Besøk oss\n\nDu kan besøke skolen i januar. Du kan også ringe rektor.\n",
-            self.start
+            "\n## En dag på skolen\n\nSkolen begynner klokka {}. Barna har med seg mat hjemmefra. En helsesykepleier er på skolen {} dager i uka.\n\n{}## Plass på skolen\n\nLes om hvordan du søker, på siden [Slik velger du](/slik-velger-du/).\n\n## Besøk oss\n\nDu kan besøke skolen i januar. Du kan også ringe rektor.\n",
+            self.start,
+            self.nurse_days,
+            if self.from == 1 {
+                "## SFO\n\nSFO er stengt fire uker om sommeren. De yngste barna får 12 timer gratis SFO i uka.\n\n"
+            } else {
+                "## Valgfag\n\nBarna velger et valgfag. Det har de to timer i uka.\n\n"
+            },
         ));
         md
     }

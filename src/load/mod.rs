@@ -15,6 +15,8 @@ pub mod yaml;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::msg;
 use files::{Entry, exists, source, walk};
@@ -180,7 +182,7 @@ impl Reader<'_> {
 
     fn providers(&self, findings: &mut Findings) -> (Vec<LoadedProvider>, BTreeSet<(String, String)>) {
         let dir = self.root.join("providers");
-        let mut out = Vec::new();
+        let mut profiles = Vec::new();
         let mut seen = BTreeSet::new();
         for entry in walk(self.root, &dir, 2, findings) {
             let file = &entry.source;
@@ -209,25 +211,50 @@ impl Reader<'_> {
                 // Self-descriptions and photos are picked up from their profile.
                 continue;
             };
-            let path = &file.absolute;
-            let service_dir =
-                path.parent().and_then(Path::file_name).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let service_dir = file
+                .absolute
+                .parent()
+                .and_then(Path::file_name)
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             seen.insert((service_dir.clone(), stem.to_string()));
-            let Some(text) = self.text(file, findings) else { continue };
-            let Some(profile) = self.yaml::<RawProvider>(file, &text, 0, findings) else { continue };
-            let sibling = |suffix: &str| path.with_file_name(format!("{stem}{suffix}.md"));
-            let self_description = self.markdown_body(&sibling(""), findings);
-            let self_description_plain = self.markdown_body(&sibling(PLAIN_SUFFIX), findings);
-            out.push(LoadedProvider {
-                service_dir,
-                file_stem: stem.to_string(),
-                source: file.clone(),
-                profile,
-                self_description,
-                self_description_plain,
-            });
+            profiles.push((service_dir, stem.to_string(), file.clone()));
+        }
+        // Profiles are read and parsed in parallel, each with findings of
+        // its own, which are then taken in the order of the walk: the same
+        // findings in the same order as reading them one by one.
+        let read: Vec<(Option<LoadedProvider>, Findings)> = profiles
+            .into_par_iter()
+            .map(|(service_dir, stem, file)| {
+                let mut own = Findings::default();
+                let loaded = self.provider(service_dir, stem, file, &mut own);
+                (loaded, own)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(read.len());
+        for (loaded, own) in read {
+            for finding in own.into_sorted() {
+                findings.push(finding);
+            }
+            out.extend(loaded);
         }
         (out, seen)
+    }
+
+    /// One profile with its self-descriptions.
+    fn provider(
+        &self,
+        service_dir: String,
+        file_stem: String,
+        file: SourceFile,
+        findings: &mut Findings,
+    ) -> Option<LoadedProvider> {
+        let text = self.text(&file, findings)?;
+        let profile = self.yaml::<RawProvider>(&file, &text, 0, findings)?;
+        let sibling = |suffix: &str| file.absolute.with_file_name(format!("{file_stem}{suffix}.md"));
+        let self_description = self.markdown_body(&sibling(""), findings);
+        let self_description_plain = self.markdown_body(&sibling(PLAIN_SUFFIX), findings);
+        Some(LoadedProvider { service_dir, file_stem, source: file, profile, self_description, self_description_plain })
     }
 
     /// A Markdown file without front matter (a school's self-description).

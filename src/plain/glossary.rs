@@ -132,9 +132,19 @@ impl Glossary {
         glossary
     }
 
-    /// The term `word` is a form of.
-    fn term_of(&self, word: &str) -> Option<usize> {
-        self.forms.get(&word.replace(SOFT_HYPHEN, "").to_lowercase()).copied()
+    /// The term `word` is a form of, with `lower` as scratch space for its
+    /// lowercase form without hyphenation points.
+    fn term_in(&self, word: &str, lower: &mut String) -> Option<usize> {
+        lower.clear();
+        if word.contains('Σ') {
+            // Only the whole word knows a final sigma, as the forms were lowered.
+            lower.push_str(&word.replace(SOFT_HYPHEN, "").to_lowercase());
+        } else {
+            for c in word.chars().filter(|&c| c != SOFT_HYPHEN) {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        self.forms.get(lower.as_str()).copied()
     }
 }
 
@@ -144,23 +154,15 @@ const SOFT_HYPHEN: char = '\u{AD}';
 
 /// Words of `text` (runs of letters and digits, soft hyphens included)
 /// with their byte offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric() || c == SOFT_HYPHEN, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let is_word = |c: char| c.is_alphanumeric() || c == SOFT_HYPHEN;
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].find(is_word)?;
+        let end = text[start..].find(|c: char| !is_word(c)).map_or(text.len(), |e| start + e);
+        at = end;
+        Some((start, &text[start..end]))
+    })
 }
 
 /// Warns about hard words no term explains and about avoided words, in
@@ -198,6 +200,9 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
         return html.to_string();
     };
     let mut explained = vec![false; glossary.terms.len()];
+    // Once every term is explained the rest of the page is only copied.
+    let mut unexplained = glossary.terms.len();
+    let mut lower = String::new();
     let mut out = String::with_capacity(html.len() + 512);
     out.push_str(&html[..main_start]);
     let mut blocked: usize = 0;
@@ -208,18 +213,14 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
             let end = rest.find('>').map_or(rest.len(), |i| i + 1);
             let tag = &rest[..end];
             let closing = tag.starts_with("</");
-            let name: String = tag
-                .trim_start_matches(['<', '/'])
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let name = tag.trim_start_matches(['<', '/']);
+            let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
             // «Skrevet av leverandøren.» says who wrote a block; it is no
             // place to explain words (paragraphs do not nest).
-            if name == "p" {
+            if name.eq_ignore_ascii_case("p") {
                 in_source_note = !closing && tag.contains("class=\"source\"");
             }
-            if LEFT_ALONE.contains(&name.as_str()) && !tag.ends_with("/>") {
+            if LEFT_ALONE.iter().any(|n| n.eq_ignore_ascii_case(name)) && !tag.ends_with("/>") {
                 if closing {
                     blocked = blocked.saturating_sub(1);
                 } else {
@@ -232,8 +233,8 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
         }
         let end = rest.find('<').unwrap_or(rest.len());
         let text = &rest[..end];
-        if blocked == 0 && !in_source_note {
-            explain_in(text, glossary, &mut explained, &mut out);
+        if blocked == 0 && !in_source_note && unexplained > 0 {
+            unexplained -= explain_in(text, glossary, &mut explained, &mut lower, &mut out);
         } else {
             out.push_str(text);
         }
@@ -243,14 +244,18 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
     out
 }
 
-fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], out: &mut String) {
+/// Explains the terms first used in `text`; returns how many it explained.
+/// `lower` is scratch space, kept by the caller so words cost no allocation.
+fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], lower: &mut String, out: &mut String) -> usize {
     let mut from = 0;
+    let mut count = 0;
     for (offset, word) in words(text) {
-        let Some(i) = glossary.term_of(word) else { continue };
+        let Some(i) = glossary.term_in(word, lower) else { continue };
         if explained[i] {
             continue;
         }
         explained[i] = true;
+        count += 1;
         let after = offset + word.len();
         out.push_str(&text[from..offset]);
         out.push_str("<dfn>");
@@ -266,6 +271,7 @@ fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], out: &mut
         from = after;
     }
     out.push_str(&text[from..]);
+    count
 }
 
 #[cfg(test)]

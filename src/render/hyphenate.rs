@@ -138,17 +138,46 @@ fn hyphenate_token(token: &str, lang: Lang, out: &mut String) {
         if reference || word.chars().count() < MIN_WORD_CHARS || token.contains(SOFT_HYPHEN) {
             out.push_str(word);
         } else {
-            let breaks = dictionary(lang).hyphenate(word).breaks;
-            let mut last = 0;
-            for b in breaks {
-                out.push_str(&word[last..b]);
-                out.push(SOFT_HYPHEN);
-                last = b;
-            }
-            out.push_str(&word[last..]);
+            hyphenate_word(word, lang, out);
         }
         i += len;
     }
+}
+
+/// How many hyphenated words each thread keeps; a site's vocabulary is far
+/// smaller, and past this the cache starts over, so memory stays bounded.
+const CACHED_WORDS: usize = 20_000;
+
+thread_local! {
+    /// Hyphenated long words by language and word: the same words (service
+    /// names, districts, UI strings) recur on thousands of pages, and the
+    /// patterns cost far more than a lookup. Per thread, so no locking.
+    static HYPHENATED: std::cell::RefCell<[std::collections::HashMap<Box<str>, Box<str>>; 2]> =
+        std::cell::RefCell::default();
+}
+
+/// `word` with soft hyphens where the patterns allow, appended to `out`.
+fn hyphenate_word(word: &str, lang: Lang, out: &mut String) {
+    HYPHENATED.with_borrow_mut(|caches| {
+        let cache = &mut caches[lang as usize];
+        if let Some(done) = cache.get(word) {
+            out.push_str(done);
+            return;
+        }
+        let mut done = String::with_capacity(word.len() + 8);
+        let mut last = 0;
+        for b in dictionary(lang).hyphenate(word).breaks {
+            done.push_str(&word[last..b]);
+            done.push(SOFT_HYPHEN);
+            last = b;
+        }
+        done.push_str(&word[last..]);
+        out.push_str(&done);
+        if cache.len() >= CACHED_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), done.into_boxed_str());
+    });
 }
 
 /// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Text is

@@ -290,8 +290,8 @@ fn provider_rows(
         .into_iter()
         .map(|i| {
             let p = &service.providers[i];
-            let mut view = views::provider_view(cx, place, service, p);
-            view.survey_headline = headline.as_ref().and_then(|h| h.values.get(p.slug.as_str()).cloned());
+            let mut view = views::provider_row(cx, place, service, p);
+            view.survey_headline = headline.as_ref().map(|h| h.value(cx, p));
             view.filter = views::filter_data(all_filters, i, &cx.site.routes);
             view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view

@@ -211,10 +211,11 @@ fn trend(cx: &VariantContext, latest: &Survey, provider: &Provider) -> Option<Tr
     Some(Trend { years: years.iter().map(|s| s.year).collect(), rows })
 }
 
-/// The headline figure of each provider for the service's comparison, and
-/// whether the differences between them are within the noise.
+/// The headline figure of the service's comparison, and whether the
+/// differences between providers are within the noise; each row's figure
+/// comes from `value`, so a page formats only the figures it shows.
 #[derive(Serialize)]
-pub struct Headline {
+pub struct Headline<'a> {
     pub question: String,
     pub explanation: Option<String>,
     pub survey: String,
@@ -223,34 +224,34 @@ pub struct Headline {
     pub how_to_read: Option<String>,
     pub note: String,
     #[serde(skip)]
-    pub values: std::collections::BTreeMap<String, String>,
+    source: &'a Survey,
 }
 
-pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option<Headline> {
+impl Headline<'_> {
+    /// The provider's headline figure as its row shows it.
+    pub fn value(&self, cx: &VariantContext, p: &Provider) -> String {
+        let survey = self.source;
+        let figure = survey.published[survey.headline].providers.get(&p.slug);
+        // The scale goes with the figure ("4,9 av 6"): a comparison
+        // table is read row by row, far from the note that explains it.
+        match figure {
+            Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
+                let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), survey.scale.max);
+                let answers = format!("{respondents} {}", cx.s("survey_answers"));
+                if *uncertain {
+                    format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
+                } else {
+                    format!("{value} ({answers})")
+                }
+            }
+            _ => figure_text(cx, figure),
+        }
+    }
+}
+
+pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -> Option<Headline<'a>> {
     let survey = *latest(cx, service).first()?;
     let published = &survey.published[survey.headline];
-    let values = service
-        .providers
-        .iter()
-        .map(|p| {
-            let figure = published.providers.get(&p.slug);
-            // The scale goes with the figure ("4,9 av 6"): a comparison
-            // table is read row by row, far from the note that explains it.
-            let text = match figure {
-                Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
-                    let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), survey.scale.max);
-                    let answers = format!("{respondents} {}", cx.s("survey_answers"));
-                    if *uncertain {
-                        format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
-                    } else {
-                        format!("{value} ({answers})")
-                    }
-                }
-                _ => figure_text(cx, figure),
-            };
-            (p.slug.to_string(), text)
-        })
-        .collect();
     // The verdict was reached when the figures were published
     // (model::comparison): each provider against the others, with the
     // chance of any false "stands out" held at 5 %.
@@ -259,9 +260,10 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
         Verdict::NoSpread => cx.s("survey_note_no_spread"),
         Verdict::WithinNoise => cx.s("survey_note_small_differences"),
         Verdict::StandsOut(slugs) => {
-            let names: std::collections::BTreeMap<&str, &str> =
-                service.providers.iter().map(|p| (p.slug.as_str(), p.name.as_str())).collect();
-            let named: Vec<&str> = slugs.iter().filter_map(|s| names.get(s.as_str()).copied()).collect();
+            let named: Vec<&str> = slugs
+                .iter()
+                .filter_map(|s| service.providers.iter().find(|p| &p.slug == s).map(|p| p.name.as_str()))
+                .collect();
             cx.s("survey_note_stands_out").replace("{providers}", &named.join(", "))
         }
     };
@@ -273,6 +275,6 @@ pub fn headline(cx: &VariantContext, place: &Place, service: &Service) -> Option
         scale: format!("{}–{}", survey.scale.min, survey.scale.max),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
         note,
-        values,
+        source: survey,
     })
 }

@@ -368,6 +368,30 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
 }
 
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
+    let mut view = provider_row(cx, place, service, p);
+    if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
+        school.self_description_html = markdown::render(
+            cx.text(&s.self_description),
+            &markdown::Block {
+                linker: &place.linker,
+                labels: &markdown_labels(cx),
+                // The self-description sits in the "Om skolen" h2 section.
+                section_level: 2,
+                id_prefix: "omtale-",
+                reserved_ids: &[],
+                contents: false,
+                foreign: false,
+            },
+        )
+        .html;
+    }
+    view
+}
+
+/// A provider as a row of a list or comparison: as on its own page, but
+/// without the school's self-description, which only that page shows (and
+/// which costs a Markdown rendering per row).
+pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let site = cx.site;
     let district_name = |id: &crate::domain::Slug| {
         site.districts.iter().find(|d| &d.id == id).map_or(id.to_string(), |d| d.name.clone())
@@ -418,20 +442,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
             after_school_care: s.after_school_care.as_ref().map(|a| cx.text(a).to_string()),
             focus_areas: listed(cx, s.focus_areas.clone()),
             transport: cx.text(&s.transport).to_string(),
-            self_description_html: markdown::render(
-                cx.text(&s.self_description),
-                &markdown::Block {
-                    linker: &place.linker,
-                    labels: &markdown_labels(cx),
-                    // The self-description sits in the "Om skolen" h2 section.
-                    section_level: 2,
-                    id_prefix: "omtale-",
-                    reserved_ids: &[],
-                    contents: false,
-                    foreign: false,
-                },
-            )
-            .html,
+            self_description_html: String::new(),
             plain_missing: plain_missing(cx, place, &s.self_description),
         }),
     }

@@ -84,10 +84,10 @@ struct Prepared {
     renderer: Option<render::Renderer>,
 }
 
-fn prepare(root: &Path, today: Option<Date>) -> Prepared {
+fn prepare(root: &Path, today: Option<Date>, profiles: Option<&load::ProfileCache>) -> Prepared {
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
-    let loaded = load::load_site(root, &mut findings);
+    let loaded = load::load_site_cached(root, &mut findings, profiles);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let mut samples = readability::Samples::default();
@@ -184,7 +184,7 @@ fn static_file_names(root: &Path) -> Vec<String> {
 /// site only when there are no errors; the readability summary whenever the
 /// configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
-    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, None);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
             let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
@@ -213,7 +213,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
 /// as it was.
 pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (ready, mut findings, summary) = ready_to_write(&options.root, options.today)?;
+    let (ready, mut findings, summary) = ready_to_write(&options.root, options.today, None)?;
     let io_fail = |what: messages::Message, e: std::io::Error| BuildFailure {
         findings: vec![Finding::error(
             &options.output,
@@ -243,19 +243,30 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
     })
 }
 
+/// What `serve` keeps from one build for the next.
+#[derive(Default)]
+pub struct Remembered {
+    /// The pages of the last good build.
+    pub pages: render::memo::Memo,
+    /// The profiles as last read.
+    pub profiles: load::ProfileCache,
+}
+
 /// As `build`, into `destination` (serve's preview; `shown` names it in
-/// findings), using the memo of the
-/// last good build there: a page whose inputs did not change is taken over
-/// from that build instead of rendered again. The memo is replaced by this
-/// build's once it succeeded; the caller publishes the destination.
+/// findings), using what the builds before remembered: a profile whose
+/// files did not change is not read again, and a page whose inputs did not
+/// change is taken over from the last good build instead of rendered
+/// again. The memo of pages is replaced by this build's once it succeeded;
+/// the caller publishes the destination.
 pub fn build_to(
     root: &Path,
     today: Option<Date>,
     (destination, shown): (&dyn output::Destination, &Path),
-    memo: &mut render::memo::Memo,
+    remembered: &mut Remembered,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (ready, mut findings, summary) = ready_to_write(root, today)?;
+    let (ready, mut findings, summary) = ready_to_write(root, today, Some(&remembered.profiles))?;
+    let memo = &mut remembered.pages;
     let run = render::memo::MemoRun::new(memo);
     let (pages, files) = write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run)), &mut findings)?;
     let reused = run.reused();
@@ -276,8 +287,9 @@ pub fn build_to(
 fn ready_to_write(
     root: &Path,
     today: Option<Date>,
+    profiles: Option<&load::ProfileCache>,
 ) -> Result<(Checked, Findings, Option<readability::Summary>), BuildFailure> {
-    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today);
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, profiles);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) if !findings.has_errors() => {
             Ok((Checked { site, translations, renderer }, findings, summary))

@@ -202,3 +202,34 @@ fn a_page_title_edit_reaches_every_footer() {
     });
     assert_eq!(rebuilt.reused, 0, "every page lists the information pages");
 }
+
+// serve does not read a profile again whose files did not change
+// (`load::ProfileCache`); a change to any of them must still be seen.
+
+#[test]
+fn a_self_description_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        let text = s.read("providers/skole/hagevik-skole.md");
+        s.write("providers/skole/hagevik-skole.md", &format!("{text}\nVi har fått ny gymsal.\n"));
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn a_profile_that_becomes_a_link_is_refused_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let mut preview = Preview::new(site.root(), Some(Date::parse(common::TODAY).unwrap())).unwrap();
+    assert!(matches!(preview.rebuild(), Outcome::Built(_)));
+    let profile = site.root().join("providers/praktisk-bistand/trygg-hverdag-as.yaml");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let moved = elsewhere.path().join("profil.yaml");
+    std::fs::rename(&profile, &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, &profile).unwrap();
+    let Outcome::Failed(findings) = preview.rebuild() else { panic!("a linked profile was read") };
+    assert!(
+        findings.iter().any(|f| f.file.ends_with("trygg-hverdag-as.yaml") && f.message.key() == "file.symlink"),
+        "{}",
+        common::describe(&findings)
+    );
+}

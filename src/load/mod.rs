@@ -10,6 +10,7 @@ pub mod raw;
 pub mod spanned;
 pub mod survey_csv;
 pub mod text;
+pub mod profile_cache;
 pub mod yaml;
 
 use std::collections::BTreeSet;
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::msg;
 use files::{Entry, exists, source, walk};
+pub use profile_cache::ProfileCache;
 use limits::Limits;
 use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
@@ -34,7 +36,7 @@ pub struct SourceFile {
 }
 
 /// One provider profile: the YAML, and for schools the self-description.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct LoadedProvider {
     pub service_dir: String,
     pub file_stem: String,
@@ -91,10 +93,18 @@ pub struct LoadedSurvey {
 }
 
 pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
+    load_site_cached(root, findings, None)
+}
+
+/// As `load_site`, taking unchanged profiles from `cache` (`serve`).
+pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&ProfileCache>) -> LoadedSite {
     let config = load_config(root, findings);
     let limits = config.as_ref().map(|(_, c)| Limits::resolve(&c.limits).0).unwrap_or_default();
     findings.limit_per_file(limits.findings_per_file);
-    let reader = Reader { root, limits };
+    if let Some(cache) = cache {
+        cache.begin(&limits);
+    }
+    let reader = Reader { root, limits, cache };
     let (providers, profile_files) = reader.providers(findings);
     let pages = reader.pages(findings);
     let surveys = reader.surveys(findings);
@@ -116,7 +126,7 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
         return None;
     }
     // The limits are not known before the configuration is read.
-    let reader = Reader { root, limits: Limits::default() };
+    let reader = Reader { root, limits: Limits::default(), cache: None };
     let text = reader.text(&file, findings)?;
     let config = reader.yaml(&file, &text, 0, findings)?;
     Some((file, config))
@@ -126,6 +136,7 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
 struct Reader<'a> {
     root: &'a Path,
     limits: Limits,
+    cache: Option<&'a ProfileCache>,
 }
 
 impl Reader<'_> {
@@ -227,7 +238,7 @@ impl Reader<'_> {
             .into_par_iter()
             .map(|(service_dir, stem, file)| {
                 let mut own = Findings::default();
-                let loaded = self.provider(service_dir, stem, file, &mut own);
+                let loaded = self.cached_provider(service_dir, stem, file, &mut own);
                 (loaded, own)
             })
             .collect();
@@ -239,6 +250,29 @@ impl Reader<'_> {
             out.extend(loaded);
         }
         (out, seen)
+    }
+
+    /// As `provider`, from the cache when there is one and the files did
+    /// not change since it was filled.
+    fn cached_provider(
+        &self,
+        service_dir: String,
+        file_stem: String,
+        file: SourceFile,
+        findings: &mut Findings,
+    ) -> Option<LoadedProvider> {
+        let Some(cache) = self.cache else { return self.provider(service_dir, file_stem, file, findings) };
+        let companions = [PLAIN_SUFFIX, ""].map(|s| file.absolute.with_file_name(format!("{file_stem}{s}.md")));
+        let profile = file.absolute.clone();
+        let (loaded, found) = cache.load(&profile, &companions, || {
+            let mut own = Findings::default();
+            let loaded = self.provider(service_dir, file_stem, file, &mut own);
+            (loaded, own.into_sorted())
+        });
+        for finding in found {
+            findings.push(finding);
+        }
+        loaded
     }
 
     /// One profile with its self-descriptions.

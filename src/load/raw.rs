@@ -65,7 +65,7 @@ impl Language {
     }
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDistrict {
     /// Id used in addresses: a-z, digits and hyphens.
@@ -83,7 +83,7 @@ pub enum ServiceKind {
     Kindergarten,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawService {
     /// Id used in addresses: a-z, digits and hyphens.
@@ -140,7 +140,7 @@ pub struct RawService {
     pub complaints: RawComplaints,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawComplaints {
     /// Who handles complaints, e.g. Statsforvalteren.
@@ -153,7 +153,7 @@ pub struct RawComplaints {
     pub web: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContact {
     /// The name as readers know it.
@@ -170,7 +170,7 @@ pub struct RawContact {
     pub opening_hours: Option<String>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProvider {
     /// The name as readers know it.
@@ -222,7 +222,7 @@ pub enum CapacityStatus {
     Full,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCapacity {
     /// open, waiting-list or full.
@@ -238,7 +238,7 @@ pub enum AdmissionKind {
     Approval,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAdmission {
     /// What kind it is; see docs/content.md.
@@ -249,7 +249,7 @@ pub struct RawAdmission {
     pub until: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExtra {
     /// The name as readers know it.
@@ -262,7 +262,7 @@ pub struct RawExtra {
     pub unit: String,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawContinuity {
     /// Different staff a typical user meets in a month (1 to 200).
@@ -273,7 +273,7 @@ pub struct RawContinuity {
     pub note_plain: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawImage {
     /// File name of a .jpg, .jpeg, .png or .webp beside the profile.
@@ -282,7 +282,7 @@ pub struct RawImage {
     pub alt: S<String>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSchool {
     /// First and last grade (1-10).
@@ -304,7 +304,7 @@ pub struct RawSchool {
     pub transport_plain: Option<S<String>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrades {
     /// First grade.
@@ -314,7 +314,7 @@ pub struct RawGrades {
 }
 
 /// Front matter of a page under `content/`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPage {
     /// The page's title.
@@ -329,7 +329,7 @@ pub struct RawPage {
 }
 
 /// A user survey's description: `surveys/<id>.yaml`.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSurvey {
     /// The survey's name, shown to readers.
@@ -370,7 +370,7 @@ pub struct RawScale {
     pub max: u8,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Id used in the results file: a-z, digits and hyphens.

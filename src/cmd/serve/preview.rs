@@ -33,8 +33,9 @@ pub struct Preview {
     /// The newest good build: the next build takes its unchanged pages
     /// from there. Older builds live only as long as a request reads them.
     last: Option<Arc<SiteFiles>>,
-    /// What each page of `last` was rendered from.
-    memo: crate::render::memo::Memo,
+    /// What each page of `last` was rendered from, and the profiles as
+    /// last read.
+    remembered: crate::Remembered,
     state: Arc<State>,
 }
 
@@ -51,7 +52,7 @@ impl Preview {
             private,
             store,
             last: None,
-            memo: crate::render::memo::Memo::default(),
+            remembered: crate::Remembered::default(),
             state: Arc::default(),
         })
     }
@@ -68,7 +69,7 @@ impl Preview {
     /// good build; publishes the site or the findings.
     pub fn rebuild(&mut self) -> Outcome {
         let filling = self.store.fill(self.last.as_deref());
-        match crate::build_to(&self.root, self.today, (&filling, self.store.dir()), &mut self.memo) {
+        match crate::build_to(&self.root, self.today, (&filling, self.store.dir()), &mut self.remembered) {
             Ok(report) => {
                 let site = Arc::new(filling.finish());
                 self.state.publish_site(Arc::clone(&site));

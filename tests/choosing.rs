@@ -103,7 +103,7 @@ fn the_service_page_links_to_every_district_page_without_javascript() {
         html.select(&sel("[data-filters] a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
     for district in &checked.site.districts {
         if service.providers.iter().any(|p| p.districts.contains(&district.id)) {
-            assert!(links.contains(&format!("../../tjenester/{}/bydel/{}/", service.id, district.id)), "{links:?}");
+            assert!(links.contains(&format!("bydel/{}/", district.id)), "{links:?}");
         }
     }
 }
@@ -117,7 +117,7 @@ fn without_javascript_nothing_offers_a_selection_and_the_comparison_shows_everyo
         let page = doc(site, &format!("tjenester/{}/index.html", service.id));
         assert_eq!(page.select(&sel("main input, main button, main form")).count(), 0, "{}", service.id);
         let link = page.select(&sel(".compare-link a")).next().expect("a link to the side-by-side page");
-        assert_eq!(link.value().attr("href"), Some(format!("../../tjenester/{}/sammenlign/", service.id).as_str()));
+        assert_eq!(link.value().attr("href"), Some("sammenlign/"));
 
         // One table: providers as columns in the service's order, facts as
         // rows, one cell per provider in every row, so each fact lines up.
@@ -147,9 +147,9 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
     // Who they are, key facts, how to contact and choose them, what users
-    // say, then the rest.
-    const ORDER: &[&str] =
-        &["om-h", "fakta-h", "kontakt-h", "velg-h", "undersokelse-h", "tillegg-h", "bytte-h", "klage-h"];
+    // say, then the rest. Switching and complaining are the service's, told
+    // once on its page (see the next test).
+    const ORDER: &[&str] = &["om-h", "fakta-h", "kontakt-h", "velg-h", "undersokelse-h", "tillegg-h"];
     const OPTIONAL: &[&str] = &["undersokelse-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {
@@ -168,6 +168,65 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
                 .collect();
             assert_eq!(ids, expected, "{}/{}", service.id, p.slug);
             assert!(ORDER.iter().filter(|id| !OPTIONAL.contains(id)).all(|id| ids.iter().any(|i| i == id)));
+        }
+    }
+}
+
+/// `href` as a path from the site root, followed from the page at `page`
+/// (a folder, `tjenester/skole/asen-skole/`).
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').filter(|p| !p.is_empty()).collect();
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    for part in path.split('/') {
+        match part {
+            ".." => {
+                parts.pop().expect("a link that leaves the site");
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    format!("{}/#{fragment}", parts.join("/"))
+}
+
+#[test]
+fn a_provider_page_says_whom_to_tell_and_links_to_the_services_own_steps_in_every_variant() {
+    let (site, checked) = example();
+    let anchors = &checked.site.routes.anchors;
+    for root in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
+        for service in &checked.site.services {
+            let service_page = format!("{root}tjenester/{}/", service.id);
+            let ids: BTreeSet<String> = doc(site, &format!("{service_page}index.html"))
+                .select(&sel("main [id]"))
+                .map(|e| e.value().attr("id").unwrap().to_string())
+                .collect();
+            for p in &service.providers {
+                let page = format!("{service_page}{}/", p.slug);
+                let html = doc(site, &format!("{page}index.html"));
+                let block = html.select(&sel("section[aria-labelledby=velg-h]")).next().expect("the choose block");
+                // The one thing to do, on this page: whom to tell, and how.
+                let phone = service.contact.phone.replace(' ', "");
+                assert!(
+                    block.select(&sel("a[href^='tel:']")).any(|a| a.value().attr("href").unwrap().ends_with(&phone)),
+                    "{page}: the service's phone"
+                );
+                let text: String = block.text().collect();
+                assert!(text.contains(service.contact.name.as_deref().unwrap()), "{page}: {text}");
+                // Then where the full steps are: each a section of the
+                // service page, in this variant.
+                let targets: Vec<String> =
+                    block.select(&sel("li a")).map(|a| resolve(&page, a.value().attr("href").unwrap())).collect();
+                let wanted: Vec<String> = ["how_to_choose", "no_choice", "switch", "complaints"]
+                    .iter()
+                    .map(|key| format!("{service_page}#{}", anchors[key]))
+                    .collect();
+                assert_eq!(targets, wanted, "{page}");
+                for key in ["how_to_choose", "no_choice", "switch", "complaints"] {
+                    assert!(ids.contains(anchors[key].as_str()), "{service_page} has no #{}", anchors[key]);
+                }
+                // The steps themselves are not repeated here.
+                assert!(!html.html().contains(&service.complaints.body), "{page}");
+            }
         }
     }
 }

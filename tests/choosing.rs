@@ -192,18 +192,38 @@ fn resolve(page: &str, href: &str) -> String {
 #[test]
 fn a_provider_page_says_whom_to_tell_and_links_to_the_services_own_steps_in_every_variant() {
     let (site, checked) = example();
-    let anchors = &checked.site.routes.anchors;
+    assert_choose_blocks(site, checked);
+    // In nynorsk too, with its own addresses and section ids.
+    let nynorsk = TestSite::nynorsk();
+    nynorsk.build_ok();
+    let (checked, _, _) =
+        brukervalg::check(nynorsk.root(), Some(brukervalg::domain::Date::parse(common::TODAY).unwrap()));
+    assert_choose_blocks(&nynorsk, &checked.expect("the fixture validates"));
+}
+
+/// Every provider page's choose block names the service's contact with
+/// its phone, then links to the service page's sections on choosing, not
+/// choosing, switching and complaining, which exist, in every variant.
+fn assert_choose_blocks(site: &TestSite, checked: &brukervalg::Checked) {
+    let routes = &checked.site.routes;
+    let anchor = |key: &str| routes.anchors[key].to_string();
+    let steps = ["how_to_choose", "no_choice", "switch", "complaints"];
+    assert!(checked.site.services.iter().any(|s| !s.providers.is_empty()), "a site with providers");
     for root in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
         for service in &checked.site.services {
-            let service_page = format!("{root}tjenester/{}/", service.id);
+            let service_page = format!("{root}{}/{}/", routes.services, service.id);
             let ids: BTreeSet<String> = doc(site, &format!("{service_page}index.html"))
                 .select(&sel("main [id]"))
                 .map(|e| e.value().attr("id").unwrap().to_string())
                 .collect();
+            for key in steps {
+                assert!(ids.contains(&anchor(key)), "{service_page} has no #{}", anchor(key));
+            }
+            let block_selector = sel(&format!("section[aria-labelledby={}-h]", anchor("choose_this")));
             for p in &service.providers {
                 let page = format!("{service_page}{}/", p.slug);
                 let html = doc(site, &format!("{page}index.html"));
-                let block = html.select(&sel("section[aria-labelledby=velg-h]")).next().expect("the choose block");
+                let block = html.select(&block_selector).next().expect("the choose block");
                 // The one thing to do, on this page: whom to tell, and how.
                 let phone = service.contact.phone.replace(' ', "");
                 assert!(
@@ -216,14 +236,8 @@ fn a_provider_page_says_whom_to_tell_and_links_to_the_services_own_steps_in_ever
                 // service page, in this variant.
                 let targets: Vec<String> =
                     block.select(&sel("li a")).map(|a| resolve(&page, a.value().attr("href").unwrap())).collect();
-                let wanted: Vec<String> = ["how_to_choose", "no_choice", "switch", "complaints"]
-                    .iter()
-                    .map(|key| format!("{service_page}#{}", anchors[key]))
-                    .collect();
+                let wanted: Vec<String> = steps.iter().map(|key| format!("{service_page}#{}", anchor(key))).collect();
                 assert_eq!(targets, wanted, "{page}");
-                for key in ["how_to_choose", "no_choice", "switch", "complaints"] {
-                    assert!(ids.contains(anchors[key].as_str()), "{service_page} has no #{}", anchors[key]);
-                }
                 // The steps themselves are not repeated here.
                 assert!(!html.html().contains(&service.complaints.body), "{page}");
             }

@@ -341,10 +341,9 @@ fn a_plain_page_without_plain_text_says_so_and_links_to_the_standard_page() {
     site.remove("content/klage.lettlest.md");
     site.remove("providers/skule/storoy-skule.lettlest.md");
     site.build_ok();
-    for (page, standard) in [
-        ("lettlest/klage/index.html", "../../klage/"),
-        ("stor-skrift/lettlest/klage/index.html", "../../../stor-skrift/klage/"),
-    ] {
+    for (page, standard) in
+        [("lettlest/klage/index.html", "../../klage/"), ("stor-skrift/lettlest/klage/index.html", "../../klage/")]
+    {
         let doc = parse(&site.page(page));
         let notice = select(&doc, "article > p.plain-missing");
         assert_eq!(notice.len(), 1, "{page}");

@@ -83,6 +83,14 @@ fn a_long_service_is_split_into_small_pages_that_reach_every_provider() {
     assert!(page2.contains("Viser 51–100 av 2\u{a0}002"), "the page says which rows it shows");
     assert!(page2.contains(", side 2 av 41 – Testvik kommune</title>"));
     assert!(page2.contains("data-partial"), "the script must not count rows it cannot see");
+    // Later pages are the list: the service's own sections (choosing,
+    // switching, complaining) are told once, on the first page they link to.
+    let first = Html::parse_document(&site.page(&format!("{service}index.html")));
+    let later = Html::parse_document(&page2);
+    let sections = |html: &Html| select(html, "main section[id] > h2").len();
+    assert!(sections(&first) >= 6, "{}", sections(&first));
+    assert_eq!(sections(&later), 1, "only the list");
+    assert_eq!(select(&later, "main > .lead a"), vec!["../../"]);
 }
 
 #[test]
@@ -103,10 +111,53 @@ fn filter_pages_of_a_long_service_hold_only_their_own_providers_in_pages() {
     let first = site.page(&format!("{start}index.html"));
     assert!(first.contains(&format!("{} leverandører passer.", expected.len())), "the count is the filter's");
     assert!(!first.contains(" hidden>"), "no hidden rows of other providers");
-    // The filter links count the whole filter, on every page of the service.
-    let service = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/side/3/index.html")));
-    let counts = select(&service, "[data-value=pl] + .count");
+    // The filter links count the whole filter; they are on the first page
+    // of the service's list, and its later pages link there.
+    let service = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/index.html")));
+    let counts = select(&service, "a[href$='sprak/pl/'] + .count");
     assert_eq!(counts, vec![format!("({})", expected.len())]);
+    let later = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/side/3/index.html")));
+    assert_eq!(select(&later, "[data-filters]").len(), 0);
+    assert_eq!(select(&later, ".filters-link a"), vec!["../../"]);
+}
+
+/// The attributes of the elements `css` selects, by name.
+fn attribute_names(html: &Html, css: &str) -> BTreeSet<String> {
+    let selector = Selector::parse(css).unwrap();
+    html.select(&selector).flat_map(|e| e.value().attrs().map(|(name, _)| name.to_string())).collect()
+}
+
+#[test]
+fn one_page_of_a_long_list_carries_only_what_its_script_uses() {
+    let site = generated::site(60, Some(20));
+    site.build_ok();
+    let filters = ["data-bydel", "data-sprak", "data-eierskap", "data-kapasitet"];
+    // The service's own pages: the script ticks rows for the side-by-side
+    // pages that follow them, but combines no filters there.
+    let service = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/side/2/index.html")));
+    let rows = attribute_names(&service, "[data-filter-table] tbody tr");
+    assert!(rows.contains("data-provider"), "{rows:?}");
+    assert!(filters.iter().all(|f| !rows.contains(*f)), "{rows:?}");
+    assert!(attribute_names(&service, "[data-filter-table]").contains("data-msg-pick"));
+    let first = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/index.html")));
+    assert!(!attribute_names(&first, "[data-filters] a").contains("data-value"));
+    // A filter's pages: neither.
+    let filter = Html::parse_document(&site.page(&format!("tjenester/{SERVICE}/sprak/pl/index.html")));
+    assert_eq!(select(&filter, "[data-filter-table][data-partial]").len(), 1);
+    let rows = attribute_names(&filter, "[data-filter-table] tbody tr");
+    assert!(rows.is_empty(), "{rows:?}");
+    let table = attribute_names(&filter, "[data-filter-table]");
+    assert!(!table.iter().any(|a| a.starts_with("data-msg")), "{table:?}");
+    // Every cell keeps its label for the narrow-screen cards.
+    let cells = Selector::parse("[data-filter-table] tbody td").unwrap();
+    assert!(filter.select(&cells).all(|td| td.value().attr("data-label").is_some_and(|l| !l.is_empty())));
+    // A short list's filter page keeps all of it: the script combines there.
+    let short = generated::site(3, Some(20));
+    short.build_ok();
+    let page = Html::parse_document(&short.page(&format!("tjenester/{SERVICE}/sprak/pl/index.html")));
+    let rows = attribute_names(&page, "[data-filter-table] tbody tr");
+    assert!(filters.iter().chain(&["data-provider"]).all(|f| rows.contains(*f)), "{rows:?}");
+    assert!(attribute_names(&page, "[data-filters] a").contains("data-value"));
 }
 
 #[test]

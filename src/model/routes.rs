@@ -194,34 +194,60 @@ impl fmt::Display for SitePath {
 /// any base path and when previewed from disk through a local server.
 #[derive(Clone, Debug)]
 pub struct Linker {
-    /// From the page to the root of its variant's tree.
-    to_variant_root: String,
-    /// From the page to the root of the whole site.
-    to_site_root: String,
+    /// The variant's root from the site root (`lettlest/`).
+    variant_root: &'static str,
+    from: LinkFrom,
+}
+
+#[derive(Clone, Debug)]
+enum LinkFrom {
+    /// The page's folder from the site root (`lettlest/tjenester/skole/`).
+    Folder(String),
+    /// The site's root path, for pages served at any address (404).
+    Root(String),
 }
 
 impl Linker {
     pub fn for_page(path: &SitePath, variant: Variant) -> Linker {
-        let up = "../".repeat(path.depth());
-        let variant_depth = variant.root().matches('/').count();
-        Linker { to_site_root: format!("{up}{}", "../".repeat(variant_depth)), to_variant_root: up }
+        let folder = &path.0[..path.0.rfind('/').map_or(0, |i| i + 1)];
+        Linker { variant_root: variant.root(), from: LinkFrom::Folder(format!("{}{folder}", variant.root())) }
     }
 
     /// For pages served at any address (404): links from the site's root path.
     pub fn absolute(base_path: &str, variant: Variant) -> Linker {
-        Linker { to_variant_root: format!("{base_path}{}", variant.root()), to_site_root: base_path.to_string() }
+        Linker { variant_root: variant.root(), from: LinkFrom::Root(base_path.to_string()) }
     }
 
     /// A link to a page in the same variant.
     pub fn page(&self, target: &str) -> String {
-        non_empty(format!("{}{target}", self.to_variant_root))
+        self.site(&format!("{}{target}", self.variant_root))
     }
 
     /// A link to something addressed from the site root (assets, pages in
     /// other variants).
     pub fn site(&self, target: &str) -> String {
-        non_empty(format!("{}{target}", self.to_site_root))
+        non_empty(match &self.from {
+            LinkFrom::Folder(here) => shortest(here, target),
+            LinkFrom::Root(base) => format!("{base}{target}"),
+        })
     }
+}
+
+/// The link from a page in folder `here` to `target` (both from the site
+/// root): climb only out of the folders they do not share, so a provider
+/// page reaches its service as `../`, not `../../../tjenester/skole/`;
+/// every list row and menu link is that much shorter.
+fn shortest(here: &str, target: &str) -> String {
+    let (path, suffix) = target.split_at(target.find(['#', '?']).unwrap_or(target.len()));
+    let mut shared = 0;
+    for (i, _) in path.match_indices('/') {
+        if !here.starts_with(&path[..=i]) {
+            break;
+        }
+        shared = i + 1;
+    }
+    let up = here[shared..].matches('/').count();
+    format!("{}{}{suffix}", "../".repeat(up), &path[shared..])
 }
 
 fn non_empty(href: String) -> String {
@@ -289,6 +315,30 @@ mod tests {
         assert_eq!(both.page("klage/"), "../../klage/");
         assert_eq!(both.site("assets/style.css"), "../../../../assets/style.css");
         assert_eq!(Linker::for_page(&SitePath::home(), Variant::Standard).page(""), "./");
+    }
+
+    #[test]
+    fn links_climb_only_out_of_the_folders_the_pages_do_not_share() {
+        let routes = routes("tjenester", "sammenlign");
+        let provider = SitePath::provider(&routes, &slug("skole"), &slug("asen-skole"));
+        let plain = Linker::for_page(&provider, Variant::Plain);
+        assert_eq!(plain.page("tjenester/skole/"), "../");
+        assert_eq!(plain.page("tjenester/skole/#bytte"), "../#bytte");
+        assert_eq!(plain.page("tjenester/skole/asen-skole/"), "./");
+        assert_eq!(plain.page("tjenester/hjemmesykepleie/"), "../../hjemmesykepleie/");
+        assert_eq!(plain.page(""), "../../../");
+        assert_eq!(plain.site("tjenester/skole/asen-skole/"), "../../../../tjenester/skole/asen-skole/");
+        assert_eq!(
+            plain.site("stor-skrift/lettlest/tjenester/skole/"),
+            "../../../../stor-skrift/lettlest/tjenester/skole/"
+        );
+        let paged = SitePath::paged(&routes, &SitePath::filter(&routes, &slug("skole"), &slug("bydel"), "storoy"), 2);
+        let std = Linker::for_page(&paged, Variant::Standard);
+        assert_eq!(std.page("tjenester/skole/asen-skole/"), "../../../../asen-skole/");
+        assert_eq!(std.page("tjenester/skole/bydel/storoy/"), "../../");
+        let large = Linker::for_page(&SitePath::page(&slug("klage")), Variant::LargePrintPlain);
+        assert_eq!(large.site("stor-skrift/klage/"), "../../klage/");
+        assert_eq!(Linker::absolute("/", Variant::Plain).page("klage/"), "/lettlest/klage/");
     }
 
     #[test]

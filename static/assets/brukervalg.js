@@ -22,8 +22,9 @@
 //   the same rows when opened.
 // - The side-by-side page reads ?valgt=<provider> (the parameter's name is
 //   the table's data-param, data-compare-param on the list: nynorsk sites
-//   say valt), up to three, and hides the other columns
-//   ([data-compare] [data-provider] cells).
+//   say valt), up to three, and hides the other columns: the heads
+//   ([data-compare] thead [data-provider]) and the cells at their
+//   positions in every row.
 (function () {
   'use strict';
 
@@ -189,8 +190,14 @@
       .filter(function (slug) { return wanted.indexOf(slug) !== -1; })
       .slice(0, 3);
     if (known.length > 0) {
-      each(grid.querySelectorAll('[data-provider]'), function (cell) {
-        cell.hidden = known.indexOf(cell.getAttribute('data-provider')) === -1;
+      // The cells of a column are found by the position of its head, so
+      // the cells need no name of their own.
+      var hide = Array.prototype.map.call(grid.tHead.rows[0].cells, function (cell) {
+        var slug = cell.getAttribute('data-provider');
+        return slug !== null && known.indexOf(slug) === -1;
+      });
+      each(grid.rows, function (row) {
+        each(row.cells, function (cell, i) { cell.hidden = hide[i]; });
       });
       grid.classList.add('compare-selected');
       var note = document.querySelector('[data-compare-status]');

@@ -6,11 +6,11 @@ pub mod files;
 pub mod frontmatter;
 mod indentation;
 pub mod limits;
+pub mod profile_cache;
 pub mod raw;
 pub mod spanned;
 pub mod survey_csv;
 pub mod text;
-pub mod profile_cache;
 pub mod yaml;
 
 use std::collections::BTreeSet;
@@ -21,8 +21,8 @@ use rayon::prelude::*;
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::msg;
 use files::{Entry, exists, source, walk};
-pub use profile_cache::ProfileCache;
 use limits::Limits;
+pub use profile_cache::ProfileCache;
 use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
 pub const CONFIG_FILE: &str = "brukervalg.yaml";

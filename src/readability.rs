@@ -50,6 +50,11 @@ pub struct Measure {
 pub struct Samples(Vec<Sample>);
 
 impl Samples {
+    /// Adds the samples of another file's validation after these.
+    pub fn append(&mut self, other: Samples) {
+        self.0.extend(other.0);
+    }
+
     /// Measures a field's text.
     pub fn field(&mut self, file: &Path, position: Position, field: &str, plain: bool, text: &str) {
         if let Some(measure) = measure(text) {

@@ -11,14 +11,30 @@ mod messages;
 pub mod steps;
 pub mod texts;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Findings;
 use crate::load::LoadedSite;
 
 /// Fact parity and the glossary's rules over every plain text of the site.
+/// Each pair of texts is checked on its own, in parallel (a site of 10,000
+/// providers has 20,000 pairs); the findings come in the order of checking
+/// them one by one.
 pub fn check(loaded: &LoadedSite, glossary: Option<&glossary::Glossary>, findings: &mut Findings) {
     let pairs = texts::pairs(loaded);
-    fact_parity::check(&pairs, findings);
-    if let Some(glossary) = glossary {
-        glossary::check(glossary, &pairs, findings);
+    let found: Vec<(Findings, Findings)> = pairs
+        .par_iter()
+        .map(|pair| {
+            let (mut facts, mut words) = (Findings::default(), Findings::default());
+            fact_parity::check(std::slice::from_ref(pair), &mut facts);
+            if let Some(glossary) = glossary {
+                glossary::check(glossary, std::slice::from_ref(pair), &mut words);
+            }
+            (facts, words)
+        })
+        .collect();
+    let (facts, words): (Vec<Findings>, Vec<Findings>) = found.into_iter().unzip();
+    for finding in facts.into_iter().chain(words).flat_map(Findings::into_sorted) {
+        findings.push(finding);
     }
 }

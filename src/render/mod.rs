@@ -279,7 +279,6 @@ fn provider_rows(
     context: &mut Fill,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
-    let all_filters = filters::filters(service);
     let positions: Vec<usize> = match rows.only {
         Some(f) if rows.paged => f.providers[rows.slice.range.clone()].to_vec(),
         _ => rows.slice.range.clone().collect(),
@@ -290,7 +289,7 @@ fn provider_rows(
             let p = &service.providers[i];
             let mut view = views::provider_row(cx, place, service, p);
             view.survey_headline = headline.as_ref().map(|h| h.value(cx, p));
-            view.filter = views::filter_data(all_filters, i, &cx.site.routes);
+            view.filter = cx.filter_values(service, i);
             view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })

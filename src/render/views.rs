@@ -24,6 +24,10 @@ pub struct VariantContext<'a> {
     /// Each service's steps as HTML, in the order of `site.services`: the
     /// same on every page of the service in this variant.
     service_steps: Vec<ServiceSteps>,
+    /// The filter values of each provider of each service (`filter_data`),
+    /// in the order of `site.services` and their providers: a provider is
+    /// a row on many list pages.
+    filter_values: Vec<Vec<BTreeMap<String, String>>>,
 }
 
 /// A service's four texts that may be written as numbered steps.
@@ -49,7 +53,12 @@ impl<'a> VariantContext<'a> {
                 complaints_how: steps(&s.complaints.how),
             })
             .collect();
-        VariantContext { site, variant, t, strings, kinds, service_steps }
+        let filter_values = site
+            .services
+            .iter()
+            .map(|s| (0..s.providers.len()).map(|i| filter_data(filters::filters(s), i, &site.routes)).collect())
+            .collect();
+        VariantContext { site, variant, t, strings, kinds, service_steps, filter_values }
     }
 
     /// The strings for pages about a service of `kind`: a key written as
@@ -64,6 +73,15 @@ impl<'a> VariantContext<'a> {
     /// One string in the words of a kind of service.
     pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
         self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())
+    }
+
+    /// The filter values of the provider at `index` in `service`'s list.
+    pub fn filter_values(&self, service: &Service, index: usize) -> BTreeMap<String, String> {
+        let position = self.site.services.iter().position(|o| std::ptr::eq(o, service));
+        match position.and_then(|s| self.filter_values.get(s)).and_then(|values| values.get(index)) {
+            Some(values) => values.clone(),
+            None => filter_data(filters::filters(service), index, &self.site.routes),
+        }
     }
 
     pub fn text(&self, text: &'a Text) -> &'a str {

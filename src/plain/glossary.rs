@@ -77,6 +77,11 @@ pub struct Glossary {
     pub terms: Vec<Term>,
     /// Lowercase form → index in `terms`.
     forms: BTreeMap<String, usize>,
+    /// The ASCII letters a form starts with (lowercase), and whether any
+    /// starts with another character: most words of a page can be passed
+    /// over on their first letter, without lowering or looking them up.
+    ascii_initials: u128,
+    other_initials: bool,
     /// Lowercase hard words with no term.
     unexplained: BTreeMap<String, String>,
     /// Lowercase avoided word → what to do.
@@ -113,7 +118,12 @@ impl Glossary {
         let mut glossary = Glossary { file, ..Glossary::default() };
         for (i, term) in raw.terms.into_iter().enumerate() {
             for form in std::iter::once(&term.term).chain(&term.forms) {
-                glossary.forms.insert(form.to_lowercase(), i);
+                let lower = form.to_lowercase();
+                match lower.chars().next() {
+                    Some(c) if c.is_ascii() => glossary.ascii_initials |= 1 << (c as u32),
+                    _ => glossary.other_initials = true,
+                }
+                glossary.forms.insert(lower, i);
             }
             for avoid in &term.avoid {
                 for word in &avoid.words {
@@ -135,6 +145,15 @@ impl Glossary {
     /// The term `word` is a form of, with `lower` as scratch space for its
     /// lowercase form without hyphenation points.
     fn term_in(&self, word: &str, lower: &mut String) -> Option<usize> {
+        let initial = word.chars().find(|&c| c != SOFT_HYPHEN)?;
+        let possible = if initial.is_ascii() {
+            self.ascii_initials & (1 << (initial.to_ascii_lowercase() as u32)) != 0
+        } else {
+            self.other_initials
+        };
+        if !possible {
+            return None;
+        }
         lower.clear();
         if word.contains('Σ') {
             // Only the whole word knows a final sigma, as the forms were lowered.
@@ -189,6 +208,11 @@ const LEFT_ALONE: [&str; 19] = [
     "script", "style", "title", "svg",
 ];
 
+fn is_left_alone(name: &str) -> bool {
+    // Longer names are none of them; most tags end here.
+    name.len() <= 7 && LEFT_ALONE.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// Explains the first use of each term in the page's `<main>`: the word
 /// becomes `<dfn>word</dfn>` followed by the explanation in brackets,
 /// unless the text explains it right after (in brackets, or «… er …»).
@@ -220,7 +244,7 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
             if name.eq_ignore_ascii_case("p") {
                 in_source_note = !closing && tag.contains("class=\"source\"");
             }
-            if LEFT_ALONE.iter().any(|n| n.eq_ignore_ascii_case(name)) && !tag.ends_with("/>") {
+            if is_left_alone(name) && !tag.ends_with("/>") {
                 if closing {
                     blocked = blocked.saturating_sub(1);
                 } else {
@@ -312,6 +336,24 @@ mod tests {
         assert_eq!(
             out,
             "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>"
+        );
+    }
+
+    #[test]
+    fn terms_starting_with_any_letter_in_any_case_are_found() {
+        let raw: RawGlossary = crate::load::yaml::parse(
+            "terms:\n  - term: økonomisk tilskudd\n    forms: [Ønskeplass]\n    explanation: en plass du ønsker\n  - term: Rehabilitering\n    explanation: trening etter sykdom\n",
+            0,
+        )
+        .unwrap_or_else(|_| panic!("a valid glossary"));
+        let glossary = Glossary::from_raw(PathBuf::from("i18n/glossary.nb.yaml"), raw);
+        let out = explain_terms(
+            "<main><p>Rehabilitering gir en ØNSKEPLASS og mer re\u{AD}habilitering.</p></main>",
+            &glossary,
+        );
+        assert_eq!(
+            out,
+            "<main><p><dfn>Rehabilitering</dfn> (trening etter sykdom) gir en <dfn>ØNSKEPLASS</dfn> (en plass du ønsker) og mer re\u{AD}habilitering.</p></main>"
         );
     }
 

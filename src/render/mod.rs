@@ -284,7 +284,6 @@ fn provider_rows(
     context: &mut Fill,
 ) -> Vec<views::ProviderView> {
     let headline = survey_views::headline(cx, place, service);
-    let all_filters = filters::filters(service);
     let views = rows
         .positions()
         .into_iter()
@@ -292,7 +291,7 @@ fn provider_rows(
             let p = &service.providers[i];
             let mut view = views::provider_row(cx, place, service, p);
             view.survey_headline = headline.as_ref().map(|h| h.value(cx, p));
-            view.filter = views::filter_data(all_filters, i, &cx.site.routes);
+            view.filter = cx.filter_values(service, i);
             view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
             view
         })

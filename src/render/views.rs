@@ -21,13 +21,44 @@ pub struct VariantContext<'a> {
     pub strings: BTreeMap<&'a str, &'a str>,
     /// The strings as pages of each kind of service see them.
     kinds: Vec<(ServiceKind, BTreeMap<&'a str, &'a str>)>,
+    /// Each service's steps as HTML, in the order of `site.services`: the
+    /// same on every page of the service in this variant.
+    service_steps: Vec<ServiceSteps>,
+    /// The filter values of each provider of each service (`filter_data`),
+    /// in the order of `site.services` and their providers: a provider is
+    /// a row on many list pages.
+    filter_values: Vec<Vec<BTreeMap<String, String>>>,
+}
+
+/// A service's four texts that may be written as numbered steps.
+struct ServiceSteps {
+    access: String,
+    how_to_choose: String,
+    how_to_switch: String,
+    complaints_how: String,
 }
 
 impl<'a> VariantContext<'a> {
     pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
         let strings = t.strings_for(variant);
         let kinds = KINDS.iter().map(|&kind| (kind, strings_for_kind(&strings, kind))).collect();
-        VariantContext { site, variant, t, strings, kinds }
+        let steps = |text: &Text| crate::plain::steps::to_html(text.for_variant(variant));
+        let service_steps = site
+            .services
+            .iter()
+            .map(|s| ServiceSteps {
+                access: steps(&s.access),
+                how_to_choose: steps(&s.how_to_choose),
+                how_to_switch: steps(&s.how_to_switch),
+                complaints_how: steps(&s.complaints.how),
+            })
+            .collect();
+        let filter_values = site
+            .services
+            .iter()
+            .map(|s| (0..s.providers.len()).map(|i| filter_data(filters::filters(s), i, &site.routes)).collect())
+            .collect();
+        VariantContext { site, variant, t, strings, kinds, service_steps, filter_values }
     }
 
     /// The strings for pages about a service of `kind`: a key written as
@@ -42,6 +73,15 @@ impl<'a> VariantContext<'a> {
     /// One string in the words of a kind of service.
     pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
         self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())
+    }
+
+    /// The filter values of the provider at `index` in `service`'s list.
+    pub fn filter_values(&self, service: &Service, index: usize) -> BTreeMap<String, String> {
+        let position = self.site.services.iter().position(|o| std::ptr::eq(o, service));
+        match position.and_then(|s| self.filter_values.get(s)).and_then(|values| values.get(index)) {
+            Some(values) => values.clone(),
+            None => filter_data(filters::filters(service), index, &self.site.routes),
+        }
     }
 
     pub fn text(&self, text: &'a Text) -> &'a str {
@@ -308,6 +348,7 @@ pub struct ProviderView {
     pub capacity_as_of: String,
     /// Empty for the municipality's own provider.
     pub admission: Option<AdmissionView>,
+    /// Empty in list rows (`provider_row`).
     pub description: String,
     pub extras: Vec<ExtraView>,
     pub staff_per_month: Option<u32>,
@@ -350,6 +391,7 @@ pub struct SchoolView {
     pub after_school_care: Option<String>,
     pub focus_areas: Vec<String>,
     pub transport: String,
+    /// Empty in list rows (`provider_row`).
     pub self_description_html: String,
     /// On a plain page whose school wrote no plain text: the standard page.
     pub plain_missing: Option<String>,
@@ -369,6 +411,7 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
 
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let mut view = provider_row(cx, place, service, p);
+    view.description = cx.text(&p.description).to_string();
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
         school.self_description_html = markdown::render(
             cx.text(&s.self_description),
@@ -389,8 +432,9 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
 }
 
 /// A provider as a row of a list or comparison: as on its own page, but
-/// without the school's self-description, which only that page shows (and
-/// which costs a Markdown rendering per row).
+/// without the description and the school's self-description, which only
+/// that page shows (the one costs a Markdown rendering per row, the other
+/// copying the longest text of the profile into every row).
 pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let site = cx.site;
     let district_name = |id: &crate::domain::Slug| {
@@ -421,7 +465,7 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
             from: cx.date(a.from),
             until: a.until.map(|d| cx.date(d)),
         }),
-        description: cx.text(&p.description).to_string(),
+        description: String::new(),
         extras: p
             .extras
             .iter()
@@ -481,6 +525,11 @@ pub struct ServiceView {
 }
 
 pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
+    let position = cx.site.services.iter().position(|o| std::ptr::eq(o, s));
+    let steps = position.and_then(|i| cx.service_steps.get(i));
+    let html = |cached: Option<&String>, text: &Text| {
+        cached.cloned().unwrap_or_else(|| crate::plain::steps::to_html(cx.text(text)))
+    };
     ServiceView {
         name: s.name.clone(),
         href: place.linker.page(s.path(&cx.site.routes).as_str()),
@@ -503,10 +552,10 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         complaints_body: s.complaints.body.clone(),
         complaints_how: cx.text(&s.complaints.how).to_string(),
         complaints_web: s.complaints.web.clone(),
-        access_html: crate::plain::steps::to_html(cx.text(&s.access)),
-        how_to_choose_html: crate::plain::steps::to_html(cx.text(&s.how_to_choose)),
-        how_to_switch_html: crate::plain::steps::to_html(cx.text(&s.how_to_switch)),
-        complaints_how_html: crate::plain::steps::to_html(cx.text(&s.complaints.how)),
+        access_html: html(steps.map(|c| &c.access), &s.access),
+        how_to_choose_html: html(steps.map(|c| &c.how_to_choose), &s.how_to_choose),
+        how_to_switch_html: html(steps.map(|c| &c.how_to_switch), &s.how_to_switch),
+        complaints_how_html: html(steps.map(|c| &c.complaints_how), &s.complaints.how),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.providers.len(),
         provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),

@@ -90,15 +90,15 @@ pub struct Broken {
 
 impl Broken {
     fn find(files: BTreeSet<(String, String)>, site: &Site) -> Broken {
-        let names: BTreeSet<(String, String)> = files
-            .into_iter()
-            .filter(|(service, stem)| {
-                !site
-                    .services
-                    .iter()
-                    .any(|s| s.id.as_str() == service && s.providers.iter().any(|p| p.slug.as_str() == stem))
-            })
+        // One set of the profiles that were read, not a search of the
+        // service's providers for every file (10,000 × 2,500 comparisons).
+        let read: BTreeSet<(&str, &str)> = site
+            .services
+            .iter()
+            .flat_map(|s| s.providers.iter().map(move |p| (s.id.as_str(), p.slug.as_str())))
             .collect();
+        let names: BTreeSet<(String, String)> =
+            files.into_iter().filter(|(service, stem)| !read.contains(&(service.as_str(), stem.as_str()))).collect();
         let paths = names
             .iter()
             .filter_map(|(service, stem)| {

@@ -84,14 +84,15 @@ struct Prepared {
     renderer: Option<render::Renderer>,
 }
 
-fn prepare(root: &Path, today: Option<Date>, profiles: Option<&load::ProfileCache>) -> Prepared {
+fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) -> Prepared {
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
-    let loaded = load::load_site_cached(root, &mut findings, profiles);
+    let loaded = load::load_site_cached(root, &mut findings, remembered.map(|r| &r.profiles));
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let mut samples = readability::Samples::default();
-    plain::check(&loaded, translations.as_ref().map(|t| &t.glossary), &mut findings);
+    let glossary = translations.as_ref().map(|t| &t.glossary);
+    plain::check(&loaded, glossary, remembered.map(|r| &r.plain), &mut findings);
     let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings, &mut samples));
     let summary = site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings));
     let renderer = render::Renderer::load(root).map_err(|f| findings.push(f)).ok();
@@ -250,11 +251,14 @@ pub struct Remembered {
     pub pages: render::memo::Memo,
     /// The profiles as last read.
     pub profiles: load::ProfileCache,
+    /// The plain-language findings of each pair of texts as last checked.
+    pub plain: plain::cache::PairCache,
 }
 
 /// As `build`, into `destination` (serve's preview; `shown` names it in
 /// findings), using what the builds before remembered: a profile whose
-/// files did not change is not read again, and a page whose inputs did not
+/// files did not change is not read again, a pair of texts that did not
+/// change is not checked again, and a page whose inputs did not
 /// change is taken over from the last good build instead of rendered
 /// again. The memo of pages is replaced by this build's once it succeeded;
 /// the caller publishes the destination.
@@ -265,7 +269,7 @@ pub fn build_to(
     remembered: &mut Remembered,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (ready, mut findings, summary) = ready_to_write(root, today, Some(&remembered.profiles))?;
+    let (ready, mut findings, summary) = ready_to_write(root, today, Some(remembered))?;
     let memo = &mut remembered.pages;
     let run = render::memo::MemoRun::new(memo);
     let (pages, files) = write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run)), &mut findings)?;
@@ -287,9 +291,9 @@ pub fn build_to(
 fn ready_to_write(
     root: &Path,
     today: Option<Date>,
-    profiles: Option<&load::ProfileCache>,
+    remembered: Option<&Remembered>,
 ) -> Result<(Checked, Findings, Option<readability::Summary>), BuildFailure> {
-    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, profiles);
+    let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, remembered);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) if !findings.has_errors() => {
             Ok((Checked { site, translations, renderer }, findings, summary))

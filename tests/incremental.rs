@@ -233,3 +233,39 @@ fn a_profile_that_becomes_a_link_is_refused_on_the_next_rebuild() {
         common::describe(&findings)
     );
 }
+
+/// The findings of a rebuild after `edit`, in a preview that built before.
+fn findings_after(site: &TestSite, edit: impl FnOnce(&TestSite)) -> (Vec<&'static str>, Vec<&'static str>) {
+    let mut preview = Preview::new(site.root(), Some(Date::parse(common::TODAY).unwrap())).unwrap();
+    let keys = |outcome: Outcome| match outcome {
+        Outcome::Built(report) => report.findings.iter().map(|f| f.message.key()).collect::<Vec<_>>(),
+        Outcome::Failed(findings) => panic!("the build failed:\n{}", common::describe(&findings)),
+    };
+    let before = keys(preview.rebuild());
+    edit(site);
+    (before, keys(preview.rebuild()))
+}
+
+#[test]
+fn a_plain_text_that_drops_a_fact_is_warned_about_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let (before, after) = findings_after(&site, |s| {
+        s.edit("content/klage.lettlest.md", "Du har fire uker på deg. De fire ukene", "De ukene");
+    });
+    assert!(!before.contains(&"plain.fact_missing"), "{before:?}");
+    assert!(after.contains(&"plain.fact_missing"), "{after:?}");
+}
+
+#[test]
+fn a_word_the_glossary_comes_to_avoid_is_warned_about_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let (before, after) = findings_after(&site, |s| {
+        s.edit(
+            "i18n/glossary.nb.yaml",
+            "      - words: [tjenesteyter, tjenesteyteren, tjenesteytere]",
+            "      - words: [tjenesteyter, tjenesteyteren, tjenesteytere, klagen]",
+        );
+    });
+    assert!(!before.contains(&"plain.avoided_word"), "{before:?}");
+    assert!(after.contains(&"plain.avoided_word"), "{after:?}");
+}

@@ -99,8 +99,20 @@ impl Filling<'_> {
 }
 
 impl Destination for Filling<'_> {
+    /// Shares the last build's file when it has the same bytes (the open
+    /// data, `static/`, a list whose rows did not change): reading and
+    /// comparing is cheaper than creating a file, which on some file
+    /// systems is slow soon after many files were deleted.
     fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<PathBuf> {
         checked_relative(relative)?;
+        if let Some(same) = self
+            .previous
+            .and_then(|p| p.files.get(relative))
+            .filter(|f| fs::metadata(&f.0).is_ok_and(|m| m.len() == bytes.len() as u64))
+            .filter(|f| fs::read(&f.0).is_ok_and(|old| old == bytes))
+        {
+            return Ok(self.add(relative, Arc::clone(same)));
+        }
         let file = self.store.new_file(bytes)?;
         Ok(self.add(relative, file))
     }
@@ -146,6 +158,19 @@ mod tests {
         assert!(!replaced_at.exists(), "no build holds the replaced page");
         drop(second);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_file_written_again_with_the_same_bytes_is_shared() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path().to_path_buf());
+        let first = store.fill(None);
+        let data = first.write("data/providers.json", b"[]").unwrap();
+        let first = first.finish();
+        let second = store.fill(Some(&first));
+        assert_eq!(second.write("data/providers.json", b"[]").unwrap(), data);
+        assert_ne!(second.write("data/providers.csv", b"[]").unwrap(), data, "only the same path");
+        assert_ne!(second.write("data/providers.json", b"[1]").unwrap(), data);
     }
 
     #[test]

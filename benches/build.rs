@@ -28,10 +28,8 @@ use brukervalg::domain::Date;
 
 const CHILD_VAR: &str = "BRUKERVALG_BENCH_CHILD";
 const DEFAULT_SIZES: [Size; 3] = [Size::Example, Size::Generated(1_000), Size::Generated(10_000)];
-/// Saves timed in serve per size (the median is reported); one at the
-/// largest sizes, where each rebuild takes many seconds.
-const EDITS_SMALL: usize = 3;
-const EDITS_LARGE_FROM: usize = 5_000;
+/// Saves timed in serve per size; the median is reported.
+const EDITS: usize = 5;
 /// The longest a rebuild may take before the bench gives up on it.
 const REBUILD_PATIENCE: std::time::Duration = std::time::Duration::from_secs(600);
 /// Fixed, so staleness and therefore the output do not depend on the day
@@ -84,7 +82,7 @@ fn parent() -> ExitCode {
     }
     let sizes = requested_sizes(args.into_iter());
     println!(
-        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14} {:>13} {:>8}",
+        "{:>10} {:>10} {:>10} {:>10} {:>12} {:>10} {:>8} {:>14} {:>13} {:>11} {:>8}",
         "providers",
         "pages",
         "wall (s)",
@@ -94,6 +92,7 @@ fn parent() -> ExitCode {
         "files",
         "max page (KB)",
         "rebuild (ms)",
+        "build (ms)",
         "rendered"
     );
     for size in sizes {
@@ -170,6 +169,9 @@ struct Measurement {
 /// serve's rebuild after one profile edit (the median of the saves).
 struct Rebuild {
     ms: u128,
+    /// Of `ms`, the build itself; the rest is the watcher's wait for the
+    /// save to settle (`watch::DEBOUNCE`) and publishing.
+    build_ms: u128,
     /// Pages rendered again; the rest were taken from the last build.
     rendered: usize,
 }
@@ -180,7 +182,7 @@ impl Measurement {
         let rate = self.pages as f64 / self.seconds;
         let megabytes = self.output_bytes as f64 / 1e6;
         format!(
-            "{:>10} {:>10} {:>10.2} {:>10.0} {:>12} {:>10.1} {:>8} {:>14.1} {:>13} {:>8}",
+            "{:>10} {:>10} {:>10.2} {:>10.0} {:>12} {:>10.1} {:>8} {:>14.1} {:>13} {:>11} {:>8}",
             self.size,
             self.pages,
             self.seconds,
@@ -190,6 +192,7 @@ impl Measurement {
             self.files,
             self.largest_page as f64 / 1024.0,
             self.rebuild.ms,
+            self.rebuild.build_ms,
             self.rebuild.rendered
         )
     }
@@ -234,7 +237,7 @@ fn measure(size: Size) -> Result<Measurement, String> {
     // Taken before serve runs, so it is the cold build's own peak.
     let peak_mib = peak_resident_mib();
     let (output_bytes, files, largest_page) = folder_size(&options.output);
-    let rebuild = serve_rebuild(&options.root, today, size)?;
+    let rebuild = serve_rebuild(&options.root, today)?;
     Ok(Measurement { size, pages: report.pages, seconds, peak_mib, output_bytes, files, largest_page, rebuild })
 }
 
@@ -253,7 +256,7 @@ fn folder_size(dir: &Path) -> (u64, usize, u64) {
 /// Runs serve's builder and watcher (not its HTTP server, which adds
 /// nothing to the wait), saves a change to one profile and times until the
 /// new build is published; the median of a few saves.
-fn serve_rebuild(root: &Path, today: Date, size: Size) -> Result<Rebuild, String> {
+fn serve_rebuild(root: &Path, today: Date) -> Result<Rebuild, String> {
     use brukervalg::cmd::serve::Preview;
 
     let mut preview = Preview::new(root, Some(today)).map_err(|e| format!("cannot start the preview: {e}"))?;
@@ -264,17 +267,14 @@ fn serve_rebuild(root: &Path, today: Date, size: Size) -> Result<Rebuild, String
     let rendered = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = std::sync::Arc::clone(&rendered);
     let watching = preview
-        .watch(move |outcome, _| {
+        .watch(move |outcome, took| {
             if let brukervalg::cmd::serve::Outcome::Built(report) = outcome {
-                log.lock().unwrap().push(report.pages - report.reused);
+                log.lock().unwrap().push((took.as_millis(), report.pages - report.reused));
             }
         })
         .map_err(|e| format!("cannot watch the site: {e}"))?;
     let profile = first_profile(root).ok_or("the site has no profile to edit")?;
-    let edits = match size {
-        Size::Generated(n) if n >= EDITS_LARGE_FROM => 1,
-        _ => EDITS_SMALL,
-    };
+    let edits = EDITS;
     let mut times = Vec::new();
     for edit in 1..=edits {
         let before = state.snapshot();
@@ -290,9 +290,17 @@ fn serve_rebuild(root: &Path, today: Date, size: Size) -> Result<Rebuild, String
     }
     drop(watching);
     times.sort_unstable();
-    let mut rendered = rendered.lock().map_err(|_| "the rebuild log is poisoned")?.clone();
-    rendered.sort_unstable();
-    Ok(Rebuild { ms: times[times.len() / 2], rendered: rendered.get(rendered.len() / 2).copied().unwrap_or(0) })
+    let log = rendered.lock().map_err(|_| "the rebuild log is poisoned")?.clone();
+    Ok(Rebuild {
+        ms: times[times.len() / 2],
+        build_ms: median(log.iter().map(|(ms, _)| *ms).collect()),
+        rendered: median(log.iter().map(|(_, pages)| *pages).collect()),
+    })
+}
+
+fn median<T: Ord + Copy + Default>(mut values: Vec<T>) -> T {
+    values.sort_unstable();
+    values.get(values.len() / 2).copied().unwrap_or_default()
 }
 
 /// The first profile (YAML file) of the first service, in name order.

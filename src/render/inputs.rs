@@ -12,8 +12,9 @@
 //! - a page of a service: the service apart from its providers (its texts,
 //!   contact, surveys, number of providers, default provider);
 //! - a provider's page: that provider;
-//! - a list: the providers in it, in order, and the service's filters
-//!   (values and counts, which every list shows as links);
+//! - a list: the providers in it, in order, as rows show them (not their
+//!   descriptions), and the service's filters (values and counts, which
+//!   every list shows as links);
 //! - the home page: every service; an information page: its own body.
 //!
 //! `tests/incremental.rs` holds an incremental rebuild to a full build's
@@ -41,6 +42,8 @@ struct ServiceInputs {
     filters: u64,
     /// Each provider, in the service's order.
     providers: Vec<u64>,
+    /// Each provider as a row of a list shows it (`views::provider_row`).
+    rows: Vec<u64>,
 }
 
 impl Inputs {
@@ -88,7 +91,7 @@ impl Inputs {
         match &job.kind {
             PageKind::Home => {
                 for s in &self.services {
-                    (s.meta, s.filters, &s.providers).hash(&mut hash);
+                    (s.meta, s.filters).hash(&mut hash);
                 }
             }
             PageKind::Content(page) => debug_into(&mut hash, &page.body),
@@ -103,7 +106,7 @@ impl Inputs {
                 (inputs.meta, inputs.filters, &slice.range, slice.number).hash(&mut hash);
                 let rows = Rows { only: None, slice, paged: super::is_paged(site, s) };
                 for i in rows.positions() {
-                    inputs.providers[i].hash(&mut hash);
+                    inputs.rows[i].hash(&mut hash);
                 }
             }
             PageKind::Filter(s, filter, slice) => {
@@ -111,7 +114,7 @@ impl Inputs {
                 (inputs.meta, inputs.filters, &filter.providers, &slice.range, slice.number).hash(&mut hash);
                 let rows = Rows { only: Some(filter), slice, paged: super::is_paged(site, s) };
                 for i in rows.positions() {
-                    inputs.providers[i].hash(&mut hash);
+                    inputs.rows[i].hash(&mut hash);
                 }
             }
         }
@@ -144,16 +147,69 @@ impl ServiceInputs {
         for filter in crate::model::filters::filters(service) {
             debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
         }
-        let providers = service
+        let (providers, rows) = service
             .providers
             .par_iter()
             .map(|p| {
-                let mut hash = DefaultHasher::new();
-                debug_into(&mut hash, p);
-                hash.finish()
+                let (mut page, mut row) = (DefaultHasher::new(), DefaultHasher::new());
+                debug_into(&mut page, p);
+                debug_into(&mut row, &AsRow(p));
+                (page.finish(), row.finish())
             })
-            .collect();
-        ServiceInputs { meta: meta.finish(), filters: filters.finish(), providers }
+            .unzip();
+        ServiceInputs { meta: meta.finish(), filters: filters.finish(), providers, rows }
+    }
+}
+
+/// A provider as far as a list row shows it: everything but the
+/// description and the school's self-description (only whether it has a
+/// plain version). The fields are named one by one, so a field added to
+/// `Provider` does not compile here until it is decided whether rows show it.
+struct AsRow<'a>(&'a crate::model::Provider);
+
+impl Debug for AsRow<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let crate::model::Provider {
+            slug,
+            service,
+            name,
+            org_number,
+            ownership,
+            districts,
+            contact,
+            languages,
+            capacity,
+            capacity_as_of,
+            admission,
+            description: _,
+            extras,
+            continuity,
+            last_checked,
+            stale,
+            image,
+            school,
+        } = self.0;
+        write!(f, "{slug:?}{service:?}{name:?}{org_number:?}{ownership:?}{districts:?}{contact:?}{languages:?}")?;
+        write!(
+            f,
+            "{capacity:?}{capacity_as_of:?}{admission:?}{extras:?}{continuity:?}{last_checked:?}{stale:?}{image:?}"
+        )?;
+        if let Some(crate::model::School {
+            grade_from,
+            grade_to,
+            pupils,
+            capacity,
+            after_school_care,
+            focus_areas,
+            transport,
+            self_description,
+        }) = school
+        {
+            let plain_self_description = self_description.plain.is_some();
+            write!(f, "{grade_from:?}{grade_to:?}{pupils:?}{capacity:?}{after_school_care:?}{focus_areas:?}")?;
+            write!(f, "{transport:?}{plain_self_description:?}")?;
+        }
+        Ok(())
     }
 }
 

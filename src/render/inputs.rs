@@ -52,24 +52,34 @@ impl Inputs {
         let mut hash = DefaultHasher::new();
         templates.hash(&mut hash);
         translations.fingerprint().hash(&mut hash);
-        debug_into(
-            &mut hash,
-            &(
-                &site.municipality,
-                &site.identity,
-                site.language,
-                &site.base_url,
-                &site.routes,
-                &site.intro,
-                &site.contact,
-                &site.districts,
-            ),
-        );
-        debug_into(&mut hash, &(&site.limits, site.page_size, site.today));
-        for service in &site.services {
+        // Every field by name, so a field added to `Site` does not compile
+        // here until it is decided which pages show it.
+        let Site {
+            municipality,
+            identity,
+            language,
+            base_url,
+            routes,
+            intro,
+            contact,
+            districts,
+            services,
+            pages,
+            surveys: _,
+            limits,
+            page_size,
+            today,
+            links: _,
+        } = site;
+        debug_into(&mut hash, &(municipality, identity, language, base_url, routes, intro, contact, districts));
+        debug_into(&mut hash, &(limits, page_size, today));
+        // The menu names every service; the rest of a service, and the
+        // surveys, are in its own part (`ServiceInputs`). Links are only
+        // checked, never shown.
+        for service in services {
             debug_into(&mut hash, &(&service.id, &service.name, service.kind));
         }
-        for page in &site.pages {
+        for page in pages {
             // The footer and the home page list every page; only its own
             // page shows the body.
             let has_plain_body = page.body.plain.is_some();
@@ -124,21 +134,36 @@ impl Inputs {
 
 impl ServiceInputs {
     fn new(site: &Site, service: &Service) -> ServiceInputs {
+        // Every field by name, so a field added to `Service` does not
+        // compile here until it is decided which pages show it.
+        let Service {
+            id,
+            name,
+            kind,
+            summary,
+            description,
+            scheme,
+            municipality_role,
+            access,
+            payment,
+            how_to_choose,
+            how_to_switch,
+            notice_period,
+            default_provider: _,
+            no_choice,
+            contact,
+            complaints,
+            providers: _,
+            index: _,
+        } = service;
         let mut meta = DefaultHasher::new();
-        debug_into(
-            &mut meta,
-            &(
-                &service.id,
-                &service.name,
-                service.kind,
-                (&service.summary, &service.description, &service.scheme, &service.municipality_role),
-                (&service.access, &service.payment, &service.how_to_choose, &service.how_to_switch),
-                (&service.notice_period, &service.no_choice, &service.contact, &service.complaints),
-                service.providers.len(),
-            ),
-        );
+        debug_into(&mut meta, &(id, name, kind, (summary, description, scheme, municipality_role)));
+        debug_into(&mut meta, &(access, payment, how_to_choose, how_to_switch, notice_period, no_choice));
+        debug_into(&mut meta, &(contact, complaints, service.providers.len()));
+        // Its pages link to the default provider by name; the providers and
+        // their filters (`index`) are keyed below.
         if let Some(default) = service.default_provider() {
-            debug_into(&mut meta, default);
+            debug_into(&mut meta, &(&default.slug, &default.name));
         }
         for survey in site.surveys.iter().filter(|s| s.service == service.id) {
             debug_into(&mut meta, survey);

@@ -6,6 +6,7 @@
 //! `build` runs all of it; `check` runs the same rules and renders every
 //! page, but writes nothing.
 
+pub mod carried;
 pub mod cmd;
 pub mod diagnostics;
 pub mod domain;

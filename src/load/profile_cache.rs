@@ -7,21 +7,14 @@
 //! Only what the last load used is kept, so a deleted profile's entry goes
 //! with it; a change of the limits (which reading applies) empties it.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 
 use super::LoadedProvider;
+use crate::carried::Carried;
 use crate::diagnostics::Finding;
 
 #[derive(Default)]
-pub struct ProfileCache {
-    /// The limits the entries were read under, as text.
-    limits: Mutex<String>,
-    /// From the last load; what this load takes moves to `current`.
-    previous: Mutex<HashMap<PathBuf, Entry>>,
-    current: Mutex<HashMap<PathBuf, Entry>>,
-}
+pub struct ProfileCache(Carried<PathBuf, Entry>);
 
 #[derive(Clone)]
 struct Entry {
@@ -40,17 +33,9 @@ struct Stamp {
 }
 
 impl ProfileCache {
-    /// Starts a load under `limits`: the entries of the last load become
-    /// the ones this load may take.
+    /// Starts a load under `limits`, which reading applies.
     pub(super) fn begin(&self, limits: &super::Limits) {
-        let limits = format!("{limits:?}");
-        let mut known = lock(&self.limits);
-        let mut previous = lock(&self.previous);
-        *previous = std::mem::take(&mut *lock(&self.current));
-        if *known != limits {
-            previous.clear();
-            *known = limits;
-        }
+        self.0.begin(format!("{limits:?}"));
     }
 
     /// The profile at `profile` with `companions` (its self-descriptions),
@@ -65,17 +50,15 @@ impl ProfileCache {
         // Taken before reading, so a write during the read shows next time.
         let stamp: Vec<Option<Stamp>> =
             std::iter::once(profile).chain(companions.iter().map(PathBuf::as_path)).map(stamp).collect();
-        let hit = lock(&self.previous).remove(profile).filter(|e| e.stamp == stamp);
-        let entry = match hit {
-            Some(entry) => entry,
-            None => {
+        let entry = self.0.get_or(
+            profile.to_path_buf(),
+            |e| e.stamp == stamp,
+            || {
                 let (loaded, findings) = read();
-                Entry { stamp, loaded, findings }
-            }
-        };
-        let answer = (entry.loaded.clone(), entry.findings.clone());
-        lock(&self.current).insert(profile.to_path_buf(), entry);
-        answer
+                Entry { stamp: stamp.clone(), loaded, findings }
+            },
+        );
+        (entry.loaded, entry.findings)
     }
 }
 
@@ -92,8 +75,4 @@ fn stamp(path: &Path) -> Option<Stamp> {
             (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
         },
     })
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }

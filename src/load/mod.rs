@@ -238,7 +238,7 @@ impl Reader<'_> {
             .into_par_iter()
             .map(|(service_dir, stem, file)| {
                 let mut own = Findings::default();
-                let loaded = self.cached_provider(service_dir, stem, file, &mut own);
+                let loaded = self.provider(service_dir, stem, file, &mut own);
                 (loaded, own)
             })
             .collect();
@@ -252,30 +252,8 @@ impl Reader<'_> {
         (out, seen)
     }
 
-    /// As `provider`, from the cache when there is one and the files did
-    /// not change since it was filled.
-    fn cached_provider(
-        &self,
-        service_dir: String,
-        file_stem: String,
-        file: SourceFile,
-        findings: &mut Findings,
-    ) -> Option<LoadedProvider> {
-        let Some(cache) = self.cache else { return self.provider(service_dir, file_stem, file, findings) };
-        let companions = [PLAIN_SUFFIX, ""].map(|s| file.absolute.with_file_name(format!("{file_stem}{s}.md")));
-        let profile = file.absolute.clone();
-        let (loaded, found) = cache.load(&profile, &companions, || {
-            let mut own = Findings::default();
-            let loaded = self.provider(service_dir, file_stem, file, &mut own);
-            (loaded, own.into_sorted())
-        });
-        for finding in found {
-            findings.push(finding);
-        }
-        loaded
-    }
-
-    /// One profile with its self-descriptions.
+    /// One profile with its self-descriptions; from the cache when there
+    /// is one and none of the files changed since it was filled.
     fn provider(
         &self,
         service_dir: String,
@@ -283,12 +261,33 @@ impl Reader<'_> {
         file: SourceFile,
         findings: &mut Findings,
     ) -> Option<LoadedProvider> {
-        let text = self.text(&file, findings)?;
-        let profile = self.yaml::<RawProvider>(&file, &text, 0, findings)?;
-        let sibling = |suffix: &str| file.absolute.with_file_name(format!("{file_stem}{suffix}.md"));
-        let self_description = self.markdown_body(&sibling(""), findings);
-        let self_description_plain = self.markdown_body(&sibling(PLAIN_SUFFIX), findings);
-        Some(LoadedProvider { service_dir, file_stem, source: file, profile, self_description, self_description_plain })
+        let profile_path = file.absolute.clone();
+        let companions = ["", PLAIN_SUFFIX].map(|s| profile_path.with_file_name(format!("{file_stem}{s}.md")));
+        let [standard_md, plain_md] = &companions;
+        let read = |findings: &mut Findings| {
+            let text = self.text(&file, findings)?;
+            let profile = self.yaml::<RawProvider>(&file, &text, 0, findings)?;
+            let self_description = self.markdown_body(standard_md, findings);
+            let self_description_plain = self.markdown_body(plain_md, findings);
+            Some(LoadedProvider {
+                service_dir,
+                file_stem,
+                source: file,
+                profile,
+                self_description,
+                self_description_plain,
+            })
+        };
+        let Some(cache) = self.cache else { return read(findings) };
+        let (loaded, found) = cache.load(&profile_path, &companions, || {
+            let mut own = Findings::default();
+            let loaded = read(&mut own);
+            (loaded, own.into_sorted())
+        });
+        for finding in found {
+            findings.push(finding);
+        }
+        loaded
     }
 
     /// A Markdown file without front matter (a school's self-description).

@@ -20,12 +20,14 @@
 //! `tests/incremental.rs` holds an incremental rebuild to a full build's
 //! bytes for each kind of edit, which is what catches a part left out here.
 
+use std::collections::HashMap;
 use std::fmt::{self, Debug, Write as _};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
 use super::{Job, PageKind, Rows};
+use crate::domain::Slug;
 use crate::i18n::Translations;
 use crate::model::{Service, Site};
 
@@ -40,8 +42,8 @@ struct ServiceInputs {
     meta: u64,
     /// Its filters' values and counts.
     filters: u64,
-    /// Each provider, in the service's order.
-    providers: Vec<u64>,
+    /// Each provider, whole, for its own page.
+    pages: HashMap<Slug, u64>,
     /// Each provider as a row of a list shows it (`views::provider_row`).
     rows: Vec<u64>,
 }
@@ -108,8 +110,7 @@ impl Inputs {
             PageKind::NotFound => {}
             PageKind::Provider(s, p) => {
                 let inputs = service_of(s);
-                let at = s.providers.iter().position(|x| std::ptr::eq(x, *p)).expect("a provider of the service");
-                (inputs.meta, inputs.providers[at]).hash(&mut hash);
+                (inputs.meta, inputs.pages.get(&p.slug)).hash(&mut hash);
             }
             PageKind::Service(s, slice) | PageKind::Compare(s, slice) => {
                 let inputs = service_of(s);
@@ -172,17 +173,17 @@ impl ServiceInputs {
         for filter in crate::model::filters::filters(service) {
             debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
         }
-        let (providers, rows) = service
+        let (pages, rows) = service
             .providers
             .par_iter()
             .map(|p| {
                 let (mut page, mut row) = (DefaultHasher::new(), DefaultHasher::new());
                 debug_into(&mut page, p);
                 debug_into(&mut row, &AsRow(p));
-                (page.finish(), row.finish())
+                ((p.slug.clone(), page.finish()), row.finish())
             })
             .unzip();
-        ServiceInputs { meta: meta.finish(), filters: filters.finish(), providers, rows }
+        ServiceInputs { meta: meta.finish(), filters: filters.finish(), pages, rows }
     }
 }
 

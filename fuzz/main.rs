@@ -261,7 +261,6 @@ fn profile() {
 fn markdown() {
     let limits = Limits::default();
     let linker = Linker::for_page(&SitePath::home(), Variant::Standard);
-    let cfg = brukervalg::render::minify_cfg();
     let report = fuzz(
         "markdown",
         &[
@@ -304,11 +303,9 @@ fn markdown() {
             let words = markdown::word_count(text);
             // Rendering must hold even for input validation refuses.
             let html = markdown::to_html(text, &linker);
-            let page = format!(
-                "<!doctype html><html lang=nb><head><title>t</title></head><body><main>{html}</main></body></html>"
-            );
-            let minified = minify_html::minify(page.as_bytes(), &cfg);
-            assert!(!minified.is_empty());
+            // Whatever the text, no element that runs or restyles gets through.
+            let lower = html.to_ascii_lowercase();
+            assert!(!lower.contains("<script") && !lower.contains("<style"), "{html}");
             let hazard_kinds: Vec<_> =
                 hazards.iter().map(|h| format!("{h:?}").split(' ').next().unwrap_or("").to_string()).collect();
             signature((hazard_kinds, notices.len().min(8), words.min(4), html.len() / 64))

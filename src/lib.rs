@@ -1,7 +1,7 @@
 //! brukervalg builds a municipality's free-choice (brukervalg) website from
 //! its files. The pipeline runs one way:
 //!
-//! load → validate → site model → render → minify → write
+//! load → validate → site model → render → write
 //!
 //! `build` runs all of it; `check` runs the same rules and renders every
 //! page, but writes nothing.
@@ -110,7 +110,6 @@ fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) ->
 fn render_and_verify<F>(
     root: &Path,
     (site, translations, renderer): (&Site, &Translations, &render::Renderer),
-    minify: bool,
     (progress, memo): (Progress, Option<&render::memo::MemoRun>),
     findings: &mut Findings,
     sink: F,
@@ -120,7 +119,7 @@ where
 {
     let wanted = validate::links::anchor_pages(site);
     let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
-    let rendered = render::render_with(site, (translations, renderer), progress, minify, memo, |job, page| {
+    let rendered = render::render_with(site, (translations, renderer), progress, memo, |job, page| {
         if wanted.contains(&(job.variant, job.path.clone())) {
             let bytes = match &page {
                 render::Rendered::Html(bytes) => std::borrow::Cow::Borrowed(bytes),
@@ -189,8 +188,8 @@ fn static_file_names(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Runs every rule `build` runs, rendering every page without writing (and
-/// without minifying, which changes no rule's outcome). Returns the checked
+/// Runs every rule `build` runs, rendering every page without writing.
+/// Returns the checked
 /// site only when there are no errors; the readability summary whenever the
 /// configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
@@ -198,14 +197,7 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
             let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
-            render_and_verify(
-                root,
-                (&site, &translations, &renderer),
-                false,
-                (&|_, _| {}, None),
-                &mut findings,
-                ignore,
-            );
+            render_and_verify(root, (&site, &translations, &renderer), (&|_, _| {}, None), &mut findings, ignore);
             if let Err(e) = data_files(&site) {
                 findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
             }
@@ -310,14 +302,7 @@ fn ready_to_write(
         (site, translations, renderer) => {
             if let (Some(site), Some(translations), Some(renderer)) = (&site, &translations, &renderer) {
                 let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
-                render_and_verify(
-                    root,
-                    (site, translations, renderer),
-                    false,
-                    (&|_, _| {}, None),
-                    &mut findings,
-                    ignore,
-                );
+                render_and_verify(root, (site, translations, renderer), (&|_, _| {}, None), &mut findings, ignore);
             }
             Err(BuildFailure { findings: findings.into_sorted() })
         }
@@ -341,7 +326,7 @@ fn write_site(
     // The open data does not depend on the pages: made while they render.
     let (pages, data) = rayon::join(
         || {
-            render_and_verify(root, (site, translations, renderer), true, (progress, run), findings, |job, page| {
+            render_and_verify(root, (site, translations, renderer), (progress, run), findings, |job, page| {
                 let file = format!("{}{}", job.variant.root(), job.path.file_name());
                 let kept = match page {
                     render::Rendered::Html(bytes) => destination.write(&file, &bytes),

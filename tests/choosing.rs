@@ -262,7 +262,7 @@ fn each_block_names_its_source_and_the_paid_extras_box_says_it_is_optional() {
     assert!(html.contains("Tjenesten kommunen betaler for, er den samme"));
     for (s, p) in checked.site.services.iter().flat_map(|s| s.providers.iter().map(move |p| (s, p))) {
         let html = site.page(&format!("tjenester/{}/{}/index.html", s.id, p.slug));
-        assert_eq!(html.contains("id=tillegg-h"), !p.extras.is_empty(), "{}", p.slug);
+        assert_eq!(html.contains("id=\"tillegg-h\""), !p.extras.is_empty(), "{}", p.slug);
     }
 }
 

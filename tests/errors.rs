@@ -257,6 +257,24 @@ fn a_placeholder_is_an_error_in_any_field_and_file() {
 }
 
 #[test]
+fn a_template_error_points_at_the_template_as_the_editor_wrote_it() {
+    // Templates lose their indentation when loaded; their errors must not.
+    let site = TestSite::minimal();
+    let written = "{{ provider.name | hyphenate(lang=layout.lang) }}";
+    let source = site.read("templates/provider.html");
+    let (row, line) = source.lines().enumerate().find(|(_, l)| l.contains(written)).unwrap();
+    assert!(line.starts_with("  "), "the line is indented: {line}");
+    site.edit("templates/provider.html", written, "{{ provider.no_such_field }}");
+    let column = line.find(written).unwrap() + "{{ provider.".len() + 1;
+    let errors = site.errors();
+    let at = format!("provider.html:{}:{column}", row + 1);
+    assert!(errors.iter().any(|f| f.message.contains(&at)), "{at} in:\n{}", describe(&errors));
+
+    site.edit("templates/provider.html", "{{ provider.no_such_field }}", "{{ provider.no_such_field");
+    assert!(site.errors().iter().any(|f| f.message.contains(&format!("provider.html:{}:", row + 1))));
+}
+
+#[test]
 fn a_missing_ui_string_names_the_template_line_and_key() {
     let site = TestSite::minimal();
     site.edit(

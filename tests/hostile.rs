@@ -111,12 +111,6 @@ fn rendering_flattens_nesting_that_validation_would_refuse() {
     );
     let html = brukervalg::markdown::to_html(&("> ".repeat(5000) + "x"), &linker);
     assert_eq!(html.matches("<blockquote>").count(), 200);
-    let page = format!("<!doctype html><title>t</title><main>{html}</main>");
-    let handle = std::thread::Builder::new()
-        .stack_size(2 * 1024 * 1024)
-        .spawn(move || minify_html::minify(page.as_bytes(), &brukervalg::render::minify_cfg()).len())
-        .unwrap();
-    assert!(handle.join().unwrap() > 0);
 }
 
 #[test]

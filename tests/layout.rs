@@ -239,5 +239,5 @@ fn a_logo_that_is_not_there_or_not_an_image_is_refused() {
     site.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     site.edit("brukervalg.yaml", "../brukervalg.yaml", "logo.svg");
     site.build_ok();
-    assert!(site.page("index.html").contains("src=logo.svg"));
+    assert!(site.page("index.html").contains("src=\"logo.svg\""));
 }

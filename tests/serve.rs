@@ -176,7 +176,7 @@ fn serves_every_variant_folders_and_404s_and_nothing_outside_the_site() {
     for variant in ["/", "/lettlest/", "/stor-skrift/", "/stor-skrift/lettlest/"] {
         let page = served.get(variant);
         assert_eq!(page.status, 200, "{variant}");
-        assert!(page.body.starts_with("<!doctype html>"), "{variant}");
+        assert!(page.body.starts_with("<!DOCTYPE html>"), "{variant}");
     }
     let without_slash = served.get("/lettlest");
     assert_eq!((without_slash.status, header(&without_slash, "Location")), (301, Some("/lettlest/")));
@@ -185,7 +185,7 @@ fn serves_every_variant_folders_and_404s_and_nothing_outside_the_site() {
     let plain = served.get("/lettlest/finnes-ikke/");
     for missing in [&standard, &plain] {
         assert_eq!(missing.status, 404);
-        assert!(missing.body.starts_with("<!doctype html>"), "the site's own 404 page:\n{}", missing.body);
+        assert!(missing.body.starts_with("<!DOCTYPE html>"), "the site's own 404 page:\n{}", missing.body);
         assert!(missing.body.contains("/__brukervalg/reload.js"));
     }
     assert_ne!(standard.body, plain.body, "each variant has its own 404 page");

@@ -10,6 +10,7 @@ pub mod open_data;
 mod pagination;
 mod sitemap;
 pub mod survey_views;
+mod templates;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -100,7 +101,11 @@ fn is_paged(site: &Site, service: &crate::model::Service) -> bool {
 }
 
 pub struct Renderer {
+    /// The templates made compact, which render the pages.
     tera: tera::Tera,
+    /// The templates as written: an error is reported from these, so its
+    /// line and column are those of the file.
+    written: Vec<(String, String)>,
     /// Of every template file, for the pages' fingerprints.
     templates: u64,
 }
@@ -109,20 +114,34 @@ impl Renderer {
     /// Loads `templates/*.html`; a template error is reported like any
     /// other finding.
     pub fn load(root: &Path) -> Result<Renderer, Finding> {
-        let mut tera = tera::Tera::new();
-        tera.register_filter("hyphenate", hyphenate::filter);
         let dir = root.join("templates");
         if !dir.is_dir() {
             return Err(Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.missing"))
                 .with_help(crate::msg!("templates.missing.help")));
         }
-        let glob = format!("{}/**/*.html", dir.display());
-        tera.load_from_glob(&glob).map_err(|e| template_finding(&e))?;
-        Ok(Renderer { tera, templates: memo::templates_fingerprint(&dir) })
+        let written = templates::read(&dir).map_err(|e| {
+            Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.error", detail = e))
+                .with_help(crate::msg!("templates.error.help"))
+        })?;
+        let compact = written.iter().map(|(name, source)| (name.clone(), templates::compact(source)));
+        let mut tera = new_tera();
+        if let Err(e) = tera.add_raw_templates(compact) {
+            return Err(template_finding(&new_tera().add_raw_templates(written).err().unwrap_or(e)));
+        }
+        Ok(Renderer { tera, written, templates: memo::templates_fingerprint(&dir) })
     }
 
     fn render_filled(&self, template: &str, fill: &Fill) -> Result<String, Finding> {
-        self.tera.render(template, &fill.context).map_err(|e| template_finding(&e))
+        self.tera.render(template, &fill.context).map_err(|e| template_finding(&self.as_written(template, fill, e)))
+    }
+
+    /// `error`, as the templates as written give it.
+    fn as_written(&self, template: &str, fill: &Fill, error: tera::Error) -> tera::Error {
+        let mut tera = new_tera();
+        match tera.add_raw_templates(self.written.iter().cloned()) {
+            Err(e) => e,
+            Ok(()) => tera.render(template, &fill.context).err().unwrap_or(error),
+        }
     }
 
     /// The template of `job` and what it sees.
@@ -325,43 +344,15 @@ fn titled(cx: &VariantContext, title: String, slice: &Slice) -> String {
     }
 }
 
+fn new_tera() -> tera::Tera {
+    let mut tera = tera::Tera::new();
+    tera.register_filter("hyphenate", hyphenate::filter);
+    tera
+}
+
 fn template_finding(e: &tera::Error) -> Finding {
     Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.error", detail = e))
         .with_help(crate::msg!("templates.error.help"))
-}
-
-/// The HTML of every job, minified, handed to `sink` as it is produced,
-/// with `progress` told after each. Stops at the first error.
-pub fn render_all<F>(
-    site: &Site,
-    translations: &Translations,
-    renderer: &Renderer,
-    progress: crate::Progress,
-    sink: F,
-) -> Result<usize, Finding>
-where
-    F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
-{
-    render_each(site, translations, renderer, progress, true, sink)
-}
-
-/// As `render_all`; `minify: false` hands over the HTML as rendered (for
-/// `check`, which writes nothing).
-pub fn render_each<F>(
-    site: &Site,
-    translations: &Translations,
-    renderer: &Renderer,
-    progress: crate::Progress,
-    minify: bool,
-    sink: F,
-) -> Result<usize, Finding>
-where
-    F: Fn(&Job, Vec<u8>) -> Result<(), Finding> + Sync,
-{
-    render_with(site, (translations, renderer), progress, minify, None, |job, page| match page {
-        Rendered::Html(bytes) => sink(job, bytes).map(|()| None),
-        Rendered::Unchanged(_) => unreachable!("no memo, so every page is rendered"),
-    })
 }
 
 /// A page as rendering hands it over.
@@ -371,14 +362,14 @@ pub enum Rendered<'a> {
     Unchanged(&'a Path),
 }
 
-/// As `render_each`; with a memo of the last build, a page whose
+/// Every job's page, handed to `sink` as it is produced, with `progress`
+/// told after each; stops at the first error. With a memo of the last build, a page whose
 /// fingerprint is unchanged is not rendered but handed over as the file of
 /// that build. `sink` answers where it put the page, for the memo.
 pub fn render_with<F>(
     site: &Site,
     (translations, renderer): (&Translations, &Renderer),
     progress: crate::Progress,
-    minify: bool,
     memo: Option<&MemoRun>,
     sink: F,
 ) -> Result<usize, Finding>
@@ -399,7 +390,6 @@ where
     // Only a memo of the last build has keys to compare with.
     let inputs = memo.map(|_| inputs::Inputs::new(site, translations, renderer.templates));
     let jobs = jobs(site);
-    let cfg = minify_cfg();
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
         let key = inputs.as_ref().map(|i| i.key(site, job));
@@ -413,8 +403,7 @@ where
             if job.variant.is_plain() {
                 html = crate::plain::glossary::explain_terms(&html, &translations.glossary);
             }
-            let bytes = if minify { minify_html::minify(html.as_bytes(), &cfg) } else { html.into_bytes() };
-            sink(job, Rendered::Html(bytes))?
+            sink(job, Rendered::Html(html.into_bytes()))?
         };
         if let (Some(memo), Some(key), Some(file)) = (memo, key, stored) {
             memo.record(job.variant, &job.path, key, file, previous.is_some());
@@ -423,11 +412,6 @@ where
         Ok(())
     })?;
     Ok(jobs.len())
-}
-
-/// Spec-compliant settings only: the output must pass the Nu Html Checker.
-pub fn minify_cfg() -> minify_html::Cfg {
-    minify_html::Cfg { minify_css: true, keep_html_and_head_opening_tags: true, ..minify_html::Cfg::new() }
 }
 
 pub use sitemap::{robots_txt, sitemap_xml};

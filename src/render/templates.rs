@@ -24,21 +24,26 @@ pub fn read(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
     Ok(sources)
 }
 
-/// `source` without the spaces and tabs that only indent: around every line
-/// break in text between tags, they go; the line breaks stay, so a browser
-/// lays the page out as before and Tera's errors keep their line numbers.
-/// Left as written: template tags, the inside of HTML tags (attribute values
+/// `source` without the white space that only lays out the template: a run
+/// of spaces holding a line break becomes one line break (which a browser
+/// shows as the space it was), or nothing next to the tag of an element
+/// that starts its own block, where a browser shows no space either. Left
+/// as written: template tags, the inside of HTML tags (attribute values
 /// may be shown to the reader), and `pre`, `textarea`, `script` and `style`,
 /// where spaces are content. HTML comments go, unless they hold a template
-/// tag, which may define something.
+/// tag, which may define something. Errors are reported from the template
+/// as written (`Renderer`), so lines may move.
 pub fn compact(source: &str) -> String {
     let bytes = source.as_bytes();
     let mut out = String::with_capacity(source.len());
+    // Whether the last thing written is the tag of a block element.
+    let mut after_block = false;
     let mut i = 0;
     while i < bytes.len() {
         let rest = &source[i..];
         if let Some(len) = template_tag_len(rest) {
             out.push_str(&rest[..len]);
+            after_block = false;
             i += len;
         } else if rest.starts_with("<!--") {
             let len = rest.find("-->").map_or(rest.len(), |end| end + 3);
@@ -49,19 +54,22 @@ pub fn compact(source: &str) -> String {
         } else if starts_tag(rest) {
             let len = html_tag_len(rest);
             out.push_str(&rest[..len]);
+            after_block = is_block_tag(&rest[..len]);
             i += len;
             if let Some(element) = raw_text_element(&rest[..len]) {
                 let len = raw_content_len(&source[i..], element);
                 out.push_str(&source[i..i + len]);
+                after_block = false;
                 i += len;
             }
         } else if bytes[i] == b' ' || bytes[i] == b'\t' || bytes[i] == b'\n' || bytes[i] == b'\r' {
             let len = rest.find(|c| !matches!(c, ' ' | '\t' | '\n' | '\r')).unwrap_or(rest.len());
             let run = &rest[..len];
-            if run.contains('\n') {
-                out.extend(run.split('\n').skip(1).map(|_| '\n'));
-            } else {
+            let before_block = starts_tag(&rest[len..]) && is_block_tag(&rest[len..]);
+            if !run.contains('\n') {
                 out.push_str(run);
+            } else if !after_block && !before_block {
+                out.push('\n');
             }
             i += len;
         } else {
@@ -69,6 +77,7 @@ pub fn compact(source: &str) -> String {
             let first = rest.chars().next().map_or(1, char::len_utf8);
             let len = rest[first..].find(['{', '<', ' ', '\t', '\n', '\r']).map_or(rest.len(), |end| first + end);
             out.push_str(&rest[..len]);
+            after_block = false;
             i += len;
         }
     }
@@ -114,6 +123,20 @@ fn html_tag_len(text: &str) -> usize {
     text.len()
 }
 
+/// Whether `tag` (opening or closing) is of an element a browser lays out
+/// as a block by default, so white space beside it shows as nothing. List
+/// items, cells, terms and summaries are left out: style sheets often put
+/// them in a row, where the space between them shows.
+fn is_block_tag(tag: &str) -> bool {
+    const BLOCKS: &str = "address article aside blockquote body br caption colgroup details div dl fieldset \
+        figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html link main meta nav noscript ol p \
+        script section style table tbody tfoot thead title tr ul";
+    let tag = tag.trim_start_matches('<').trim_start_matches('/');
+    let end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
+    // A name a template tag completes (`<h{{ level }}>`) is not known here.
+    !tag[end..].starts_with('{') && BLOCKS.split_whitespace().any(|b| b.eq_ignore_ascii_case(&tag[..end]))
+}
+
 /// The element whose content is kept as written, if `tag` opens one.
 fn raw_text_element(tag: &str) -> Option<&'static str> {
     let name: String =
@@ -132,9 +155,11 @@ mod tests {
     use super::compact;
 
     #[test]
-    fn indentation_goes_and_line_breaks_stay() {
-        let source = "<ul>\n    <li>a</li>\n\n    <li>b</li>\n  </ul>\n";
-        assert_eq!(compact(source), "<ul>\n<li>a</li>\n\n<li>b</li>\n</ul>\n");
+    fn layout_space_goes_beside_blocks_and_becomes_one_line_break_elsewhere() {
+        let source = "<ul>\n    <li>a</li>\n\n    <li>b</li>\n  </ul>\n<span>c</span>\n  <span>d</span>";
+        assert_eq!(compact(source), "<ul><li>a</li>\n<li>b</li></ul><span>c</span>\n<span>d</span>");
+        let source = "<p>\n  {{ a }}\n  {{ b }}\n</p>\n{% for x in y %}\n  <h{{ x }}>\n  {% endfor %}";
+        assert_eq!(compact(source), "<p>{{ a }}\n{{ b }}</p>{% for x in y %}\n<h{{ x }}>\n{% endfor %}");
     }
 
     #[test]
@@ -161,7 +186,7 @@ mod tests {
     fn preformatted_text_scripts_and_styles_keep_their_spaces() {
         for element in ["pre", "textarea", "script", "STYLE"] {
             let source = format!("<div>\n  <{element} class=\"c\">\n  x\n    y\n</{element}>\n  </div>");
-            let kept = format!("<div>\n<{element} class=\"c\">\n  x\n    y\n</{element}>\n</div>");
+            let kept = format!("<div><{element} class=\"c\">\n  x\n    y\n</{element}></div>");
             assert_eq!(compact(&source), kept);
         }
     }

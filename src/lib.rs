@@ -355,6 +355,11 @@ fn write_site(
         destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
+    let cards = render::card_labels_css(site, translations);
+    destination
+        .write(render::CARDS_CSS, cards.as_bytes())
+        .map_err(|e| fail(msg!("build.cannot_write", file = render::CARDS_CSS), e))?;
+    files += 1;
     if let Some(css) = render::brand_css(site) {
         destination
             .write(render::BRAND_CSS, css.as_bytes())

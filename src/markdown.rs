@@ -91,8 +91,6 @@ pub struct Labels {
     pub footnotes: String,
     /// The name of a table's scrollable region.
     pub table: String,
-    /// Read before a heading's text on the link to it.
-    pub heading_link: String,
 }
 
 /// Where a block of Markdown is shown.

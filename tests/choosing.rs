@@ -219,7 +219,7 @@ fn assert_choose_blocks(site: &TestSite, checked: &brukervalg::Checked) {
             for key in steps {
                 assert!(ids.contains(&anchor(key)), "{service_page} has no #{}", anchor(key));
             }
-            let block_selector = sel(&format!("section[aria-labelledby={}-h]", anchor("choose_this")));
+            let block_selector = sel(&format!("section.choose-this:has(> h2#{}-h)", anchor("choose_this")));
             for p in &service.providers {
                 let page = format!("{service_page}{}/", p.slug);
                 let html = doc(site, &format!("{page}index.html"));

@@ -194,7 +194,7 @@ fn a_page_in_another_language_marks_the_whole_page_but_not_the_site_menus() {
     let html = select(&doc, "html");
     assert_eq!(html[0].value().attr("lang"), Some("nb"));
     assert_eq!(html[0].value().attr("dir"), Some("ltr"));
-    for part in ["header.site-header", "footer.site-footer", "a.skip-link"] {
+    for part in ["body > header", "footer.site-footer", "a.skip-link"] {
         assert_eq!(select(&doc, part)[0].value().attr("lang"), Some("nn"), "{part}");
     }
     // Pages in the site's language need no marking beyond <html lang>.
@@ -223,10 +223,6 @@ fn a_section_in_a_right_to_left_language_is_wrapped_up_to_the_next_heading_of_it
     assert!(inside.contains("كيف تقدم شكوى"), "the h3 below stays in the section");
     assert!(!inside.contains("Davvisámegiella"), "the next h2 ends the section");
 
-    // The site's own words in it (the hidden text of the heading's link)
-    // keep the site's language.
-    let words = select(&doc, "div[lang=ar] .heading-link .visually-hidden > span[lang=nn]");
-    assert_eq!(text(&words[0]), "Lenkje til denne delen:");
     // Its entry in the table of contents is marked the same way.
     let entry = select(&doc, "nav[aria-labelledby=toc-h] a[lang=ar]");
     assert_eq!(entry[0].value().attr("dir"), Some("rtl"));
@@ -280,19 +276,22 @@ fn headings_get_stable_ids_folded_like_slugs_and_numbered_when_repeated() {
 }
 
 #[test]
-fn every_heading_has_a_link_to_itself_that_says_where_it_leads() {
+fn every_heading_keeps_its_id_for_deep_links_and_carries_no_self_link() {
     let site = built_nynorsk();
     let doc = parse(&site.page("klage/index.html"));
-    let headings = select(&doc, ".prose .heading-anchor > h2");
+    let headings = select(&doc, ".prose > h2");
     assert_eq!(headings.len(), 4);
-    for heading in headings {
-        let id = heading.value().attr("id").unwrap();
-        let link = ElementRef::wrap(heading.next_sibling().unwrap()).unwrap();
-        assert_eq!(link.value().attr("href"), Some(format!("#{id}").as_str()));
-        let hidden = select(&doc, &format!("a[href='#{id}'].heading-link .visually-hidden"));
-        assert_eq!(text(&hidden[0]), format!("Lenkje til denne delen: {}", text(&heading)));
-        // The heading's own name stays its text alone.
-        assert!(!text(&heading).contains("Lenkje"));
+    let contents: Vec<_> = select(&doc, "nav[aria-labelledby=toc-h] li a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    for heading in &headings {
+        let id = heading.value().attr("id").expect("a heading's id");
+        assert!(contents.contains(&format!("#{id}")), "{id} in {contents:?}");
+        // Only the contents link to a heading: no link beside or in it,
+        // no hidden words that would cost every page their bytes.
+        assert!(select(&doc, &format!(".prose a[href='#{id}']")).is_empty(), "{id}");
+        assert!(select(&doc, &format!("#{id} *")).is_empty(), "{id}: {}", heading.html());
     }
 }
 
@@ -388,11 +387,7 @@ fn the_site_words_on_a_page_in_another_language_keep_the_site_language() {
     let site = with_bokmal_text("## Frister\n\nFristen er tre uker.[^1]\n\n[^1]: Forvaltningsloven § 29.");
     site.build_ok();
     let doc = parse(&site.page("pa-bokmal/index.html"));
-    for css in [
-        ".heading-link .visually-hidden > span",
-        "sup.footnote-ref .visually-hidden > span",
-        "section.footnotes h2 > span",
-    ] {
+    for css in ["sup.footnote-ref .visually-hidden > span", "section.footnotes h2 > span"] {
         let marked = select(&doc, css);
         assert_eq!(marked.len(), 1, "{css}");
         assert_eq!(marked[0].value().attr("lang"), Some("nn"), "{css}");

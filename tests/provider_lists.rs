@@ -58,7 +58,7 @@ fn an_empty_language_list_says_not_stated_in_every_variant_and_table() {
         let provider = site.page(&format!("{variant}tjenester/praktisk-bistand/alfa-omsorg/index.html"));
         assert_eq!(fact(&provider, "Språk"), not_stated, "{variant}");
         let service = site.page(&format!("{variant}tjenester/praktisk-bistand/index.html"));
-        assert!(texts(&service, "td[data-label^=Språk]").contains(&not_stated.to_string()), "{variant}");
+        assert!(texts(&service, "tbody td:last-child").contains(&not_stated.to_string()), "{variant}");
         let compare = site.page(&format!("{variant}tjenester/praktisk-bistand/sammenlign/index.html"));
         // Alfa Omsorg is the first column: the cells at its position.
         let heads = texts(&compare, "[data-compare] thead th");
@@ -88,7 +88,7 @@ fn languages_are_listed_and_filtered_by_name_not_code() {
     assert_eq!(fact(&provider, "Språk"), "dansk, finsk, norsk, persisk, polsk");
     let service = site.page("tjenester/praktisk-bistand/index.html");
     let filters = texts(&service, ".filter-group[data-key=sprak] a");
-    assert_eq!(filters, ["dansk", "engelsk", "finsk", "norsk", "persisk", "polsk"]);
+    assert_eq!(filters, ["dansk", "engelsk", "finsk", "persisk", "polsk"]);
 }
 
 #[test]
@@ -101,9 +101,42 @@ fn no_is_norwegian_and_shown_once_beside_nb() {
     let provider = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
     assert_eq!(fact(&provider, "Språk"), "norsk, polsk");
     let service = site.page("tjenester/praktisk-bistand/index.html");
-    assert_eq!(texts(&service, ".filter-group[data-key=sprak] a"), ["engelsk", "norsk", "polsk"]);
-    // One filter page lists both providers.
-    let norwegian = site.page("tjenester/praktisk-bistand/sprak/nb/index.html");
-    assert_eq!(texts(&norwegian, "tbody tr:not([hidden]) th a").len(), 2);
-    assert!(!site.output().join("tjenester/praktisk-bistand/sprak/no").exists());
+    assert_eq!(texts(&service, ".filter-group[data-key=sprak] a"), ["engelsk", "polsk"]);
+    // Both speak Norwegian, one as `no` and one as `nb`: said once, as
+    // what all have, and no filter page for either code.
+    assert!(texts(&service, ".filters-common li").contains(&"Språk: norsk".to_string()));
+    for code in ["nb", "no"] {
+        assert!(!site.output().join(format!("tjenester/praktisk-bistand/sprak/{code}")).exists(), "{code}");
+    }
+}
+
+#[test]
+fn a_value_every_provider_has_gets_no_filter_page_or_link_but_is_said_once() {
+    // Both providers of the minimal site speak Norwegian and serve Sentrum;
+    // only one serves Nordre Åsen, only one speaks Polish.
+    let site = TestSite::minimal();
+    site.build_ok();
+    let output = site.output();
+    for variant in VARIANTS {
+        let service = site.page(&format!("{variant}tjenester/praktisk-bistand/index.html"));
+        let links: Vec<String> = {
+            let doc = Html::parse_document(&service);
+            doc.select(&Selector::parse("[data-filters] a").unwrap())
+                .map(|a| a.value().attr("href").unwrap().to_string())
+                .collect()
+        };
+        assert!(links.contains(&"bydel/nordre-asen/".to_string()), "{variant}: {links:?}");
+        assert!(links.contains(&"sprak/pl/".to_string()), "{variant}: {links:?}");
+        for common in ["bydel/sentrum/", "sprak/nb/"] {
+            assert!(!links.contains(&common.to_string()), "{variant}: {common} in {links:?}");
+            let dir = output.join(format!("{variant}tjenester/praktisk-bistand/{common}"));
+            assert!(!dir.exists(), "{}", dir.display());
+        }
+        // The reader still learns it, in the filter box.
+        let said = texts(&service, "[data-filters] .filters-common li").join(" | ");
+        assert!(said.contains("Sentrum") && said.contains("norsk"), "{variant}: {said}");
+        // The rows carry only values the script can filter by.
+        let rows = texts(&service, "tbody tr[data-sprak=nb], tbody tr[data-bydel~=sentrum]");
+        assert!(rows.is_empty(), "{variant}: {rows:?}");
+    }
 }

@@ -166,9 +166,8 @@ impl Arranger<'_> {
         let mut depth = 0usize;
         // Open language sections, by the level of the heading that opened them.
         let mut sections: Vec<u8> = Vec::new();
-        // Level, id, text and whether the site's words beside it need their
-        // own language mark.
-        let mut headings: Vec<(u8, String, String, bool)> = Vec::new();
+        // The levels of the headings open at this point.
+        let mut headings: Vec<u8> = Vec::new();
         // Inside links, images, code blocks and headings, text stays text.
         let mut no_links = 0usize;
         for (i, event) in events.iter().enumerate() {
@@ -201,20 +200,19 @@ impl Arranger<'_> {
                     } else if let Some(tag) = &lang {
                         own_lang = format!(" lang=\"{tag}\" dir=\"{}\"", tag.dir());
                     }
-                    out.push(html(format!("<div class=\"heading-anchor\"><h{level} id=\"{id}\"{own_lang}>")));
-                    headings.push((level, id, text, lang.is_some() || !sections.is_empty()));
+                    // The id is what deep links and the contents need; no
+                    // self-link beside it (GOV.UK and Designsystemet have none
+                    // in body text either), so a heading costs its words only.
+                    out.push(html(format!("<h{level} id=\"{id}\"{own_lang}>")));
+                    headings.push(level);
                     depth += 1;
                     no_links += 1;
                 }
                 Event::End(TagEnd::Heading(_)) => {
                     depth = depth.saturating_sub(1);
                     no_links = no_links.saturating_sub(1);
-                    let Some((level, id, text, foreign)) = headings.pop() else { continue };
-                    out.push(html(format!(
-                        "</h{level}><a class=\"heading-link\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">{} {}</span></a></div>",
-                        self.words(&self.block.labels.heading_link, foreign),
-                        escape(&text)
-                    )));
+                    let Some(level) = headings.pop() else { continue };
+                    out.push(html(format!("</h{level}>")));
                 }
                 Event::Start(Tag::Table(_)) => {
                     self.table_index += 1;

@@ -1,6 +1,8 @@
 //! The pre-built filtered lists of a service's providers: one page per
-//! district, language, ownership and capacity status that occurs, so
-//! filtering works with JavaScript off.
+//! district, language, ownership and capacity status that some but not all
+//! of its providers have, so filtering works with JavaScript off. A value
+//! every provider has would filter nothing: it gets no page and no link,
+//! only a mention that it holds for all.
 
 use super::{CapacityStatus, District, Ownership, Provider, Routes, Service, SitePath};
 use crate::domain::Slug;
@@ -67,22 +69,40 @@ pub fn capacity_value(c: CapacityStatus) -> &'static str {
     }
 }
 
-/// Every filter of `service` with at least one provider, as indexed once
-/// when the service was validated.
+/// A service's filter values, split by whether choosing them narrows the list.
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Values some but not all providers have: each gets its pages.
+    pub narrowing: Vec<Filter>,
+    /// Values every provider has: said once, never a page.
+    pub common: Vec<Filter>,
+}
+
+/// Every filter of `service` that narrows its list, as indexed once when
+/// the service was validated.
 pub fn filters(service: &Service) -> &[Filter] {
-    &service.index.filters
+    &service.index.filters.narrowing
+}
+
+/// The values every provider of `service` has, in the same order.
+pub fn common(service: &Service) -> &[Filter] {
+    &service.index.filters.common
 }
 
 /// Every filter of `service` with at least one provider, in a stable order:
 /// districts as configured, languages by name, then ownership and capacity
 /// in their natural order. Each is one pass over the providers.
-pub fn index(districts: &[District], service: &Service) -> Vec<Filter> {
-    let mut out = Vec::new();
+pub fn index(districts: &[District], service: &Service) -> Filters {
+    let mut out = Filters::default();
+    let all = service.providers.len();
     let mut push = |dimension, value: String, keep: &dyn Fn(&Provider) -> bool| {
         let providers: Vec<usize> =
             service.providers.iter().enumerate().filter(|(_, p)| keep(p)).map(|(i, _)| i).collect();
-        if !providers.is_empty() {
-            out.push(Filter { dimension, value, providers });
+        let filter = Filter { dimension, value, providers };
+        match filter.providers.len() {
+            0 => {}
+            n if n == all => out.common.push(filter),
+            _ => out.narrowing.push(filter),
         }
     };
     for d in districts {

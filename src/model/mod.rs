@@ -110,7 +110,7 @@ pub struct Service {
 #[derive(Debug, Default)]
 pub struct ServiceIndex {
     default: Option<usize>,
-    filters: Vec<filters::Filter>,
+    filters: filters::Filters,
 }
 
 impl Service {

@@ -170,7 +170,9 @@ impl ServiceInputs {
             debug_into(&mut meta, survey);
         }
         let mut filters = DefaultHasher::new();
-        for filter in crate::model::filters::filters(service) {
+        // The filter box also says what every provider has.
+        let common = crate::model::filters::common(service);
+        for filter in crate::model::filters::filters(service).iter().chain(common) {
             debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
         }
         let (pages, rows) = service

@@ -179,17 +179,19 @@ impl Renderer {
                 let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
                 let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));
+                context.insert("filters_common", &views::common_values(cx, s));
                 let compare =
                     SitePath::paged(&cx.site.routes, &SitePath::compare(&cx.site.routes, &s.id), slice.number);
                 insert_compare_links(&mut context, &place, &compare, true);
                 insert_pagination(cx, &place, &mut context, &s.path(&cx.site.routes), slice);
-                let layout = views::layout(
+                let mut layout = views::layout(
                     cx,
                     &place,
                     titled(cx, service.name.clone(), slice),
                     service.summary.clone(),
                     vec![views::home_crumb(cx, &place)],
                 );
+                layout.cards_stylesheet = Some(place.linker.site(CARDS_CSS));
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 ("service.html", layout)
@@ -217,13 +219,15 @@ impl Renderer {
                 let providers = provider_rows(cx, &place, s, &Rows { only: Some(filter), slice, paged }, &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                let layout =
+                let mut layout =
                     views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
+                layout.cards_stylesheet = Some(place.linker.site(CARDS_CSS));
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 context.insert("shown", &filter.providers.len());
                 context.insert("filters", &views::filter_groups(cx, &place, s));
+                context.insert("filters_common", &views::common_values(cx, s));
                 // The side-by-side pages of a long service follow its own
                 // pages, so rows ticked here could be on any of them.
                 insert_compare_links(&mut context, &place, &SitePath::compare(&cx.site.routes, &s.id), !paged);
@@ -315,6 +319,7 @@ fn provider_rows(
             view
         })
         .collect();
+    context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
     if rows.paged {
         context.insert("partial", &true);
@@ -415,10 +420,14 @@ where
 }
 
 pub use sitemap::{robots_txt, sitemap_xml};
+pub use views::card_labels_css;
 
 /// Where the brand colour's style sheet goes; pages link it only when the
 /// configuration names a colour.
 pub const BRAND_CSS: &str = "assets/brand.css";
+
+/// Where the card labels of the provider tables go (`views::card_labels_css`).
+pub const CARDS_CSS: &str = "assets/cards.css";
 
 /// The configured brand colour as the accent of the style sheet: a file of
 /// its own, not inline, so pages carry no style elements.

@@ -140,6 +140,8 @@ pub struct Layout {
     pub logo: Option<String>,
     /// The style sheet with the brand colour, when one is configured.
     pub brand_stylesheet: Option<String>,
+    /// The card labels of provider tables, on pages that have one.
+    pub cards_stylesheet: Option<String>,
     /// The name of the variant the page is in, for the "Visning" control.
     pub variant_current: String,
     /// The progressive-enhancement script (filters, comparison).
@@ -180,6 +182,9 @@ pub struct ContactView {
     pub phone_href: String,
     pub email: Option<String>,
     pub web: Option<String>,
+    /// The web address as readers see it: without `https://` and a
+    /// trailing slash (`www.fjordvik.kommune.no/skole`).
+    pub web_label: Option<String>,
     pub address: Option<String>,
     pub opening_hours: Option<String>,
 }
@@ -195,10 +200,18 @@ impl ContactView {
             phone_href: format!("tel:+47{d}"),
             email: c.email.clone(),
             web: c.web.clone(),
+            web_label: c.web.as_deref().map(web_label),
             address: c.address.clone(),
             opening_hours: c.opening_hours.clone(),
         }
     }
+}
+
+/// A web address as it is read and written: the scheme and a trailing
+/// slash say nothing to a reader.
+pub fn web_label(url: &str) -> String {
+    let bare = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    bare.strip_suffix('/').unwrap_or(bare).to_string()
 }
 
 /// Where a page is and how it links out.
@@ -276,6 +289,7 @@ pub fn layout(
         favicon: place.linker.site("favicon.svg"),
         logo: site.identity.logo.as_ref().map(|l| place.linker.site(l)),
         brand_stylesheet: site.identity.brand_colour.map(|_| place.linker.site(super::BRAND_CSS)),
+        cards_stylesheet: None,
         variant_current: cx.s(variant_key(cx.variant)),
         script: place.linker.site("assets/brukervalg.js"),
         open_data_csv: place.linker.site("data/providers.csv"),
@@ -620,7 +634,6 @@ fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
         footnote_back: cx.s("footnote_back"),
         footnotes: cx.s("footnotes_heading"),
         table: cx.s("table_region"),
-        heading_link: cx.s("heading_link"),
     }
 }
 
@@ -695,20 +708,26 @@ pub fn filter_data(all: &[Filter], index: usize, routes: &Routes) -> BTreeMap<St
     out
 }
 
+/// The label of a dimension's group of filters, in the words of the
+/// service's kind.
+fn dimension_label(cx: &VariantContext, kind: ServiceKind, dimension: Dimension) -> String {
+    cx.s_of(
+        kind,
+        match dimension {
+            Dimension::District => "filter_district",
+            Dimension::Language => "filter_language",
+            Dimension::Ownership => "filter_ownership",
+            Dimension::Capacity => "filter_capacity",
+        },
+    )
+}
+
 pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
     let all = filters::filters(service);
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {
-            label: cx.s_of(
-                service.kind,
-                match dimension {
-                    Dimension::District => "filter_district",
-                    Dimension::Language => "filter_language",
-                    Dimension::Ownership => "filter_ownership",
-                    Dimension::Capacity => "filter_capacity",
-                },
-            ),
+            label: dimension_label(cx, service.kind, dimension),
             key: dimension.segment(&cx.site.routes).to_string(),
             options: all
                 .iter()
@@ -727,4 +746,107 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
         })
         .filter(|g| !g.options.is_empty())
         .collect()
+}
+
+/// What every provider of the service has, per dimension ("Språk: norsk"):
+/// no filter for it, but the reader is told.
+#[derive(Serialize)]
+pub struct CommonValues {
+    pub label: String,
+    pub values: String,
+}
+
+pub fn common_values(cx: &VariantContext, service: &Service) -> Vec<CommonValues> {
+    let common = filters::common(service);
+    Dimension::ALL
+        .iter()
+        .map(|&dimension| CommonValues {
+            label: dimension_label(cx, service.kind, dimension),
+            values: common
+                .iter()
+                .filter(|f| f.dimension == dimension)
+                .map(|f| filter_label(cx, service.kind, f))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .filter(|c| !c.values.is_empty())
+        .collect()
+}
+
+/// The keys of the labels a comparison table's cells show before their
+/// values when its rows become cards on a narrow screen ("Trinn: 1–7"), in
+/// the order of the columns after the name in `provider-table.html`.
+fn card_label_keys(kind: ServiceKind, survey: bool) -> impl Iterator<Item = &'static str> {
+    [
+        (kind == ServiceKind::School).then_some("fact_grades"),
+        Some("fact_capacity"),
+        Some("fact_districts"),
+        survey.then_some("col_survey"),
+        Some("fact_languages"),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// The class that gives a comparison table its card labels, by kind of
+/// service, wording and whether it has the survey column; the labels
+/// themselves are in the site's card style sheet (`card_labels_css`), so
+/// no row repeats them and pages carry no inline style.
+pub fn card_class(kind: ServiceKind, plain: bool, survey: bool) -> String {
+    format!("cards-{}{}{}", kind_key(kind), if plain { "-plain" } else { "" }, if survey { "-survey" } else { "" })
+}
+
+/// The card labels of every kind of service the site has, as custom
+/// properties (`--c2` for the second column, and so on) that the card
+/// layout in style.css shows.
+pub fn card_labels_css(site: &Site, t: &Translations) -> String {
+    let mut out =
+        String::from("/* Made by brukervalg from the i18n file: the column labels of the provider tables' cards. */\n");
+    let kinds: Vec<ServiceKind> = KINDS.into_iter().filter(|k| site.services.iter().any(|s| s.kind == *k)).collect();
+    for variant in [Variant::Standard, Variant::Plain] {
+        let strings = t.strings_for(variant);
+        for &kind in &kinds {
+            let words = strings_for_kind(&strings, kind);
+            for survey in [false, true] {
+                let labels: Vec<String> = card_label_keys(kind, survey)
+                    .enumerate()
+                    .map(|(i, key)| format!("--c{}:{}", i + 2, css_string(words.get(key).copied().unwrap_or(key))))
+                    .collect();
+                out.push_str(&format!(".{}{{{}}}\n", card_class(kind, variant.is_plain(), survey), labels.join(";")));
+            }
+        }
+    }
+    out
+}
+
+/// `text` as a quoted CSS string: quotes and backslashes escaped, line
+/// breaks and other control characters as hexadecimal escapes.
+fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_string;
+
+    #[test]
+    fn a_label_cannot_end_its_css_string_or_start_a_rule() {
+        assert_eq!(css_string("Språk"), "\"Språk\"");
+        assert_eq!(css_string("a\"}b{c:d"), "\"a\\\"}b{c:d\"");
+        assert_eq!(css_string("back\\slash"), "\"back\\\\slash\"");
+        assert_eq!(css_string("two\nlines"), "\"two\\a lines\"");
+    }
 }

@@ -79,7 +79,8 @@
       selects.push(select);
       group.hidden = true;
     });
-    filters.appendChild(form);
+    // Before what every provider has, which stays in view as it was.
+    filters.insertBefore(form, filters.querySelector('.filters-common'));
     var status = liveRegion(form);
     var initial = new URLSearchParams(window.location.search);
     selects.forEach(function (s) {

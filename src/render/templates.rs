@@ -53,6 +53,12 @@ pub fn compact(source: &str) -> String {
             i += len;
         } else if starts_tag(rest) {
             let len = html_tag_len(rest);
+            if is_implied_end_tag(&rest[..len], &rest[len..]) {
+                // Space beside it goes as if it were written.
+                after_block = is_block_tag(&rest[..len]);
+                i += len;
+                continue;
+            }
             out.push_str(&rest[..len]);
             after_block = is_block_tag(&rest[..len]);
             i += len;
@@ -124,17 +130,50 @@ fn html_tag_len(text: &str) -> usize {
 }
 
 /// Whether `tag` (opening or closing) is of an element a browser lays out
-/// as a block by default, so white space beside it shows as nothing. List
-/// items, cells, terms and summaries are left out: style sheets often put
-/// them in a row, where the space between them shows.
+/// as a block by default, so white space beside it shows as nothing (in
+/// tables, space outside cells shows nowhere, and at a cell's edges it does
+/// not show). List items count as blocks, as they did for the minifier the
+/// style sheet was written against: a list a style sheet puts in a row
+/// gets its gaps from the style sheet, not from the template's line breaks.
 fn is_block_tag(tag: &str) -> bool {
     const BLOCKS: &str = "address article aside blockquote body br caption colgroup details div dl fieldset \
         figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html link main meta nav noscript ol p \
-        script section style table tbody tfoot thead title tr ul";
+        script section style table tbody td tfoot th thead title tr ul li dt dd";
     let tag = tag.trim_start_matches('<').trim_start_matches('/');
     let end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
     // A name a template tag completes (`<h{{ level }}>`) is not known here.
     !tag[end..].starts_with('{') && BLOCKS.split_whitespace().any(|b| b.eq_ignore_ascii_case(&tag[..end]))
+}
+
+/// Whether the end tag `tag` may go because what the template writes next
+/// (`rest`, past white space, control tags and comments) is a tag before
+/// which HTML ends that element anyway: `</li>` before `<li>` or `</ul>`,
+/// `</td>` before `<td>` or `</tr>`, and so on. Control tags are looked
+/// through because every way through them writes a tag of that kind in a
+/// list or table that is valid; a value (`{{ }}`) or text keeps the tag.
+/// Terms and header cells keep theirs: the plain-language glossary pass
+/// (`plain::glossary`) leaves their text alone up to their end tag.
+fn is_implied_end_tag(tag: &str, rest: &str) -> bool {
+    let Some(name) = tag.strip_prefix("</").and_then(|t| t.strip_suffix('>')) else { return false };
+    let ended_by: &[&str] = match name.to_ascii_lowercase().as_str() {
+        "li" => &["<li", "</ul", "</ol", "</menu"],
+        "dd" => &["<dt", "<dd", "</dl", "</div"],
+        "td" => &["<td", "<th", "</tr"],
+        "tr" => &["<tr", "</tbody", "</thead", "</tfoot", "</table"],
+        _ => return false,
+    };
+    let mut next = rest;
+    loop {
+        next = next.trim_start();
+        match template_tag_len(next) {
+            Some(len) if !next.starts_with("{{") => next = &next[len..],
+            _ => break,
+        }
+    }
+    ended_by.iter().any(|start| {
+        next.get(..start.len()).is_some_and(|n| n.eq_ignore_ascii_case(start))
+            && next[start.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+    })
 }
 
 /// The element whose content is kept as written, if `tag` opens one.
@@ -157,9 +196,34 @@ mod tests {
     #[test]
     fn layout_space_goes_beside_blocks_and_becomes_one_line_break_elsewhere() {
         let source = "<ul>\n    <li>a</li>\n\n    <li>b</li>\n  </ul>\n<span>c</span>\n  <span>d</span>";
-        assert_eq!(compact(source), "<ul><li>a</li>\n<li>b</li></ul><span>c</span>\n<span>d</span>");
+        assert_eq!(compact(source), "<ul><li>a<li>b</ul><span>c</span>\n<span>d</span>");
         let source = "<p>\n  {{ a }}\n  {{ b }}\n</p>\n{% for x in y %}\n  <h{{ x }}>\n  {% endfor %}";
         assert_eq!(compact(source), "<p>{{ a }}\n{{ b }}</p>{% for x in y %}\n<h{{ x }}>\n{% endfor %}");
+    }
+
+    #[test]
+    fn end_tags_go_where_the_next_tag_ends_their_element_anyway() {
+        let list = "<ul>\n{% for x in xs %}\n  <li>{{ x }}</li>\n{% endfor %}\n</ul>";
+        assert_eq!(compact(list), "<ul>{% for x in xs %}<li>{{ x }}{% endfor %}</ul>");
+        let table = "<table><tr><th>a</th> {# why #} <td>b</td></tr>\n<tr><td>c</td>\n</tr></table>";
+        assert_eq!(compact(table), "<table><tr><th>a</th> {# why #} <td>b<tr><td>c</table>");
+        let terms = "<dl><dt>a</dt><dd>b</dd>{% if c %}<dt>c</dt><dd>d</dd>{% endif %}</dl>";
+        assert_eq!(compact(terms), "<dl><dt>a</dt><dd>b{% if c %}<dt>c</dt><dd>d{% endif %}</dl>");
+    }
+
+    #[test]
+    fn end_tags_stay_before_text_values_and_other_elements() {
+        for kept in [
+            "<ul><li>a</li> b</ul>",
+            "<ul><li>a</li>{{ more }}</ul>",
+            "<dl><dt>a</dt></dl>",
+            "<ul><li>a</li><lix></ul>",
+            "<ul><li>a</li><div></div></ul>",
+            "<tr><td>a</td><tdx>",
+            "<p>a</p><p>b</p>",
+        ] {
+            assert_eq!(compact(kept), kept);
+        }
     }
 
     #[test]

@@ -44,6 +44,10 @@ pub struct LoadedProvider {
     pub profile: RawProvider,
     pub self_description: Option<MarkdownFile>,
     pub self_description_plain: Option<MarkdownFile>,
+    /// Which reading of the files this is: two loads with the same number
+    /// read the same bytes (the profile cache hands out what it read), so
+    /// what was made from one holds for the other (`validate::cache`).
+    pub reading: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +134,12 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
     let text = reader.text(&file, findings)?;
     let config = reader.yaml(&file, &text, 0, findings)?;
     Some((file, config))
+}
+
+/// A number no reading of a profile had before, in this process.
+fn next_reading() -> u64 {
+    static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Reads files under the limits in force.
@@ -276,6 +286,7 @@ impl Reader<'_> {
                 profile,
                 self_description,
                 self_description_plain,
+                reading: next_reading(),
             })
         };
         let Some(cache) = self.cache else { return read(findings) };

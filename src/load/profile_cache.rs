@@ -25,7 +25,7 @@ struct Entry {
 
 /// What changes when a file is written, replaced or removed.
 #[derive(Clone, PartialEq, Eq, Debug)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
     #[cfg(unix)]
@@ -62,7 +62,8 @@ impl ProfileCache {
     }
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
+/// The file's stamp; `None` when there is no file.
+pub fn stamp(path: &Path) -> Option<Stamp> {
     // The link itself, not what it points to: a profile that became a
     // link must be read again, to be refused.
     let meta = std::fs::symlink_metadata(path).ok()?;

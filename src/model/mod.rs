@@ -68,7 +68,7 @@ pub struct District {
     pub name: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct Contact {
     pub name: Option<String>,
     pub phone: String,
@@ -141,7 +141,7 @@ pub struct Complaints {
     pub web: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct Provider {
     pub slug: Slug,
     pub service: Slug,
@@ -171,14 +171,14 @@ impl Provider {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct Admission {
     pub kind: AdmissionKind,
     pub from: Date,
     pub until: Option<Date>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct Extra {
     pub name: Text,
     /// Whole kroner.
@@ -186,13 +186,13 @@ pub struct Extra {
     pub unit: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct Continuity {
     pub staff_per_month: u32,
     pub note: Option<Text>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct Image {
     pub source: PathBuf,
     /// Where the image is published, relative to the site root.
@@ -200,7 +200,7 @@ pub struct Image {
     pub alt: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, Hash)]
 pub struct School {
     pub grade_from: u8,
     pub grade_to: u8,

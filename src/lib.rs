@@ -124,11 +124,14 @@ fn render_and_verify<F>(
 where
     F: Fn(&render::Job, render::Rendered) -> Result<Option<PathBuf>, Finding> + Sync,
 {
-    let wanted = validate::links::anchor_pages(site);
+    let anchor_pages = validate::links::anchor_pages(site);
+    // Looked up for every page: by borrowed path, not a copy of it.
+    let wanted: std::collections::HashSet<(domain::Variant, &str)> =
+        anchor_pages.iter().map(|(variant, path)| (*variant, path.as_str())).collect();
     let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
     let rendered = timing::phase("render", || {
         render::render_with(site, (translations, renderer), progress, minify, memo, |job, page| {
-            if wanted.contains(&(job.variant, job.path.clone())) {
+            if wanted.contains(&(job.variant, job.path.as_str())) {
                 let bytes = match &page {
                     render::Rendered::Html(bytes) => std::borrow::Cow::Borrowed(bytes),
                     render::Rendered::Unchanged(file) => {
@@ -309,7 +312,10 @@ pub fn build_to(
         write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run), records), &mut findings)
     })?;
     let reused = run.reused();
-    *memo = run.finish();
+    let last = std::mem::replace(memo, run.finish());
+    // Freeing the model of 10,000 providers and the last memo takes tens of
+    // milliseconds the preview need not wait for.
+    std::thread::spawn(move || drop((ready, last)));
     Ok(BuildReport {
         pages,
         files,

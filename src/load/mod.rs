@@ -15,6 +15,7 @@ pub mod yaml;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -75,7 +76,9 @@ pub struct LoadedSite {
     /// The limits in force: the configuration's, or the defaults where it
     /// could not be read or a value was out of range (reported by validation).
     pub limits: Limits,
-    pub providers: Vec<LoadedProvider>,
+    /// Shared with `serve`'s profile cache, which hands out the same ones
+    /// again while their files do not change.
+    pub providers: Vec<Arc<LoadedProvider>>,
     /// (service folder, file stem) of every profile file, read or not, so
     /// that a broken profile is one error and not one in every file that
     /// names it.
@@ -201,7 +204,7 @@ impl Reader<'_> {
         Some(text)
     }
 
-    fn providers(&self, findings: &mut Findings) -> (Vec<LoadedProvider>, BTreeSet<(String, String)>) {
+    fn providers(&self, findings: &mut Findings) -> (Vec<Arc<LoadedProvider>>, BTreeSet<(String, String)>) {
         let dir = self.root.join("providers");
         let mut profiles = Vec::new();
         let mut seen = BTreeSet::new();
@@ -244,7 +247,7 @@ impl Reader<'_> {
         // Profiles are read and parsed in parallel, each with findings of
         // its own, which are then taken in the order of the walk: the same
         // findings in the same order as reading them one by one.
-        let read: Vec<(Option<LoadedProvider>, Findings)> = profiles
+        let read: Vec<(Option<Arc<LoadedProvider>>, Findings)> = profiles
             .into_par_iter()
             .map(|(service_dir, stem, file)| {
                 let mut own = Findings::default();
@@ -270,7 +273,7 @@ impl Reader<'_> {
         file_stem: String,
         file: SourceFile,
         findings: &mut Findings,
-    ) -> Option<LoadedProvider> {
+    ) -> Option<Arc<LoadedProvider>> {
         let profile_path = file.absolute.clone();
         let companions = ["", PLAIN_SUFFIX].map(|s| profile_path.with_file_name(format!("{file_stem}{s}.md")));
         let [standard_md, plain_md] = &companions;
@@ -279,7 +282,7 @@ impl Reader<'_> {
             let profile = self.yaml::<RawProvider>(&file, &text, 0, findings)?;
             let self_description = self.markdown_body(standard_md, findings);
             let self_description_plain = self.markdown_body(plain_md, findings);
-            Some(LoadedProvider {
+            Some(Arc::new(LoadedProvider {
                 service_dir,
                 file_stem,
                 source: file,
@@ -287,7 +290,7 @@ impl Reader<'_> {
                 self_description,
                 self_description_plain,
                 reading: next_reading(),
-            })
+            }))
         };
         let Some(cache) = self.cache else { return read(findings) };
         let (loaded, found) = cache.load(&profile_path, &companions, || {

@@ -8,6 +8,7 @@
 //! with it; a change of the limits (which reading applies) empties it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::LoadedProvider;
 use crate::carried::Carried;
@@ -19,7 +20,7 @@ pub struct ProfileCache(Carried<PathBuf, Entry>);
 #[derive(Clone)]
 struct Entry {
     stamp: Vec<Option<Stamp>>,
-    loaded: Option<LoadedProvider>,
+    loaded: Option<Arc<LoadedProvider>>,
     findings: Vec<Finding>,
 }
 
@@ -45,8 +46,8 @@ impl ProfileCache {
         &self,
         profile: &Path,
         companions: &[PathBuf],
-        read: impl FnOnce() -> (Option<LoadedProvider>, Vec<Finding>),
-    ) -> (Option<LoadedProvider>, Vec<Finding>) {
+        read: impl FnOnce() -> (Option<Arc<LoadedProvider>>, Vec<Finding>),
+    ) -> (Option<Arc<LoadedProvider>>, Vec<Finding>) {
         // Taken before reading, so a write during the read shows next time.
         let stamp: Vec<Option<Stamp>> =
             std::iter::once(profile).chain(companions.iter().map(PathBuf::as_path)).map(stamp).collect();

@@ -11,6 +11,8 @@ pub mod survey;
 
 use std::path::PathBuf;
 
+use rayon::slice::ParallelSliceMut;
+
 use crate::domain::{Date, OrgNumber, Slug, Text};
 pub use crate::load::raw::{AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind};
 pub use routes::{Routes, SitePath};
@@ -125,7 +127,8 @@ impl Service {
     /// Puts the providers in neutral order and indexes them; call once all
     /// are added.
     pub fn sort_providers(&mut self, districts: &[District]) {
-        self.providers.sort_by_cached_key(|p| collate::sort_key(&p.name));
+        // In parallel: the collation keys of 2,500 names take a while.
+        self.providers.par_sort_by_cached_key(|p| collate::sort_key(&p.name));
         let default = self.default_provider.as_ref();
         self.index = ServiceIndex {
             default: default.and_then(|slug| self.providers.iter().position(|p| &p.slug == slug)),

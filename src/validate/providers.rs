@@ -27,7 +27,7 @@ const MAX_STAFF_PER_MONTH: u64 = 200;
 const MAX_PUPILS: u64 = 10_000;
 
 pub fn providers(
-    loaded: Vec<LoadedProvider>,
+    loaded: Vec<std::sync::Arc<LoadedProvider>>,
     (site, translations): (&Site, &Translations),
     cache: Option<&super::cache::ValidatedCache>,
     checks: &mut Checks,

@@ -23,6 +23,7 @@ pub mod readability;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
+pub mod timing;
 pub mod validate;
 
 /// Rendering makes and drops many small strings and values on both cores at
@@ -88,15 +89,20 @@ struct Prepared {
 fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) -> Prepared {
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
-    let loaded = load::load_site_cached(root, &mut findings, remembered.map(|r| &r.profiles));
+    let loaded = timing::phase("load", || load::load_site_cached(root, &mut findings, remembered.map(|r| &r.profiles)));
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let mut samples = readability::Samples::default();
     let glossary = translations.as_ref().map(|t| &t.glossary);
-    plain::check(&loaded, glossary, remembered.map(|r| &r.plain), &mut findings);
-    let site = translations.as_ref().and_then(|t| validate::validate(loaded, t, today, &mut findings, &mut samples));
-    let summary = site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings));
-    let renderer = render::Renderer::load(root).map_err(|f| findings.push(f)).ok();
+    timing::phase("plain check", || plain::check(&loaded, glossary, remembered.map(|r| &r.plain), &mut findings));
+    let site = timing::phase("validate", || {
+        translations.as_ref().and_then(|t| {
+            validate::validate(loaded, t, today, &mut findings, &mut samples, remembered.map(|r| &r.validated))
+        })
+    });
+    let summary =
+        timing::phase("readability", || site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings)));
+    let renderer = timing::phase("renderer load", || render::Renderer::load(root).map_err(|f| findings.push(f)).ok());
     if let Some(t) = &translations {
         t.check_templates(root, &mut findings);
     }
@@ -117,18 +123,25 @@ fn render_and_verify<F>(
 where
     F: Fn(&render::Job, render::Rendered) -> Result<Option<PathBuf>, Finding> + Sync,
 {
-    let wanted = validate::links::anchor_pages(site);
+    let anchor_pages = validate::links::anchor_pages(site);
+    // Looked up for every page: by borrowed path, not a copy of it.
+    let wanted: std::collections::HashSet<(domain::Variant, &str)> =
+        anchor_pages.iter().map(|(variant, path)| (*variant, path.as_str())).collect();
     let anchors = std::sync::Mutex::new(validate::links::Anchors::default());
-    let rendered = render::render_with(site, (translations, renderer), progress, memo, |job, page| {
-        if wanted.contains(&(job.variant, job.path.clone())) {
-            let bytes = match &page {
-                render::Rendered::Html(bytes) => std::borrow::Cow::Borrowed(bytes),
-                render::Rendered::Unchanged(file) => std::borrow::Cow::Owned(std::fs::read(file).unwrap_or_default()),
-            };
-            let ids = validate::links::ids_in(&String::from_utf8_lossy(&bytes));
-            anchors.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job.variant, &job.path, ids);
-        }
-        sink(job, page)
+    let rendered = timing::phase("render", || {
+        render::render_with(site, (translations, renderer), progress, memo, |job, page| {
+            if wanted.contains(&(job.variant, job.path.as_str())) {
+                let bytes = match &page {
+                    render::Rendered::Html(bytes) => std::borrow::Cow::Borrowed(bytes),
+                    render::Rendered::Unchanged(file) => {
+                        std::borrow::Cow::Owned(std::fs::read(file).unwrap_or_default())
+                    }
+                };
+                let ids = validate::links::ids_in(&String::from_utf8_lossy(&bytes));
+                anchors.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(job.variant, &job.path, ids);
+            }
+            sink(job, page)
+        })
     });
     let pages = match rendered {
         Ok(pages) => pages,
@@ -147,7 +160,7 @@ where
             .map(|i| i.published.to_string()),
     );
     let anchors = anchors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
-    validate::links::check_internal(site, &files, &anchors, findings);
+    timing::phase("check internal links", || validate::links::check_internal(site, &files, &anchors, findings));
     translations.report_missing(findings);
     pages
 }
@@ -158,22 +171,31 @@ fn data_file_names() -> [&'static str; 5] {
 }
 
 /// Each made on its own thread where one is free: at 10,000 providers the
-/// JSON and the CSV take a tenth of a second each.
-fn data_files(site: &Site) -> Result<Vec<(&'static str, Vec<u8>)>, String> {
-    use rayon::prelude::*;
-    type Make = fn(&Site) -> Result<Vec<u8>, String>;
-    let makers: [Make; 5] = [
-        |site| Ok(render::sitemap_xml(site).into_bytes()),
-        |site| Ok(render::robots_txt(site).into_bytes()),
-        |site| Ok(render::open_data::providers_json(site).into_bytes()),
-        |site| render::open_data::providers_csv(site).map_err(|e| e.to_string()),
-        |site| render::open_data::survey_results_csv(site).map_err(|e| e.to_string()),
-    ];
-    data_file_names()
-        .into_par_iter()
-        .zip(makers)
-        .map(|(name, make)| make(site).map(|bytes| (name, bytes)).map_err(|e| format!("cannot write {name}: {e}")))
-        .collect()
+/// providers' JSON and CSV take a tenth of a second or more (`serve` keeps
+/// each provider's part from build to build in `records`).
+fn data_files<'a>(
+    site: &Site,
+    records: Option<&render::open_data::RecordCache>,
+) -> Result<Vec<(&'a str, Vec<u8>)>, String> {
+    let [sitemap, robots, json, csv, surveys] = data_file_names();
+    let (providers, others) = rayon::join(
+        || render::open_data::provider_files(site, records),
+        || {
+            let survey_results = render::open_data::survey_results_csv(site);
+            (render::sitemap_xml(site), render::robots_txt(site), survey_results)
+        },
+    );
+    let fail = |name: &str, e: String| format!("cannot write {name}: {e}");
+    let (providers_json, providers_csv) = providers.map_err(|e| fail(&format!("{json}, {csv}"), e))?;
+    let (sitemap_xml, robots_txt, survey_results) = others;
+    let survey_results = survey_results.map_err(|e| fail(surveys, e.to_string()))?;
+    Ok(vec![
+        (sitemap, sitemap_xml.into_bytes()),
+        (robots, robots_txt.into_bytes()),
+        (json, providers_json),
+        (csv, providers_csv),
+        (surveys, survey_results),
+    ])
 }
 
 /// Paths in the output of the files copied from `static/`.
@@ -189,16 +211,15 @@ fn static_file_names(root: &Path) -> Vec<String> {
 }
 
 /// Runs every rule `build` runs, rendering every page without writing.
-/// Returns the checked
-/// site only when there are no errors; the readability summary whenever the
-/// configuration could be read.
+/// Returns the checked site only when there are no errors; the readability
+/// summary whenever the configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, None);
     match (site, translations, renderer) {
         (Some(site), Some(translations), Some(renderer)) => {
             let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
             render_and_verify(root, (&site, &translations, &renderer), (&|_, _| {}, None), &mut findings, ignore);
-            if let Err(e) = data_files(&site) {
+            if let Err(e) = data_files(&site, None) {
                 findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
             }
             if findings.has_errors() {
@@ -227,7 +248,7 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
         findings: vec![Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e))],
     })?;
     let (pages, files) =
-        write_site(&options.root, &ready, (&staging, &options.output), (progress, None), &mut findings)?;
+        write_site(&options.root, &ready, (&staging, &options.output), (progress, None, None), &mut findings)?;
     if let Some(warning) = staging.commit().map_err(|e| io_fail(msg!("build.cannot_replace_output"), e))? {
         findings.push(Finding::warning(
             &options.output,
@@ -252,8 +273,12 @@ pub struct Remembered {
     pub pages: render::memo::Memo,
     /// The profiles as last read.
     pub profiles: load::ProfileCache,
+    /// The profiles as last validated, each on its own.
+    pub validated: validate::cache::ValidatedCache,
     /// The plain-language findings of each pair of texts as last checked.
     pub plain: plain::cache::PairCache,
+    /// Each provider's open data record as last written.
+    pub records: render::open_data::RecordCache,
 }
 
 /// As `build`, into `destination` (serve's preview; `shown` names it in
@@ -270,12 +295,18 @@ pub fn build_to(
     remembered: &mut Remembered,
 ) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
-    let (ready, mut findings, summary) = ready_to_write(root, today, Some(remembered))?;
+    let (ready, mut findings, summary) = timing::phase("prepare", || ready_to_write(root, today, Some(remembered)))?;
     let memo = &mut remembered.pages;
     let run = render::memo::MemoRun::new(memo);
-    let (pages, files) = write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run)), &mut findings)?;
+    let (pages, files) = timing::phase("write site", || {
+        let records = Some(&remembered.records);
+        write_site(root, &ready, (destination, shown), (&|_, _| {}, Some(&run), records), &mut findings)
+    })?;
     let reused = run.reused();
-    *memo = run.finish();
+    let last = std::mem::replace(memo, run.finish());
+    // Freeing the model of 10,000 providers and the last memo takes tens of
+    // milliseconds the preview need not wait for.
+    std::thread::spawn(move || drop((ready, last)));
     Ok(BuildReport {
         pages,
         files,
@@ -316,7 +347,7 @@ fn write_site(
     root: &Path,
     ready: &Checked,
     (destination, shown): (&dyn output::Destination, &Path),
-    (progress, run): (Progress, Option<&render::memo::MemoRun>),
+    (progress, run, records): (Progress, Option<&render::memo::MemoRun>, Option<&render::open_data::RecordCache>),
     findings: &mut Findings,
 ) -> Result<(usize, usize), BuildFailure> {
     let Checked { site, translations, renderer } = ready;
@@ -342,7 +373,7 @@ fn write_site(
                 }
             })
         },
-        || data_files(site),
+        || timing::phase("open data", || data_files(site, records)),
     );
     if findings.has_errors() {
         return Err(BuildFailure { findings: std::mem::take(findings).into_sorted() });

@@ -46,7 +46,7 @@ pub struct Measure {
 }
 
 /// The texts measured during validation.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Samples(Vec<Sample>);
 
 impl Samples {

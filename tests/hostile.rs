@@ -261,11 +261,13 @@ fn static_files_cannot_replace_generated_pages_or_open_data() {
     site.write("static/tjenester/praktisk-bistand/alfa-omsorg/index.html", "<script>alert(1)</script>");
     site.write("static/data/providers.csv", "=HYPERLINK(\"x\")");
     site.write("static/klage", "x");
+    site.write("static/robots.txt/kopi.txt", "x");
     let errors = site.errors();
     let e = assert_error(&errors, "static/tjenester/praktisk-bistand/alfa-omsorg/index.html", 0, "would replace");
     assert!(e.message.contains("tjenester/praktisk-bistand/alfa-omsorg/index.html itself"), "{}", e.message);
     assert_error(&errors, "static/data/providers.csv", 0, "data/providers.csv");
     assert_error(&errors, "static/klage", 0, "folder klage/");
+    assert_error(&errors, "static/robots.txt/kopi.txt", 0, "robots.txt itself, so it cannot be a folder");
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod generated;
 use std::path::PathBuf;
 
 use brukervalg::cmd::serve::{Outcome, Preview};
+use brukervalg::diagnostics::Finding;
 use brukervalg::domain::Date;
 use common::{TestSite, snapshot};
 
@@ -280,4 +281,139 @@ fn a_name_edit_that_keeps_the_order_reaches_every_list() {
         );
     });
     assert!(rebuilt.pages - rebuilt.reused > 4, "the lists show the name");
+}
+
+// serve does not validate a profile again that was read unchanged
+// (`validate::cache`); whatever else validation reads must still be
+// followed, and the findings must be a full build's, in its order.
+
+/// The findings of a rebuild after `edit`, asserted to be those of a
+/// full build of the same files (good or failed), in the same order.
+fn findings_as_a_full_build_after(site: &TestSite, edit: impl FnOnce(&TestSite)) -> Vec<Finding> {
+    let mut preview = Preview::new(site.root(), Some(Date::parse(common::TODAY).unwrap())).unwrap();
+    let findings = |outcome: Outcome| match outcome {
+        Outcome::Built(report) => report.findings,
+        Outcome::Failed(findings) => findings,
+    };
+    findings(preview.rebuild());
+    edit(site);
+    let rebuilt = findings(preview.rebuild());
+    let full = tempfile::tempdir().unwrap();
+    let full = match site.build_into(&full.path().join("site")) {
+        Ok(report) => report.findings,
+        Err(failure) => failure.findings,
+    };
+    assert_eq!(common::describe(&rebuilt), common::describe(&full), "a rebuild finds what a full build finds");
+    assert_eq!(rebuilt, full);
+    rebuilt
+}
+
+fn keys(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.message.key()).collect()
+}
+
+#[test]
+fn a_profile_edit_that_breaks_a_rule_is_found_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let found = findings_as_a_full_build_after(&site, |s| {
+        s.edit("providers/praktisk-bistand/trygg-hverdag-as.yaml", "[nb, en, pl, so, fa]", "[nb, en, pl, so, xx]");
+    });
+    assert!(keys(&found).contains(&"language.unknown"), "{found:?}");
+}
+
+#[test]
+fn a_profile_edit_that_gives_a_warning_is_warned_about_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let profile = "providers/praktisk-bistand/trygg-hverdag-as.yaml";
+    let checked = site.read(profile).lines().find(|l| l.starts_with("last_checked:")).unwrap().to_string();
+    let found = findings_as_a_full_build_after(&site, |s| {
+        s.edit(profile, &checked, "last_checked: 2020-01-15");
+    });
+    assert!(keys(&found).contains(&"provider.stale"), "{found:?}");
+}
+
+#[test]
+fn a_change_of_the_limits_reaches_profiles_that_did_not_change() {
+    let site = TestSite::example();
+    let found = findings_as_a_full_build_after(&site, |s| {
+        let config = s.read("brukervalg.yaml");
+        s.write("brukervalg.yaml", &format!("{config}limits:\n  stale_after_months: 1\n"));
+    });
+    assert!(keys(&found).iter().filter(|k| **k == "provider.stale").count() > 1, "{found:?}");
+}
+
+#[test]
+fn a_district_that_changes_its_id_is_unknown_to_profiles_that_did_not_change() {
+    let site = TestSite::example();
+    let found = findings_as_a_full_build_after(&site, |s| {
+        s.edit("brukervalg.yaml", "  - id: sentrum\n", "  - id: sentrum-vest\n");
+    });
+    assert!(keys(&found).contains(&"district.unknown"), "{found:?}");
+}
+
+#[test]
+fn an_organisation_number_taken_by_another_profile_is_found_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let found = findings_as_a_full_build_after(&site, |s| {
+        s.edit("providers/praktisk-bistand/trygg-hverdag-as.yaml", "\"899603087\"", "\"819935181\"");
+    });
+    assert!(keys(&found).contains(&"org_number.twice"), "{found:?}");
+}
+
+#[test]
+fn a_photo_removed_beside_an_unchanged_profile_is_found_missing_on_the_next_rebuild() {
+    let site = TestSite::example();
+    let profile = "providers/praktisk-bistand/trygg-hverdag-as.yaml";
+    site.edit(profile, "last_checked:", "image:\n  file: foto.jpg\n  alt: Ansatte i Trygg Hverdag\nlast_checked:");
+    site.write("providers/praktisk-bistand/foto.jpg", "\u{ff}\u{d8}\u{ff}");
+    let found = findings_as_a_full_build_after(&site, |s| {
+        s.remove("providers/praktisk-bistand/foto.jpg");
+    });
+    assert!(keys(&found).contains(&"image.missing"), "{found:?}");
+}
+
+#[test]
+fn a_language_renamed_in_the_ui_strings_reaches_the_pages_of_unchanged_profiles() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("i18n/nb.yaml", "  pl: polsk\n", "  pl: polsk språk\n");
+    });
+}
+
+// The open data is made of each provider's record, kept between rebuilds
+// (`render::open_data::RecordCache`); a record shows more of the site than
+// its provider.
+
+#[test]
+fn a_new_address_of_the_site_reaches_every_record_of_the_open_data() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "brukervalg.yaml",
+            "base_url: https://brukervalg.fjordvik.kommune.no/",
+            "base_url: https://fjordvik.no/",
+        );
+    });
+}
+
+#[test]
+fn another_default_provider_is_marked_in_the_open_data() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        let config = s.read("brukervalg.yaml");
+        let config = config.replacen(
+            "default_provider: fjordvik-kommune-hjemmetjenesten",
+            "default_provider: stiftelsen-fjordvik-diakoni",
+            1,
+        );
+        s.write("brukervalg.yaml", &config);
+    });
+}
+
+#[test]
+fn a_renamed_service_reaches_every_record_of_its_providers() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("brukervalg.yaml", "name: Praktisk bistand", "name: Praktisk hjelp");
+    });
 }

@@ -1,7 +1,7 @@
 use super::Variant;
 
 /// A piece of prose with its optional plain-language companion.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Text {
     pub standard: String,
     pub plain: Option<String>,

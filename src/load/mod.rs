@@ -15,6 +15,7 @@ pub mod yaml;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -44,6 +45,10 @@ pub struct LoadedProvider {
     pub profile: RawProvider,
     pub self_description: Option<MarkdownFile>,
     pub self_description_plain: Option<MarkdownFile>,
+    /// Which reading of the files this is: two loads with the same number
+    /// read the same bytes (the profile cache hands out what it read), so
+    /// what was made from one holds for the other (`validate::cache`).
+    pub reading: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -71,7 +76,9 @@ pub struct LoadedSite {
     /// The limits in force: the configuration's, or the defaults where it
     /// could not be read or a value was out of range (reported by validation).
     pub limits: Limits,
-    pub providers: Vec<LoadedProvider>,
+    /// Shared with `serve`'s profile cache, which hands out the same ones
+    /// again while their files do not change.
+    pub providers: Vec<Arc<LoadedProvider>>,
     /// (service folder, file stem) of every profile file, read or not, so
     /// that a broken profile is one error and not one in every file that
     /// names it.
@@ -130,6 +137,12 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
     let text = reader.text(&file, findings)?;
     let config = reader.yaml(&file, &text, 0, findings)?;
     Some((file, config))
+}
+
+/// A number no reading of a profile had before, in this process.
+fn next_reading() -> u64 {
+    static READINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    READINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Reads files under the limits in force.
@@ -191,7 +204,7 @@ impl Reader<'_> {
         Some(text)
     }
 
-    fn providers(&self, findings: &mut Findings) -> (Vec<LoadedProvider>, BTreeSet<(String, String)>) {
+    fn providers(&self, findings: &mut Findings) -> (Vec<Arc<LoadedProvider>>, BTreeSet<(String, String)>) {
         let dir = self.root.join("providers");
         let mut profiles = Vec::new();
         let mut seen = BTreeSet::new();
@@ -234,7 +247,7 @@ impl Reader<'_> {
         // Profiles are read and parsed in parallel, each with findings of
         // its own, which are then taken in the order of the walk: the same
         // findings in the same order as reading them one by one.
-        let read: Vec<(Option<LoadedProvider>, Findings)> = profiles
+        let read: Vec<(Option<Arc<LoadedProvider>>, Findings)> = profiles
             .into_par_iter()
             .map(|(service_dir, stem, file)| {
                 let mut own = Findings::default();
@@ -260,7 +273,7 @@ impl Reader<'_> {
         file_stem: String,
         file: SourceFile,
         findings: &mut Findings,
-    ) -> Option<LoadedProvider> {
+    ) -> Option<Arc<LoadedProvider>> {
         let profile_path = file.absolute.clone();
         let companions = ["", PLAIN_SUFFIX].map(|s| profile_path.with_file_name(format!("{file_stem}{s}.md")));
         let [standard_md, plain_md] = &companions;
@@ -269,14 +282,15 @@ impl Reader<'_> {
             let profile = self.yaml::<RawProvider>(&file, &text, 0, findings)?;
             let self_description = self.markdown_body(standard_md, findings);
             let self_description_plain = self.markdown_body(plain_md, findings);
-            Some(LoadedProvider {
+            Some(Arc::new(LoadedProvider {
                 service_dir,
                 file_stem,
                 source: file,
                 profile,
                 self_description,
                 self_description_plain,
-            })
+                reading: next_reading(),
+            }))
         };
         let Some(cache) = self.cache else { return read(findings) };
         let (loaded, found) = cache.load(&profile_path, &companions, || {

@@ -8,6 +8,7 @@
 //! with it; a change of the limits (which reading applies) empties it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::LoadedProvider;
 use crate::carried::Carried;
@@ -19,13 +20,13 @@ pub struct ProfileCache(Carried<PathBuf, Entry>);
 #[derive(Clone)]
 struct Entry {
     stamp: Vec<Option<Stamp>>,
-    loaded: Option<LoadedProvider>,
+    loaded: Option<Arc<LoadedProvider>>,
     findings: Vec<Finding>,
 }
 
 /// What changes when a file is written, replaced or removed.
 #[derive(Clone, PartialEq, Eq, Debug)]
-struct Stamp {
+pub struct Stamp {
     len: u64,
     modified: Option<std::time::SystemTime>,
     #[cfg(unix)]
@@ -45,8 +46,8 @@ impl ProfileCache {
         &self,
         profile: &Path,
         companions: &[PathBuf],
-        read: impl FnOnce() -> (Option<LoadedProvider>, Vec<Finding>),
-    ) -> (Option<LoadedProvider>, Vec<Finding>) {
+        read: impl FnOnce() -> (Option<Arc<LoadedProvider>>, Vec<Finding>),
+    ) -> (Option<Arc<LoadedProvider>>, Vec<Finding>) {
         // Taken before reading, so a write during the read shows next time.
         let stamp: Vec<Option<Stamp>> =
             std::iter::once(profile).chain(companions.iter().map(PathBuf::as_path)).map(stamp).collect();
@@ -62,7 +63,8 @@ impl ProfileCache {
     }
 }
 
-fn stamp(path: &Path) -> Option<Stamp> {
+/// The file's stamp; `None` when there is no file.
+pub fn stamp(path: &Path) -> Option<Stamp> {
     // The link itself, not what it points to: a profile that became a
     // link must be read again, to be refused.
     let meta = std::fs::symlink_metadata(path).ok()?;

@@ -4,7 +4,7 @@
 
 use super::collate;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct StaffLanguage {
     /// ISO 639-1 (or 639-3 where 639-1 has none), lower case.
     pub code: String,

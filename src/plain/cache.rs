@@ -7,7 +7,7 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::glossary::Glossary;
-use super::texts::Pair;
+use super::texts::{Pair, Place};
 use crate::carried::Carried;
 use crate::diagnostics::Finding;
 
@@ -27,10 +27,16 @@ impl PairCache {
     }
 }
 
-/// Everything a pair's findings are made from.
+/// Everything a pair's findings are made from. Hashed, not formatted: the
+/// `Debug` form of a Markdown place holds its whole body again.
 fn key(pair: &Pair) -> u64 {
     let mut hash = DefaultHasher::new();
     (&pair.file, &pair.field, pair.standard, pair.standard_markdown, pair.plain).hash(&mut hash);
-    format!("{:?}{:?}", pair.place, pair.shown_anyway).hash(&mut hash);
+    match &pair.place {
+        Place::Field(position) => (0, position).hash(&mut hash),
+        // Its body is the pair's plain text, hashed above.
+        Place::Markdown(md) => (1, &md.source.relative, md.body_line).hash(&mut hash),
+    }
+    pair.shown_anyway.hash(&mut hash);
     hash.finish()
 }

@@ -77,7 +77,8 @@ pub struct MemoRun<'m> {
 
 impl<'m> MemoRun<'m> {
     pub fn new(previous: &'m Memo) -> MemoRun<'m> {
-        MemoRun { previous, next: Mutex::default(), reused: Default::default() }
+        let next = Memo { pages: HashMap::with_capacity(previous.len()) };
+        MemoRun { previous, next: Mutex::new(next), reused: Default::default() }
     }
 
     /// The file of the last build with this page's fingerprint, if any.

@@ -3,8 +3,14 @@
 //! facts: nothing here that a reader of the site cannot see.
 
 use std::borrow::Cow;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::carried::Carried;
+use crate::domain::Slug;
 
 use crate::model::filters::{capacity_value, ownership_value};
 use crate::model::survey::{Figure, Survey};
@@ -103,10 +109,6 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
     }
 }
 
-fn records(site: &Site) -> Vec<Record<'_>> {
-    site.services.iter().flat_map(|s| s.providers.iter().map(move |p| record(site, s, p))).collect()
-}
-
 /// One published survey figure; hidden ones carry their status only.
 #[derive(Serialize)]
 struct SurveyResult<'a> {
@@ -201,21 +203,82 @@ pub fn survey_results_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
     writer.into_inner().map_err(|e| e.into_error().into())
 }
 
-pub fn providers_json(site: &Site) -> String {
-    #[derive(Serialize)]
-    struct Dataset<'a> {
-        municipality: &'a str,
-        source: String,
-        providers: Vec<Record<'a>>,
-        surveys: Vec<SurveyRecord<'a>>,
+/// `data/providers.json` and `data/providers.csv`, both made from each
+/// provider's record, taken from `cache` where the provider and what its
+/// record shows of the site did not change since `serve`'s last build.
+pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u8>, Vec<u8>), String> {
+    if let Some(cache) = cache {
+        cache.0.begin(String::new());
     }
-    let data = Dataset {
-        municipality: &site.municipality,
-        source: site.base_url.clone(),
-        providers: records(site),
-        surveys: survey_records(site),
+    let mut site_part = DefaultHasher::new();
+    (&site.base_url, format!("{:?}", site.routes)).hash(&mut site_part);
+    let pairs: Vec<(&Service, &Provider)> =
+        site.services.iter().flat_map(|s| s.providers.iter().map(move |p| (s, p))).collect();
+    let made: Vec<Shared> = pairs
+        .par_iter()
+        .map(|&(service, p)| {
+            let make = || Arc::new(Made::new(&record(site, service, p)));
+            let Some(cache) = cache else { return make() };
+            let mut key = site_part.clone();
+            (&service.id, &service.name, service.default_provider.as_ref() == Some(&p.slug), p).hash(&mut key);
+            let key = key.finish();
+            cache.0.get_or((service.id.clone(), p.slug.clone()), |(k, _)| *k == key, || (key, make())).1
+        })
+        .collect();
+    // The JSON written out field by field in `Dataset`'s order, compact as
+    // `serde_json::to_string` writes it (a test holds the two together).
+    let text = |value: &str| serde_json::to_string(value).map_err(|e| e.to_string());
+    let mut json = format!(
+        "{{\"municipality\":{},\"source\":{},\"providers\":[",
+        text(&site.municipality)?,
+        text(&site.base_url)?
+    );
+    let mut csv = {
+        let mut writer = csv_writer();
+        writer.write_record(PROVIDER_COLUMNS.iter().map(|(name, _)| *name)).map_err(|e| e.to_string())?;
+        writer.into_inner().map_err(|e| e.to_string())?
     };
-    serde_json::to_string_pretty(&data).unwrap_or_default() + "\n"
+    for (i, one) in made.iter().enumerate() {
+        let one = one.as_ref().as_ref().map_err(Clone::clone)?;
+        if i > 0 {
+            json.push(',');
+        }
+        json.push_str(&one.json);
+        csv.extend_from_slice(&one.csv);
+    }
+    let surveys = serde_json::to_string(&survey_records(site)).map_err(|e| e.to_string())?;
+    json.push_str(&format!("],\"surveys\":{surveys}}}\n"));
+    Ok((json.into_bytes(), csv))
+}
+
+/// Each provider's record as `serve`'s last build wrote it, by service and
+/// provider, with a fingerprint of everything it was made from.
+#[derive(Default)]
+pub struct RecordCache(Carried<(Slug, Slug), (u64, Shared)>);
+
+/// A record made once, shared by the build that made it and the next;
+/// an error making it is the same for the same provider, so kept too.
+type Shared = Arc<Result<Made, String>>;
+
+/// One provider's record as JSON and as a CSV row.
+pub struct Made {
+    json: String,
+    csv: Vec<u8>,
+}
+
+impl Made {
+    fn new(record: &Record) -> Result<Made, String> {
+        let json = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let mut writer = csv_writer();
+        writer
+            .write_record(PROVIDER_COLUMNS.iter().map(|(_, cell)| match cell(record) {
+                Cell::Text(s) => neutralise(&s).into_owned(),
+                Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
+            }))
+            .map_err(|e| e.to_string())?;
+        let csv = writer.into_inner().map_err(|e| e.to_string())?;
+        Ok(Made { json, csv })
+    }
 }
 
 /// A CSV cell: free text is neutralised against formula injection when
@@ -290,19 +353,6 @@ fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().quote_style(csv::QuoteStyle::NonNumeric).from_writer(Vec::new())
 }
 
-/// One row per provider and service, columns as in `PROVIDER_COLUMNS`.
-pub fn providers_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv_writer();
-    writer.write_record(PROVIDER_COLUMNS.iter().map(|(name, _)| *name))?;
-    for r in records(site) {
-        writer.write_record(PROVIDER_COLUMNS.iter().map(|(_, cell)| match cell(&r) {
-            Cell::Text(s) => neutralise(&s).into_owned(),
-            Cell::Number(n) => n.map(|n| n.to_string()).unwrap_or_default(),
-        }))?;
-    }
-    writer.into_inner().map_err(|e| e.into_error().into())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +370,27 @@ mod tests {
         ] {
             assert_eq!(neutralise(cell), written);
         }
+    }
+
+    #[test]
+    fn the_providers_json_is_what_serde_json_writes_of_the_whole_dataset() {
+        #[derive(Serialize)]
+        struct Dataset<'a> {
+            municipality: &'a str,
+            source: &'a str,
+            providers: Vec<Record<'a>>,
+            surveys: Vec<SurveyRecord<'a>>,
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (checked, findings, _) = crate::check(root, Some(crate::domain::Date::parse("2026-11-27").unwrap()));
+        let site = checked.unwrap_or_else(|| panic!("{findings:?}")).site;
+        let whole = Dataset {
+            municipality: &site.municipality,
+            source: &site.base_url,
+            providers: site.services.iter().flat_map(|s| s.providers.iter().map(|p| record(&site, s, p))).collect(),
+            surveys: survey_records(&site),
+        };
+        let (json, _) = provider_files(&site, None).unwrap();
+        assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(&whole).unwrap() + "\n");
     }
 }

@@ -1,6 +1,7 @@
 //! Rules over the loaded content. Produces the site model and findings; the
 //! build writes nothing when any finding is an error.
 
+pub mod cache;
 pub mod fields;
 pub mod links;
 mod listing;
@@ -33,6 +34,7 @@ pub fn validate(
     today: Date,
     findings: &mut Findings,
     readability: &mut Samples,
+    cache: Option<&cache::ValidatedCache>,
 ) -> Option<Site> {
     let (config_file, config) = loaded.config?;
     let (mut site, default_positions) = site::site(
@@ -46,7 +48,7 @@ pub fn validate(
     )?;
     let mut pending_links = Vec::new();
     let checks = &mut Checks { findings, readability, pending: &mut pending_links };
-    for provider in providers::providers(loaded.providers, &site, translations, checks) {
+    for provider in providers::providers(loaded.providers, (&site, translations), cache, checks) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {
             service.providers.push(provider);
         }

@@ -27,20 +27,30 @@ const MAX_STAFF_PER_MONTH: u64 = 200;
 const MAX_PUPILS: u64 = 10_000;
 
 pub fn providers(
-    loaded: Vec<LoadedProvider>,
-    site: &Site,
-    translations: &Translations,
+    loaded: Vec<std::sync::Arc<LoadedProvider>>,
+    (site, translations): (&Site, &Translations),
+    cache: Option<&super::cache::ValidatedCache>,
     checks: &mut Checks,
 ) -> Vec<Provider> {
     // Each profile is validated on its own, in parallel (10,000 profiles
     // took a second one by one); what each found is then taken in the
     // order of the files, as if validated one by one.
-    let validated: Vec<Validated> = loaded.par_iter().map(|item| Validated::new(item, site, translations)).collect();
+    if let Some(cache) = cache {
+        cache.begin(site, translations);
+    }
+    let validate = |item| Validated::new(item, site, translations);
+    let validated: Vec<Validated> = loaded
+        .par_iter()
+        .map(|item| match cache {
+            Some(cache) => cache.validate(item, || validate(item)),
+            None => validate(item),
+        })
+        .collect();
     let mut out = Vec::new();
     // (service, org number) → first file, to catch a provider listed twice.
     let mut seen: BTreeMap<(Slug, OrgNumber), std::path::PathBuf> = BTreeMap::new();
     for (item, own) in loaded.iter().zip(validated) {
-        for finding in own.findings.into_sorted() {
+        for finding in own.findings {
             checks.findings.push(finding);
         }
         checks.readability.append(own.samples);
@@ -65,9 +75,11 @@ pub fn providers(
 }
 
 /// One profile validated on its own, with what its checks found.
-struct Validated {
+#[derive(Clone)]
+pub(super) struct Validated {
     provider: Option<Provider>,
-    findings: Findings,
+    /// In the order `Findings::into_sorted` gives.
+    findings: Vec<Finding>,
     samples: Samples,
     pending: Vec<PendingLink>,
 }
@@ -94,7 +106,7 @@ impl Validated {
                 None
             }
         };
-        Validated { provider, findings, samples, pending }
+        Validated { provider, findings: findings.into_sorted(), samples, pending }
     }
 }
 

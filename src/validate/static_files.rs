@@ -15,21 +15,19 @@ pub const DATA_FILES: &[&str] =
     &["sitemap.xml", "robots.txt", "data/providers.json", "data/providers.csv", "data/survey-results.csv"];
 
 pub fn check(static_files: &[SourceFile], site: &Site, findings: &mut Findings) {
-    let generated = generated_files(site);
-    let folders: BTreeSet<&str> =
-        generated.iter().flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i])).collect();
-    for file in static_files {
-        let relative = file.relative.strip_prefix("static").unwrap_or(&file.relative);
-        let published = relative.to_string_lossy().replace('\\', "/");
-        let clash = if generated.contains(&published) {
+    let published: Vec<String> = static_files
+        .iter()
+        .map(|file| file.relative.strip_prefix("static").unwrap_or(&file.relative).to_string_lossy().replace('\\', "/"))
+        .collect();
+    let clashes = Clashes::find(&published, site);
+    for (file, published) in static_files.iter().zip(&published) {
+        let clash = if clashes.files.contains(published.as_str()) {
             Some(msg!("static.clash.file", path = published))
-        } else if folders.contains(published.as_str()) {
+        } else if clashes.folders.contains(published.as_str()) {
             Some(msg!("static.clash.folder", path = published))
         } else {
-            published
-                .match_indices('/')
-                .map(|(i, _)| &published[..i])
-                .find(|ancestor| generated.contains(*ancestor))
+            ancestors(published)
+                .find(|ancestor| clashes.files.contains(*ancestor))
                 .map(|ancestor| msg!("static.clash.ancestor", path = ancestor))
         };
         if let Some(clash) = clash {
@@ -41,16 +39,59 @@ pub fn check(static_files: &[SourceFile], site: &Site, findings: &mut Findings) 
     }
 }
 
+/// The folders a path is in, outermost first (`a`, `a/b` for `a/b/c`).
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[..i])
+}
+
+/// Which of the static files' paths and folders the build writes to.
+struct Clashes<'a> {
+    /// Static paths, or folders of them, that are generated files.
+    files: BTreeSet<&'a str>,
+    /// Static paths that are folders of generated files.
+    folders: BTreeSet<&'a str>,
+}
+
+impl<'a> Clashes<'a> {
+    /// One pass over the generated files, each looked up among the few
+    /// static paths: not a set of all 47,000 pages at 10,000 providers
+    /// made on every build.
+    fn find(published: &'a [String], site: &Site) -> Clashes<'a> {
+        let paths: BTreeSet<&str> = published.iter().map(String::as_str).collect();
+        let with_folders: BTreeSet<&str> =
+            published.iter().flat_map(|p| ancestors(p)).chain(paths.iter().copied()).collect();
+        let mut clashes = Clashes { files: BTreeSet::new(), folders: BTreeSet::new() };
+        if published.is_empty() {
+            return clashes;
+        }
+        each_generated_file(site, |generated| {
+            if let Some(hit) = with_folders.get(generated) {
+                clashes.files.insert(hit);
+            }
+            for folder in ancestors(generated) {
+                if let Some(hit) = paths.get(folder) {
+                    clashes.folders.insert(hit);
+                }
+            }
+        });
+        clashes
+    }
+}
+
 /// Every file the build writes: each page in each variant, the data files
 /// and the providers' pictures.
-fn generated_files(site: &Site) -> BTreeSet<String> {
-    let mut files: BTreeSet<String> =
-        crate::render::jobs(site).iter().map(|job| format!("{}{}", job.variant.root(), job.path.file_name())).collect();
-    files.extend(DATA_FILES.iter().map(|f| f.to_string()));
+fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
+    let mut name = String::new();
+    for job in crate::render::jobs(site) {
+        name.clear();
+        name.push_str(job.variant.root());
+        name.push_str(&job.path.file_name());
+        visit(&name);
+    }
+    DATA_FILES.iter().for_each(|f| visit(f));
     for provider in site.services.iter().flat_map(|s| &s.providers) {
         if let Some(image) = &provider.image {
-            files.insert(image.published.as_str().to_string());
+            visit(image.published.as_str());
         }
     }
-    files
 }

@@ -79,15 +79,26 @@ fn internal_markdown_links_become_relative_to_the_page() {
 }
 
 #[test]
-fn sitemap_lists_absolute_addresses_of_every_variant() {
+fn sitemap_lists_ordinary_print_pages_and_large_print_points_search_engines_there() {
     let site = TestSite::minimal();
     site.build_ok();
     let sitemap = site.page("sitemap.xml");
     assert!(sitemap.contains(
         "<loc>https://brukervalg.testvik.no/tjenester/praktisk-bistand/alfa-omsorg/</loc><lastmod>2026-10-01</lastmod>"
     ));
-    assert!(sitemap.contains("<loc>https://brukervalg.testvik.no/stor-skrift/lettlest/klage/</loc>"));
+    assert!(sitemap.contains("<loc>https://brukervalg.testvik.no/lettlest/klage/</loc>"));
+    assert!(!sitemap.contains("/stor-skrift/"), "large print has the same text: not listed on its own");
     assert!(site.page("robots.txt").contains("Sitemap: https://brukervalg.testvik.no/sitemap.xml"));
+
+    let head = |page: &str| {
+        let html = site.page(page);
+        html[..html.find("</head>").unwrap()].to_string()
+    };
+    let large = head("stor-skrift/lettlest/klage/index.html");
+    assert!(large.contains(r#"<link rel=canonical href="https://brukervalg.testvik.no/lettlest/klage/">"#), "{large}");
+    assert!(!large.contains("name=description"), "{large}");
+    let ordinary = head("lettlest/klage/index.html");
+    assert!(ordinary.contains("name=description") && !ordinary.contains("canonical"), "{ordinary}");
 }
 
 #[test]
@@ -219,7 +230,7 @@ fn every_page_links_to_its_counterparts_and_marks_the_current_variant() {
         .map(|a| a.text().collect())
         .collect();
     assert_eq!(current, ["Stor skrift"]);
-    assert!(html.contains("class=\"large-print\""), "large print is set on the root element");
+    assert!(html.contains("<html lang=\"nb\" class=large-print>"), "large print is set on the root element");
 }
 
 #[test]

@@ -29,4 +29,14 @@ impl Variant {
     pub fn is_large_print(self) -> bool {
         matches!(self, Variant::LargePrint | Variant::LargePrintPlain)
     }
+
+    /// The same words in ordinary print: a large-print page's text is that
+    /// page's, so search engines are pointed there (`rel=canonical`).
+    pub fn in_ordinary_print(self) -> Variant {
+        match self {
+            Variant::LargePrint => Variant::Standard,
+            Variant::LargePrintPlain => Variant::Plain,
+            other => other,
+        }
+    }
 }

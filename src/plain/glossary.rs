@@ -230,6 +230,7 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
     let mut out = String::with_capacity(html.len() + 512);
     out.push_str(&html[..main_start]);
     let mut blocked: usize = 0;
+    let (mut open_term, mut open_header) = (false, false);
     let mut in_source_note = false;
     let mut rest = &html[main_start..main_end];
     while !rest.is_empty() {
@@ -242,13 +243,23 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
             // «Skrevet av leverandøren.» says who wrote a block; it is no
             // place to explain words (paragraphs do not nest).
             if name.eq_ignore_ascii_case("p") {
-                in_source_note = !closing && tag.contains("class=\"source\"");
+                in_source_note = !closing && is_source_note(tag);
+            }
+            // Templates may leave out `</dt>` and `</th>`: the next term,
+            // cell or row ends them as HTML does.
+            if open_term && ends_term(name, closing) || open_header && ends_header_cell(name, closing) {
+                open_term &= !ends_term(name, closing);
+                open_header &= !ends_header_cell(name, closing);
+                blocked = blocked.saturating_sub(1);
             }
             if is_left_alone(name) && !tag.ends_with("/>") {
-                if closing {
-                    blocked = blocked.saturating_sub(1);
-                } else {
+                let (term, header) = (name.eq_ignore_ascii_case("dt"), name.eq_ignore_ascii_case("th"));
+                if !closing {
                     blocked += 1;
+                    open_term |= term;
+                    open_header |= header;
+                } else if !(term || header) {
+                    blocked = blocked.saturating_sub(1);
                 }
             }
             out.push_str(tag);
@@ -266,6 +277,30 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
     }
     out.push_str(&html[main_end..]);
     out
+}
+
+/// Whether `tag` opens a source note, its class quoted or not (templates
+/// lose the quotes values do not need, `render::templates`).
+fn is_source_note(tag: &str) -> bool {
+    tag.contains("class=\"source\"") || ["class=source ", "class=source>"].iter().any(|c| tag.contains(c))
+}
+
+/// Whether tag `name` ends an open `<dt>`: its own end tag, or the next term,
+/// description or the list's end.
+fn ends_term(name: &str, closing: bool) -> bool {
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    if closing { is("dt") || is("dl") } else { is("dt") || is("dd") }
+}
+
+/// Whether tag `name` ends an open `<th>`: its own end tag, the next cell
+/// or row, or the table's end.
+fn ends_header_cell(name: &str, closing: bool) -> bool {
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    if closing {
+        ["th", "tr", "thead", "tbody", "tfoot", "table"].iter().any(|n| is(n))
+    } else {
+        is("th") || is("td") || is("tr")
+    }
 }
 
 /// Explains the terms first used in `text`; returns how many it explained.
@@ -355,6 +390,25 @@ mod tests {
             out,
             "<main><p><dfn>Rehabilitering</dfn> (trening etter sykdom) gir en <dfn>ØNSKEPLASS</dfn> (en plass du ønsker) og mer re\u{AD}habilitering.</p></main>"
         );
+    }
+
+    #[test]
+    fn terms_and_header_cells_stay_as_written_without_their_end_tags() {
+        let html = "<main><dl><dt>Vedtak<dd>Du får et vedtak.</dl></main>";
+        let out = explain_terms(html, &glossary());
+        assert_eq!(out, "<main><dl><dt>Vedtak<dd>Du får et <dfn>vedtak</dfn> (et brev fra kommunen).</dl></main>");
+        let html = "<main><table><tr><th>Vedtak<td>Et vedtak.<tr><th>X</table><p>vedtak</p></main>";
+        let out = explain_terms(html, &glossary());
+        assert!(out.contains("<th>Vedtak<td>Et <dfn>vedtak</dfn> (et brev"), "{out}");
+    }
+
+    #[test]
+    fn a_source_note_is_left_alone_with_or_without_quotes() {
+        for note in ["<p class=\"source\">", "<p class=source>"] {
+            let html = format!("<main>{note}Om vedtak.</p><p>Et vedtak.</p></main>");
+            let out = explain_terms(&html, &glossary());
+            assert!(out.contains(&format!("{note}Om vedtak.</p><p>Et <dfn>vedtak</dfn>")), "{out}");
+        }
     }
 
     #[test]

@@ -7,8 +7,11 @@ fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
-/// Every page in every variant, with the date its content was last checked
-/// where the site knows it.
+/// Every page in ordinary print, standard and plain, with the date its
+/// content was last checked where the site knows it. Large-print pages
+/// have the same text and name their ordinary-print page as canonical, so
+/// they are not listed (which also keeps a 10,000-provider site under the
+/// sitemap protocol's 50,000 addresses per file).
 pub fn sitemap_xml(site: &Site) -> String {
     let mut entries: Vec<(SitePath, Option<String>)> = vec![(SitePath::home(), None)];
     for service in &site.services {
@@ -23,7 +26,7 @@ pub fn sitemap_xml(site: &Site) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for variant in Variant::ALL {
+    for variant in Variant::ALL.into_iter().filter(|v| !v.is_large_print()) {
         for (path, lastmod) in &entries {
             out.push_str("  <url><loc>");
             out.push_str(&xml_escape(&format!("{}{}", site.base_url, path.in_variant(variant))));

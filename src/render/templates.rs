@@ -59,7 +59,7 @@ pub fn compact(source: &str) -> String {
                 i += len;
                 continue;
             }
-            out.push_str(&rest[..len]);
+            unquote_constants(&rest[..len], &mut out);
             after_block = is_block_tag(&rest[..len]);
             i += len;
             if let Some(element) = raw_text_element(&rest[..len]) {
@@ -151,14 +151,15 @@ fn is_block_tag(tag: &str) -> bool {
 /// `</td>` before `<td>` or `</tr>`, and so on. Control tags are looked
 /// through because every way through them writes a tag of that kind in a
 /// list or table that is valid; a value (`{{ }}`) or text keeps the tag.
-/// Terms and header cells keep theirs: the plain-language glossary pass
-/// (`plain::glossary`) leaves their text alone up to their end tag.
+/// Whatever reads the pages (the plain-language glossary pass) must know
+/// these rules too.
 fn is_implied_end_tag(tag: &str, rest: &str) -> bool {
     let Some(name) = tag.strip_prefix("</").and_then(|t| t.strip_suffix('>')) else { return false };
     let ended_by: &[&str] = match name.to_ascii_lowercase().as_str() {
         "li" => &["<li", "</ul", "</ol", "</menu"],
+        "dt" => &["<dt", "<dd"],
         "dd" => &["<dt", "<dd", "</dl", "</div"],
-        "td" => &["<td", "<th", "</tr"],
+        "td" | "th" => &["<td", "<th", "</tr"],
         "tr" => &["<tr", "</tbody", "</thead", "</tfoot", "</table"],
         _ => return false,
     };
@@ -174,6 +175,36 @@ fn is_implied_end_tag(tag: &str, rest: &str) -> bool {
         next.get(..start.len()).is_some_and(|n| n.eq_ignore_ascii_case(start))
             && next[start.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
     })
+}
+
+/// Writes `tag` with the quotes taken off attribute values the template
+/// writes out in full and that need none (`class="block"` becomes
+/// `class=block`). A value with a template tag in it keeps its quotes:
+/// what it becomes is not known here.
+fn unquote_constants(tag: &str, out: &mut String) {
+    let mut rest = tag;
+    while !rest.is_empty() {
+        if let Some(len) = template_tag_len(rest) {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+        } else if let Some(value) = rest.strip_prefix("=\"") {
+            let end = value.find('"').unwrap_or(value.len());
+            let safe = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':');
+            if end > 0 && end < value.len() && value[..end].chars().all(safe) {
+                out.push('=');
+                out.push_str(&value[..end]);
+                rest = &value[end + 1..];
+            } else {
+                let len = (end + 3).min(rest.len());
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+            }
+        } else {
+            let len = rest[1..].find(['{', '=']).map_or(rest.len(), |i| i + 1);
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+        }
+    }
 }
 
 /// The element whose content is kept as written, if `tag` opens one.
@@ -206,9 +237,9 @@ mod tests {
         let list = "<ul>\n{% for x in xs %}\n  <li>{{ x }}</li>\n{% endfor %}\n</ul>";
         assert_eq!(compact(list), "<ul>{% for x in xs %}<li>{{ x }}{% endfor %}</ul>");
         let table = "<table><tr><th>a</th> {# why #} <td>b</td></tr>\n<tr><td>c</td>\n</tr></table>";
-        assert_eq!(compact(table), "<table><tr><th>a</th> {# why #} <td>b<tr><td>c</table>");
+        assert_eq!(compact(table), "<table><tr><th>a {# why #} <td>b<tr><td>c</table>");
         let terms = "<dl><dt>a</dt><dd>b</dd>{% if c %}<dt>c</dt><dd>d</dd>{% endif %}</dl>";
-        assert_eq!(compact(terms), "<dl><dt>a</dt><dd>b{% if c %}<dt>c</dt><dd>d{% endif %}</dl>");
+        assert_eq!(compact(terms), "<dl><dt>a<dd>b{% if c %}<dt>c<dd>d{% endif %}</dl>");
     }
 
     #[test]
@@ -227,6 +258,14 @@ mod tests {
     }
 
     #[test]
+    fn constant_attribute_values_lose_quotes_they_do_not_need() {
+        let source = "<a class=\"block\" href=\"{{ x }}\" title=\"a b\" rel=\"next\"{% if c %} aria-current=\"page\"{% endif %} alt=\"\" data-x='y' src=\"a/b\">";
+        let compacted = "<a class=block href=\"{{ x }}\" title=\"a b\" rel=next{% if c %} aria-current=page{% endif %} alt=\"\" data-x='y' src=\"a/b\">";
+        assert_eq!(compact(source), compacted);
+        assert_eq!(compact("<p title=\"{{ \"=\\\"x\\\"\" }}\">"), "<p title=\"{{ \"=\\\"x\\\"\" }}\">");
+    }
+
+    #[test]
     fn spaces_within_a_line_stay() {
         assert_eq!(compact("<p>a  <b>b</b> c</p>"), "<p>a  <b>b</b> c</p>");
     }
@@ -236,7 +275,7 @@ mod tests {
         let source = "<a title=\"one\n   two\" {% if x %}\n   class=\"y\"{% endif %}>\n  {{ \"a\n   b\" }}</a>";
         assert_eq!(
             compact(source),
-            "<a title=\"one\n   two\" {% if x %}\n   class=\"y\"{% endif %}>\n{{ \"a\n   b\" }}</a>"
+            "<a title=\"one\n   two\" {% if x %}\n   class=y{% endif %}>\n{{ \"a\n   b\" }}</a>"
         );
     }
 
@@ -250,7 +289,7 @@ mod tests {
     fn preformatted_text_scripts_and_styles_keep_their_spaces() {
         for element in ["pre", "textarea", "script", "STYLE"] {
             let source = format!("<div>\n  <{element} class=\"c\">\n  x\n    y\n</{element}>\n  </div>");
-            let kept = format!("<div><{element} class=\"c\">\n  x\n    y\n</{element}></div>");
+            let kept = format!("<div><{element} class=c>\n  x\n    y\n</{element}></div>");
             assert_eq!(compact(&source), kept);
         }
     }

@@ -131,9 +131,13 @@ pub struct Layout {
     pub page_lang: Option<String>,
     pub page_dir: Option<&'static str>,
     pub title: String,
+    /// For search engines; none on large-print pages, which are not listed
+    /// in their own right.
     pub description: String,
     pub municipality: String,
-    pub canonical: String,
+    /// On a large-print page, the address of the same page in ordinary
+    /// print: the same text, so search engines list that one only.
+    pub canonical: Option<String>,
     pub stylesheet: String,
     pub favicon: String,
     /// The municipality's logo, when configured.
@@ -282,9 +286,12 @@ pub fn layout(
         page_lang: None,
         page_dir: None,
         title: page_title,
-        description,
+        description: if cx.variant.is_large_print() { String::new() } else { description },
         municipality: site.municipality.clone(),
-        canonical: format!("{}{}", site.base_url, place.path.in_variant(cx.variant)),
+        canonical: cx
+            .variant
+            .is_large_print()
+            .then(|| format!("{}{}", site.base_url, place.path.in_variant(cx.variant.in_ordinary_print()))),
         stylesheet: place.linker.site("assets/style.css"),
         favicon: place.linker.site("favicon.svg"),
         logo: site.identity.logo.as_ref().map(|l| place.linker.site(l)),

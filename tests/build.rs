@@ -99,6 +99,9 @@ fn sitemap_lists_ordinary_print_pages_and_large_print_points_search_engines_ther
     assert!(!large.contains("name=description"), "{large}");
     let ordinary = head("lettlest/klage/index.html");
     assert!(ordinary.contains("name=description") && !ordinary.contains("canonical"), "{ordinary}");
+    // A provider's description is its page's first paragraph: not repeated.
+    let provider = head("tjenester/praktisk-bistand/alfa-omsorg/index.html");
+    assert!(!provider.contains("name=description"), "{provider}");
 }
 
 #[test]

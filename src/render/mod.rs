@@ -200,13 +200,12 @@ impl Renderer {
                 let service = views::service_view(cx, &place, s);
                 let provider = views::provider_view(cx, &place, s, p);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                let layout = views::layout(
-                    cx,
-                    &place,
-                    format!("{} ({})", provider.name, service.name),
-                    provider.description.clone(),
-                    crumbs,
-                );
+                // A provider's description is the page's first paragraph, which
+                // search engines read anyway; a school's page starts with the
+                // school's own words, so the municipality's summary is kept.
+                let description = if provider.school.is_some() { provider.description.clone() } else { String::new() };
+                let layout =
+                    views::layout(cx, &place, format!("{} ({})", provider.name, service.name), description, crumbs);
                 context.insert("service", &service);
                 context.insert("provider", &provider);
                 context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));

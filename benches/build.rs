@@ -19,7 +19,7 @@
 
 use std::fs;
 use std::io::{self, Write as _};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::Instant;
 
@@ -27,6 +27,12 @@ use brukervalg::BuildOptions;
 use brukervalg::domain::Date;
 
 const CHILD_VAR: &str = "BRUKERVALG_BENCH_CHILD";
+/// The folder the parent keeps until every size is measured: each child
+/// builds in a subfolder of it and leaves it there. Deleting a 10,000-site
+/// (90,000 files and folders) just before the next size is built slows that
+/// build's file creation on this machine's journal-less ext4 for about half
+/// a minute (kernel `recently_deleted`), which is not the build's own cost.
+const SCRATCH_VAR: &str = "BRUKERVALG_BENCH_SCRATCH";
 const DEFAULT_SIZES: [Size; 3] = [Size::Example, Size::Generated(1_000), Size::Generated(10_000)];
 /// Saves timed in serve per size; the median is reported.
 const EDITS: usize = 5;
@@ -95,8 +101,12 @@ fn parent() -> ExitCode {
         "build (ms)",
         "rendered"
     );
+    let scratch = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(e) => return fail(&format!("cannot create a temporary folder: {e}")),
+    };
     for size in sizes {
-        if let Err(code) = run_child(size) {
+        if let Err(code) = run_child(size, scratch.path()) {
             return code;
         }
     }
@@ -130,10 +140,11 @@ fn generate_only(size: Option<Size>, dir: Option<&String>) -> ExitCode {
     }
 }
 
-fn run_child(size: Size) -> Result<(), ExitCode> {
+fn run_child(size: Size, scratch: &Path) -> Result<(), ExitCode> {
     let exe = std::env::current_exe().map_err(|e| fail(&format!("cannot find the bench binary: {e}")))?;
     let output = Command::new(exe)
         .env(CHILD_VAR, size.to_string())
+        .env(SCRATCH_VAR, scratch)
         .stdin(Stdio::null())
         .stderr(Stdio::inherit())
         .output()
@@ -202,9 +213,16 @@ fn child(size: &str) -> ExitCode {
     let Some(size) = Size::parse(size) else {
         return fail(&format!("{CHILD_VAR} must be a number or `example`, not `{size}`"));
     };
-    // `measure` owns the temporary folder, so it is removed before we exit,
-    // success or not.
-    match measure(size) {
+    // The parent's scratch folder, removed when every size is done; run on
+    // its own, a temporary folder of our own, removed before we exit.
+    let temp = match std::env::var_os(SCRATCH_VAR) {
+        Some(scratch) => Folder::Kept(Path::new(&scratch).join(size.to_string())),
+        None => match tempfile::tempdir() {
+            Ok(dir) => Folder::Temporary(dir),
+            Err(e) => return fail(&format!("cannot create a temporary folder: {e}")),
+        },
+    };
+    match measure(size, temp.path()) {
         Ok(m) => {
             println!("{}", m.line());
             ExitCode::SUCCESS
@@ -213,16 +231,29 @@ fn child(size: &str) -> ExitCode {
     }
 }
 
-fn measure(size: Size) -> Result<Measurement, String> {
-    let temp = tempfile::tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
-    let root = temp.path().join("site");
+enum Folder {
+    Kept(PathBuf),
+    Temporary(tempfile::TempDir),
+}
+
+impl Folder {
+    fn path(&self) -> &Path {
+        match self {
+            Folder::Kept(path) => path,
+            Folder::Temporary(dir) => dir.path(),
+        }
+    }
+}
+
+fn measure(size: Size, folder: &Path) -> Result<Measurement, String> {
+    let root = folder.join("site");
     match size {
         Size::Example => copy_example(&root),
         Size::Generated(n) => generate_site(&root, n),
     }
     .map_err(|e| format!("cannot make the site: {e}"))?;
     let today = Date::parse(TODAY).map_err(|e| format!("bad TODAY: {e}"))?;
-    let options = BuildOptions { root, output: temp.path().join("output"), today: Some(today) };
+    let options = BuildOptions { root, output: folder.join("output"), today: Some(today) };
 
     let started = Instant::now();
     let result = brukervalg::build(&options, &|_done: usize, _total: usize| {});

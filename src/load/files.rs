@@ -60,6 +60,13 @@ pub fn sibling(file: &SourceFile, name: &str) -> SourceFile {
     SourceFile { relative: file.relative.with_file_name(name), absolute: file.absolute.with_file_name(name) }
 }
 
+/// The file a profile or survey names (`image.file`, `results`) beside
+/// itself; none when the name could lead out of that folder or to a hidden
+/// file, which inputs may not name.
+pub fn beside(file: &SourceFile, name: &str) -> Option<SourceFile> {
+    (!name.contains(['/', '\\']) && !name.starts_with('.')).then(|| sibling(file, name))
+}
+
 /// The site root `file` was found under.
 pub fn root_of(file: &SourceFile) -> PathBuf {
     let depth = file.relative.components().count();

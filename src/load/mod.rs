@@ -370,16 +370,8 @@ impl Reader<'_> {
             let Some(survey) = self.yaml::<RawSurvey>(file, &text, 0, findings) else { continue };
             let at = Position::from_yaml(&survey.results.referenced);
             let results_name = survey.results.value.trim();
-            let results = if results_name.contains(['/', '\\']) || results_name.starts_with('.') {
-                findings.push(
-                    Finding::error(&file.relative, at, msg!("survey.results_not_beside", name = results_name))
-                        .with_help(msg!("survey.results_not_beside.help")),
-                );
-                None
-            } else {
-                let path = file.absolute.with_file_name(results_name);
-                if exists(&path) {
-                    let csv_file = source(self.root, &path);
+            let results = if let Some(csv_file) = files::beside(file, results_name) {
+                if exists(&csv_file.absolute) {
                     self.text(&csv_file, findings).map(|text| (csv_file, text))
                 } else {
                     findings.push(
@@ -388,6 +380,12 @@ impl Reader<'_> {
                     );
                     None
                 }
+            } else {
+                findings.push(
+                    Finding::error(&file.relative, at, msg!("survey.results_not_beside", name = results_name))
+                        .with_help(msg!("survey.results_not_beside.help")),
+                );
+                None
             };
             out.push(LoadedSurvey { file_stem: stem.to_string(), source: file.clone(), survey, results });
         }

@@ -247,11 +247,10 @@ pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
             }
             // Templates may leave out `</dt>` and `</th>`: the next term,
             // cell or row ends them as HTML does.
-            if open_term && ends_term(name, closing) || open_header && ends_header_cell(name, closing) {
-                open_term &= !ends_term(name, closing);
-                open_header &= !ends_header_cell(name, closing);
-                blocked = blocked.saturating_sub(1);
-            }
+            let ended = (open_term && ends_term(name, closing), open_header && ends_header_cell(name, closing));
+            open_term &= !ended.0;
+            open_header &= !ended.1;
+            blocked = blocked.saturating_sub(usize::from(ended.0) + usize::from(ended.1));
             if is_left_alone(name) && !tag.ends_with("/>") {
                 let (term, header) = (name.eq_ignore_ascii_case("dt"), name.eq_ignore_ascii_case("th"));
                 if !closing {

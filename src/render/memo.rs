@@ -5,7 +5,6 @@
 //! it is. Also the page context (`Fill`) and the values pages share.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -106,14 +105,4 @@ impl<'m> MemoRun<'m> {
     pub fn finish(self) -> Memo {
         self.next.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
-}
-
-/// A fingerprint of every template file, names and contents, in a fixed order.
-pub fn templates_fingerprint(dir: &Path) -> u64 {
-    let mut hash = DefaultHasher::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
-        entry.path().hash(&mut hash);
-        std::fs::read(entry.path()).unwrap_or_default().hash(&mut hash);
-    }
-    hash.finish()
 }

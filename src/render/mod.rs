@@ -128,7 +128,8 @@ impl Renderer {
         if let Err(e) = tera.add_raw_templates(compact) {
             return Err(template_finding(&new_tera().add_raw_templates(written).err().unwrap_or(e)));
         }
-        Ok(Renderer { tera, written, templates: memo::templates_fingerprint(&dir) })
+        let templates = templates::fingerprint(&written);
+        Ok(Renderer { tera, written, templates })
     }
 
     fn render_filled(&self, template: &str, fill: &Fill) -> Result<String, Finding> {

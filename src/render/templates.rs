@@ -1,10 +1,12 @@
 //! Where the municipality's templates are read and made compact.
 //!
 //! Pages are not minified one by one: at 10,000 providers that took about
-//! half of the build's CPU, and nearly all it removed was the templates'
-//! indentation, the same on every page. So the indentation goes once, when
-//! the templates are loaded, and a page comes out of Tera as it is written.
+//! half of the build's CPU, and nearly all it removed was the same on every
+//! page: the templates' indentation, end tags HTML implies, quotes that
+//! constant values do not need. So that goes once, when the templates are
+//! loaded, and a page comes out of Tera as it is written.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
 /// Every `*.html` under `dir`, named as Tera names them (relative, with `/`),
@@ -22,6 +24,14 @@ pub fn read(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
         sources.push((name, std::fs::read_to_string(path)?));
     }
     Ok(sources)
+}
+
+/// A fingerprint of the templates as read, names and contents, for the
+/// pages' keys: a page made with other templates is made again.
+pub fn fingerprint(sources: &[(String, String)]) -> u64 {
+    let mut hash = DefaultHasher::new();
+    sources.hash(&mut hash);
+    hash.finish()
 }
 
 /// `source` without the white space that only lays out the template: a run
@@ -53,23 +63,21 @@ pub fn compact(source: &str) -> String {
             i += len;
         } else if starts_tag(rest) {
             let len = html_tag_len(rest);
-            if is_implied_end_tag(&rest[..len], &rest[len..]) {
-                // Space beside it goes as if it were written.
-                after_block = is_block_tag(&rest[..len]);
-                i += len;
-                continue;
+            let tag = &rest[..len];
+            // An implied end tag goes; space beside it goes as if it were written.
+            if !is_implied_end_tag(tag, &rest[len..]) {
+                unquote_constants(tag, &mut out);
             }
-            unquote_constants(&rest[..len], &mut out);
-            after_block = is_block_tag(&rest[..len]);
+            after_block = is_block_tag(tag);
             i += len;
-            if let Some(element) = raw_text_element(&rest[..len]) {
+            if let Some(element) = raw_text_element(tag) {
                 let len = raw_content_len(&source[i..], element);
                 out.push_str(&source[i..i + len]);
                 after_block = false;
                 i += len;
             }
-        } else if bytes[i] == b' ' || bytes[i] == b'\t' || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let len = rest.find(|c| !matches!(c, ' ' | '\t' | '\n' | '\r')).unwrap_or(rest.len());
+        } else if is_space(bytes[i].into()) {
+            let len = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
             let run = &rest[..len];
             let before_block = starts_tag(&rest[len..]) && is_block_tag(&rest[len..]);
             if !run.contains('\n') {
@@ -88,6 +96,10 @@ pub fn compact(source: &str) -> String {
         }
     }
     out
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r')
 }
 
 /// The length of the template tag `text` starts with (`{{ }}`, `{% %}`,
@@ -136,13 +148,21 @@ fn html_tag_len(text: &str) -> usize {
 /// style sheet was written against: a list a style sheet puts in a row
 /// gets its gaps from the style sheet, not from the template's line breaks.
 fn is_block_tag(tag: &str) -> bool {
-    const BLOCKS: &str = "address article aside blockquote body br caption colgroup details div dl fieldset \
-        figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html link main meta nav noscript ol p \
-        script section style table tbody td tfoot th thead title tr ul li dt dd";
-    let tag = tag.trim_start_matches('<').trim_start_matches('/');
+    element_name(tag).is_some_and(|name| BLOCKS.split_whitespace().any(|b| b.eq_ignore_ascii_case(name)))
+}
+
+const BLOCKS: &str = "address article aside blockquote body br caption colgroup details div dl fieldset \
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html link main meta nav noscript ol p script \
+    section style table tbody td tfoot th thead title tr ul li dt dd";
+
+/// The element `tag` (`<name …>` or `</name>`) opens or closes; none when a
+/// template tag completes the name (`<h{{ level }}>`), which is not known
+/// here.
+fn element_name(tag: &str) -> Option<&str> {
+    let tag = tag.strip_prefix('<')?;
+    let tag = tag.strip_prefix('/').unwrap_or(tag);
     let end = tag.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(tag.len());
-    // A name a template tag completes (`<h{{ level }}>`) is not known here.
-    !tag[end..].starts_with('{') && BLOCKS.split_whitespace().any(|b| b.eq_ignore_ascii_case(&tag[..end]))
+    (!tag[end..].starts_with('{')).then_some(&tag[..end])
 }
 
 /// Whether the end tag `tag` may go because what the template writes next
@@ -209,9 +229,8 @@ fn unquote_constants(tag: &str, out: &mut String) {
 
 /// The element whose content is kept as written, if `tag` opens one.
 fn raw_text_element(tag: &str) -> Option<&'static str> {
-    let name: String =
-        tag[1..].chars().take_while(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
-    ["pre", "textarea", "script", "style"].into_iter().find(|&raw| raw == name)
+    let name = element_name(tag).filter(|_| !tag.starts_with("</"))?;
+    ["pre", "textarea", "script", "style"].into_iter().find(|raw| raw.eq_ignore_ascii_case(name))
 }
 
 /// How far the content of `element` goes: to its closing tag.

@@ -53,8 +53,5 @@ impl ValidatedCache {
 /// beside it (other names are refused without looking at the disk).
 fn photo(item: &LoadedProvider) -> Option<Stamp> {
     let name = item.profile.image.as_ref()?.file.value.trim();
-    if name.contains(['/', '\\']) || name.starts_with('.') {
-        return None;
-    }
-    stamp(&files::sibling(&item.source, name).absolute)
+    stamp(&files::beside(&item.source, name)?.absolute)
 }

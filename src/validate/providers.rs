@@ -278,15 +278,14 @@ impl Profile<'_> {
         let alt = check.non_empty("image.alt", &img.alt);
         let name = img.file.value.trim();
         let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-        if name.contains(['/', '\\']) || name.starts_with('.') {
+        let Some(picture) = files::beside(&self.item.source, name) else {
             check.error(at(&img.file), msg!("image.not_beside", name = name), msg!("image.not_beside.help"));
             return None;
-        }
+        };
         if !IMAGE_EXTENSIONS.contains(&extension.as_str()) {
             check.error(at(&img.file), msg!("image.format", name = name), msg!("image.format.help"));
             return None;
         }
-        let picture = files::sibling(&self.item.source, name);
         if !files::exists(&picture.absolute) {
             check.error(at(&img.file), msg!("image.missing", name = name), msg!("image.missing.help"));
             return None;

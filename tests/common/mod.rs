@@ -43,6 +43,13 @@ impl TestSite {
         Self::from_fixture(&project_root().join("tests/fixtures/nynorsk-site"))
     }
 
+    /// `tests/fixtures/city`: shaped like a large city, 15 districts with
+    /// an office each, one provider with too few survey answers beside
+    /// well-answered ones.
+    pub fn city() -> TestSite {
+        Self::from_fixture(&project_root().join("tests/fixtures/city"))
+    }
+
     /// The bundled example municipality.
     pub fn example() -> TestSite {
         let site = Self::empty();

@@ -86,13 +86,17 @@ fn a_school_self_description_cannot_inject_markup_either() {
 }
 
 #[test]
-fn nothing_is_written_outside_the_output_folder() {
+fn a_file_name_that_would_climb_out_of_the_output_is_refused_at_the_file() {
     // Slugs come from file names; a name that tries to climb out is refused
-    // before anything is written.
+    // by validation, at the file, before anything is written. (The writer's
+    // own guard against such paths is tested in src/output.rs.)
     let site = TestSite::minimal();
     site.write("content/..md", "---\ntitle: T\nsummary: S\n---\nx\n");
     site.write("providers/praktisk-bistand/..yaml", &site.read(ALFA));
-    assert!(site.build().is_err());
+    let errors = site.errors();
+    for file in ["content/..md", "providers/praktisk-bistand/..yaml"] {
+        assert!(errors.iter().any(|f| f.file == std::path::Path::new(file)), "{file}: {}", common::describe(&errors));
+    }
     assert!(!site.root().join("index.html").exists());
     assert!(!site.output().exists());
 }

@@ -309,9 +309,20 @@ mod tests {
     }
 
     #[test]
-    fn the_same_input_draws_the_same_chart() {
-        assert_eq!(chart("Spørsmål", false), chart("Spørsmål", false));
-        assert!(!chart("Spørsmål", false).contains("000000"), "no float noise in coordinates");
+    fn a_bar_and_its_reference_mark_stand_where_the_scale_puts_them() {
+        // Scale 1–6 over a 344-unit plot (360 wide, 8 each side): 3.5 is
+        // half way, the reference 4.0 three fifths along.
+        let svg = chart("Spørsmål", false);
+        assert!(svg.contains(r#"<rect x="8" y="#) && svg.contains(r#" width="172.0" "#), "{svg}");
+        assert!(svg.contains(r#"<path d="M214.4 "#), "{svg}");
+        // Every number in an attribute is short: no float noise such as
+        // 214.39999999999998.
+        for value in svg.split('"').skip(1).step_by(2) {
+            for number in value.split([' ', 'M', 'v', 'l', 'z']).filter(|n| n.parse::<f64>().is_ok()) {
+                let decimals = number.split('.').nth(1).map_or(0, str::len);
+                assert!(decimals <= 2, "{number} in {value:?}");
+            }
+        }
     }
 
     #[test]

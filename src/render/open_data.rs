@@ -371,26 +371,4 @@ mod tests {
             assert_eq!(neutralise(cell), written);
         }
     }
-
-    #[test]
-    fn the_providers_json_is_what_serde_json_writes_of_the_whole_dataset() {
-        #[derive(Serialize)]
-        struct Dataset<'a> {
-            municipality: &'a str,
-            source: &'a str,
-            providers: Vec<Record<'a>>,
-            surveys: Vec<SurveyRecord<'a>>,
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let (checked, findings, _) = crate::check(root, Some(crate::domain::Date::parse("2026-11-27").unwrap()));
-        let site = checked.unwrap_or_else(|| panic!("{findings:?}")).site;
-        let whole = Dataset {
-            municipality: &site.municipality,
-            source: &site.base_url,
-            providers: site.services.iter().flat_map(|s| s.providers.iter().map(|p| record(&site, s, p))).collect(),
-            surveys: survey_records(&site),
-        };
-        let (json, _) = provider_files(&site, None).unwrap();
-        assert_eq!(String::from_utf8(json).unwrap(), serde_json::to_string(&whole).unwrap() + "\n");
-    }
 }

@@ -166,7 +166,7 @@ struct Sources<'a> {
 
 impl Sources<'_> {
     /// The largest file any limit lets through.
-    const MAX_BYTES: u64 = 16 * 1024 * 1024;
+    const MAX_BYTES: u64 = crate::load::limits::FILE_MAX_BYTES_CEILING;
 
     fn line(&mut self, file: &Path, line: u32) -> Option<&str> {
         let root = self.root;

@@ -93,6 +93,15 @@ impl Default for Limits {
     }
 }
 
+/// The largest text file any configuration may allow. Markdown's worst
+/// shapes take about 1 KB of memory per input byte to build (deep quotes:
+/// 1,061 B, wide tables: 836 B, long lists: 495 B, plain paragraphs: 97 B;
+/// `cargo bench --bench shapes`), since the HTML is many times the
+/// Markdown and each page is held in a few forms while it renders. At this
+/// ceiling one such file takes about 1 GiB, two (one per core) about 2 GiB:
+/// within a 4 GB machine. 16 MiB, the ceiling before, could ask for 17 GiB.
+pub const FILE_MAX_BYTES_CEILING: u64 = 1024 * 1024;
+
 /// Nesting beyond this overflows the HTML minifier's stack (measured: about
 /// 2,000 nested elements on a 2 MiB thread), so `markdown_max_depth` may not
 /// be raised anywhere near it.
@@ -137,7 +146,12 @@ impl Limits {
                 d.survey_uncertain_below.max(min_respondents),
                 min_respondents..=10_000,
             ),
-            file_max_bytes: p.whole("file_max_bytes", &raw.file_max_bytes, d.file_max_bytes, 4096..=16 * 1024 * 1024),
+            file_max_bytes: p.whole(
+                "file_max_bytes",
+                &raw.file_max_bytes,
+                d.file_max_bytes,
+                4096..=FILE_MAX_BYTES_CEILING,
+            ),
             asset_max_bytes: p.whole(
                 "asset_max_bytes",
                 &raw.asset_max_bytes,
@@ -243,6 +257,17 @@ mod tests {
         let (limits, problems) = resolve("stale_after_months: 24\nlix_plain_max: 35.5\nfile_max_bytes: 10000\n");
         assert!(problems.is_empty());
         assert_eq!((limits.stale_after_months, limits.lix_plain_max, limits.file_max_bytes), (24, 35.5, 10000));
+    }
+
+    #[test]
+    fn no_configuration_lets_in_a_file_a_small_machine_cannot_build() {
+        let (limits, problems) = resolve("file_max_bytes: 16777216\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("file_max_bytes"), "{}", problems[0].message);
+        assert_eq!(limits.file_max_bytes, Limits::default().file_max_bytes);
+        let (limits, problems) = resolve(&format!("file_max_bytes: {FILE_MAX_BYTES_CEILING}\n"));
+        assert!(problems.is_empty());
+        assert_eq!(limits.file_max_bytes, FILE_MAX_BYTES_CEILING);
     }
 
     #[test]

@@ -129,7 +129,7 @@ impl Translations {
             let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
             for (offset, key) in template_keys(&text) {
                 if !self.standard.contains_key(key) {
-                    let (line, column) = crate::markdown::line_column(&text, offset);
+                    let (line, column) = crate::load::position::line_column(&text, offset);
                     findings.push(
                         Finding::error(
                             relative,
@@ -223,7 +223,7 @@ fn address_words(
             Err(_) => {
                 findings.push(
                     Finding::error(file, position, crate::msg!("i18n.address_not_slug", name = name, key = key))
-                        .with_help(crate::validate::fields::slug_help(value.value.trim())),
+                        .with_help(crate::domain::slug_help(value.value.trim())),
                 );
                 usable = false;
                 continue;

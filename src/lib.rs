@@ -49,8 +49,7 @@ pub struct BuildOptions {
     pub today: Option<Date>,
 }
 
-/// Called with (pages done, pages in all) as pages are written.
-pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+pub use render::Progress;
 
 #[derive(Debug)]
 pub struct BuildReport {

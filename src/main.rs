@@ -123,7 +123,7 @@ struct LangArg {
 
 impl LangArg {
     fn or_site(&self, root: &std::path::Path) -> Lang {
-        self.lang.unwrap_or_else(|| Lang::of_site(root))
+        self.lang.unwrap_or_else(|| brukervalg::cmd::site_language(root))
     }
 }
 

@@ -9,7 +9,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 use std::sync::OnceLock;
 
 /// The language messages are shown in.
@@ -31,30 +30,6 @@ impl Lang {
             Lang::Nb => "nb",
             Lang::Nn => "nn",
             Lang::En => "en",
-        }
-    }
-
-    /// The site's own language (`language:` in brukervalg.yaml), so an
-    /// editor reads messages in the language they write in. Bokmål when the
-    /// configuration cannot be read: it is then the first thing to fix,
-    /// and most sites are in bokmål.
-    pub fn of_site(root: &Path) -> Lang {
-        #[derive(serde::Deserialize)]
-        struct LanguageOnly {
-            language: Option<String>,
-        }
-        // Read as every input is read (no links, nothing outside the site,
-        // within the size limit), before the loader reports what is wrong.
-        let file = crate::load::files::source(root, &root.join(crate::load::CONFIG_FILE));
-        let max = crate::load::raw::Limits::default().file_max_bytes;
-        let language = crate::load::files::read_bytes(root, &file, max)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .and_then(|text| serde_saphyr::from_str::<LanguageOnly>(&text).ok())
-            .and_then(|c| c.language);
-        match language.as_deref().map(str::trim) {
-            Some("nn") => Lang::Nn,
-            _ => Lang::Nb,
         }
     }
 

@@ -8,9 +8,7 @@ use crate::load::raw::{RawService, ServiceKind};
 use crate::messages::{Lang, Message};
 use crate::msg;
 
-/// Text a provider must replace; `check` reports every place it is left.
-/// The same in every language, so one rule finds it.
-pub const PLACEHOLDER: &str = "FYLL INN";
+pub use crate::validate::placeholders::PLACEHOLDER;
 
 pub struct Skeleton {
     pub files: Vec<(PathBuf, String)>,

@@ -11,7 +11,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use brukervalg::diagnostics::{Finding, render_github, render_human};
+use brukervalg::cmd::report::{render_github, render_human};
+use brukervalg::diagnostics::Finding;
 use brukervalg::messages::Lang;
 use common::{TestSite, assert_error, describe};
 

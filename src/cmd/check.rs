@@ -3,8 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use super::report::{render_github, render_json};
 use super::{count, print_findings};
-use crate::diagnostics::{Severity, render_github, render_json};
+use crate::diagnostics::Severity;
 use crate::domain::Date;
 use crate::messages::Lang;
 use crate::msg;

@@ -13,6 +13,9 @@ pub use colour::Colour;
 pub use date::Date;
 pub use language_tag::{LanguageTag, LanguageTagError};
 pub use org_number::{OrgNumber, OrgNumberError};
-pub use slug::Slug;
+pub use slug::{Slug, slug_help};
 pub use text::Text;
 pub use variant::Variant;
+
+/// The site's configuration file, at the root of the site's folder.
+pub const CONFIG_FILE: &str = "brukervalg.yaml";

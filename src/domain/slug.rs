@@ -1,5 +1,16 @@
 use std::fmt;
 
+/// What to write instead of `raw` where a slug is wanted: the corrected
+/// slug when one can be made.
+pub fn slug_help(raw: &str) -> crate::messages::Message {
+    let suggestion = Slug::suggest(raw);
+    if suggestion.is_empty() {
+        crate::msg!("slug.help")
+    } else {
+        crate::msg!("slug.help.suggest", suggestion = suggestion)
+    }
+}
+
 /// A URL-safe identifier taken from a file name or an `id` field.
 ///
 /// Only `[a-z0-9-]+` is allowed, so a slug can never climb out of the output

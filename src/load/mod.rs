@@ -6,6 +6,7 @@ pub mod files;
 pub mod frontmatter;
 mod indentation;
 pub mod limits;
+pub mod position;
 pub mod profile_cache;
 pub mod raw;
 pub mod spanned;
@@ -26,7 +27,7 @@ use limits::Limits;
 pub use profile_cache::ProfileCache;
 use raw::{RawPage, RawProvider, RawSiteConfig, RawSurvey};
 
-pub const CONFIG_FILE: &str = "brukervalg.yaml";
+pub use crate::domain::CONFIG_FILE;
 pub const PLAIN_SUFFIX: &str = ".lettlest";
 
 /// A file's path relative to the site root, plus its absolute path.
@@ -190,7 +191,7 @@ impl Reader<'_> {
         let text = files::read_text(self.root, file, self.limits.file_max_bytes, findings)?;
         if let Some((offset, c)) = text::first_forbidden(text.strip_prefix('\u{feff}').unwrap_or(&text), true) {
             let offset = offset + if text.starts_with('\u{feff}') { 3 } else { 0 };
-            let (line, column) = crate::markdown::line_column(&text, offset);
+            let (line, column) = position::line_column(&text, offset);
             findings.push(
                 Finding::error(
                     &file.relative,

@@ -5,6 +5,11 @@ use std::ops::Deref;
 
 use serde::{Deserialize, Deserializer};
 
+/// Where a value was written, for a finding about it.
+pub fn at<T>(spanned: &S<T>) -> crate::diagnostics::Position {
+    crate::diagnostics::Position::from_yaml(&spanned.referenced)
+}
+
 /// serde-saphyr's `Spanned`, made describable in the JSON Schema as the
 /// plain value it wraps (editors should see `string`, not a span object).
 #[derive(Debug, Clone)]

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::facts::Fact;
 use crate::diagnostics::Position;
 use crate::load::raw::{RawContact, S};
+use crate::load::spanned::at;
 use crate::load::{LoadedSite, MarkdownFile};
-use crate::validate::fields::at;
 
 /// Where a plain text was written.
 #[derive(Debug, Clone)]

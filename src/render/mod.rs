@@ -28,6 +28,9 @@ use crate::model::{Site, SitePath};
 use memo::{Fill, MemoRun};
 use views::{Place, VariantContext};
 
+/// Called with (pages done, pages in all) as pages are written.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
 /// One page to render: where it goes and what it shows.
 #[derive(Clone, Debug)]
 pub enum PageKind<'a> {
@@ -374,7 +377,7 @@ pub enum Rendered<'a> {
 pub fn render_with<F>(
     site: &Site,
     (translations, renderer): (&Translations, &Renderer),
-    progress: crate::Progress,
+    progress: Progress,
     memo: Option<&MemoRun>,
     sink: F,
 ) -> Result<usize, Finding>

@@ -21,9 +21,7 @@ pub struct FileCheck<'a> {
     pub readability: &'a mut Samples,
 }
 
-pub fn at<T>(spanned: &S<T>) -> Position {
-    Position::from_yaml(&spanned.referenced)
-}
+pub use crate::load::spanned::at;
 
 impl<'a> FileCheck<'a> {
     pub fn new(file: &'a Path, findings: &'a mut Findings, readability: &'a mut Samples) -> Self {
@@ -250,10 +248,7 @@ pub fn language_tag_help(error: crate::domain::LanguageTagError) -> Message {
     }
 }
 
-pub fn slug_help(raw: &str) -> Message {
-    let suggestion = Slug::suggest(raw);
-    if suggestion.is_empty() { msg!("slug.help") } else { msg!("slug.help.suggest", suggestion = suggestion) }
-}
+pub use crate::domain::slug_help;
 
 #[cfg(test)]
 mod tests {

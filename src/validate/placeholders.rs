@@ -7,7 +7,10 @@ use std::path::Path;
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::messages::Message;
 use crate::msg;
-use crate::scaffold::PLACEHOLDER;
+
+/// Text a provider must replace; `check` reports every place it is left.
+/// The same in every language, so one rule finds it.
+pub const PLACEHOLDER: &str = "FYLL INN";
 
 /// Reports every placeholder in `text`, the content of `file`. In YAML,
 /// whole-line comments are skipped: the skeleton's own comments name the

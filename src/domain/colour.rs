@@ -1,5 +1,9 @@
 use std::fmt;
 
+/// A text that is not `#rrggbb` or `#rgb` (the finding says how to write it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAColour;
+
 /// A colour written as `#rrggbb`, as a municipality's brand guide gives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colour {
@@ -10,17 +14,14 @@ impl Colour {
     pub const WHITE: Colour = Colour { rgb: [255, 255, 255] };
 
     /// Accepts `#rrggbb` and the short form `#rgb`, in either case.
-    pub fn parse(raw: &str) -> Result<Colour, String> {
-        let hex = raw.trim().strip_prefix('#').ok_or("write the colour as #rrggbb, e.g. #1e5b8c")?;
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()
-            .ok_or("use only the hex digits 0-9 and a-f, e.g. #1e5b8c")?;
+    pub fn parse(raw: &str) -> Result<Colour, NotAColour> {
+        let hex = raw.trim().strip_prefix('#').ok_or(NotAColour)?;
+        let digits: Vec<u8> =
+            hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>().ok_or(NotAColour)?;
         let rgb = match digits[..] {
             [r, g, b] => [r * 17, g * 17, b * 17],
             [r1, r2, g1, g2, b1, b2] => [r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2],
-            _ => return Err("write six hex digits after #, e.g. #1e5b8c".to_string()),
+            _ => return Err(NotAColour),
         };
         Ok(Colour { rgb })
     }

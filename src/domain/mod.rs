@@ -9,11 +9,11 @@ mod slug;
 mod text;
 mod variant;
 
-pub use colour::Colour;
-pub use date::Date;
+pub use colour::{Colour, NotAColour};
+pub use date::{Date, DateError};
 pub use language_tag::{LanguageTag, LanguageTagError};
 pub use org_number::{OrgNumber, OrgNumberError};
-pub use slug::{Slug, slug_help};
+pub use slug::{NotASlug, Slug, slug_help};
 pub use text::Text;
 pub use variant::Variant;
 

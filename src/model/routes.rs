@@ -44,6 +44,10 @@ pub struct Routes {
     pub anchors: BTreeMap<&'static str, Slug>,
 }
 
+/// An address word the translations lack, by its key (`paths.compare`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct MissingWord(pub String);
+
 impl Routes {
     /// The keys of `paths:`, each with its one use.
     pub const PATH_KEYS: [&'static str; 9] =
@@ -66,8 +70,8 @@ impl Routes {
 
     /// From words already checked as slugs; the error names the first key
     /// missing, which the caller reports with the file it read.
-    pub fn from_words(paths: &BTreeMap<String, Slug>, anchors: &BTreeMap<String, Slug>) -> Result<Routes, String> {
-        let path = |key: &str| paths.get(key).cloned().ok_or_else(|| format!("paths.{key}"));
+    pub fn from_words(paths: &BTreeMap<String, Slug>, anchors: &BTreeMap<String, Slug>) -> Result<Routes, MissingWord> {
+        let path = |key: &str| paths.get(key).cloned().ok_or_else(|| MissingWord(format!("paths.{key}")));
         let mut routes = Routes {
             services: path("services")?,
             compare: path("compare")?,
@@ -81,7 +85,7 @@ impl Routes {
             anchors: BTreeMap::new(),
         };
         for key in Self::ANCHOR_KEYS {
-            routes.anchors.insert(key, anchors.get(key).cloned().ok_or_else(|| format!("anchors.{key}"))?);
+            routes.anchors.insert(key, anchors.get(key).cloned().ok_or_else(|| MissingWord(format!("anchors.{key}")))?);
         }
         Ok(routes)
     }
@@ -294,7 +298,10 @@ mod tests {
     #[test]
     fn a_missing_word_is_named() {
         let anchors = BTreeMap::new();
-        assert_eq!(Routes::from_words(&words(&[("services", "tenester")]), &anchors).unwrap_err(), "paths.compare");
+        assert_eq!(
+            Routes::from_words(&words(&[("services", "tenester")]), &anchors).unwrap_err(),
+            MissingWord("paths.compare".into())
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::load::raw::S;
 
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::domain::{Date, OrgNumber, OrgNumberError, Slug, Text};
+use crate::domain::{Date, DateError, OrgNumber, OrgNumberError, Slug, Text};
 use crate::load::raw::RawContact;
 use crate::messages::Message;
 use crate::model::Contact;
@@ -98,18 +98,12 @@ impl<'a> FileCheck<'a> {
 
     pub fn date(&mut self, field: &str, value: &S<String>) -> Option<Date> {
         Date::parse(value.value.trim())
-            .map_err(|_| {
+            .map_err(|error| {
                 let raw = value.value.trim();
                 // Well formed but no such day (2026-13-01): say so, not "write YYYY-MM-DD".
-                let shaped = raw.len() == 10
-                    && raw
-                        .bytes()
-                        .enumerate()
-                        .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-                let message = if shaped {
-                    msg!("date.not_real", field = field, value = raw)
-                } else {
-                    msg!("date.invalid", field = field, value = raw)
+                let message = match error {
+                    DateError::NoSuchDay => msg!("date.not_real", field = field, value = raw),
+                    DateError::Shape => msg!("date.invalid", field = field, value = raw),
                 };
                 self.error(at(value), message, msg!("date.invalid.help"))
             })

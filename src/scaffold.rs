@@ -74,6 +74,12 @@ pub fn create(
 /// capacity, staff, grades...) is a placeholder or left out: a forgotten
 /// field must fail `check`, never publish a default as the provider's word.
 pub fn skeleton(service: &Slug, name: &str, school: bool, lang: Lang) -> Result<Skeleton, Message> {
+    // The name goes into a comment and a value: a line break would end the
+    // comment and start a key of its own, so it is refused, as are the
+    // characters no input text may hold.
+    if let Some((_, c)) = crate::load::text::first_forbidden(name, false) {
+        return Err(msg!("new.bad_name_char", name = name.escape_debug(), what => crate::load::text::describe(c)));
+    }
     let slug = Slug::parse(&Slug::suggest(name)).map_err(|_| msg!("new.bad_name", name = name))?;
     let dir = Path::new("providers").join(service.as_str());
     let text = |m: Message| m.render(lang);
@@ -94,7 +100,17 @@ pub fn skeleton(service: &Slug, name: &str, school: bool, lang: Lang) -> Result<
     Ok(Skeleton { files })
 }
 
-/// Quoted when YAML would otherwise read it as something else.
+/// A double-quoted YAML scalar that reads back as `s`, whatever it holds.
 fn yaml_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut quoted = String::from('"');
+    for c in s.chars() {
+        match c {
+            '\\' => quoted.push_str("\\\\"),
+            '"' => quoted.push_str("\\\""),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }

@@ -167,6 +167,24 @@ fn new_provider_writes_a_commented_skeleton_whose_placeholders_check_lists() {
 }
 
 #[test]
+fn new_refuses_a_name_that_would_write_a_field_of_its_own() {
+    let site = TestSite::minimal();
+    let out = run(
+        &site,
+        &["new", "provider", "--service", "praktisk-bistand", "--lang", "en", "Evil\nlast_checked: 2020-01-01"],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("a name cannot hold"), "{}", stderr(&out));
+    assert!(!site.root().join("providers/praktisk-bistand/evil-last-checked-2020-01-01.yaml").exists());
+    // Quotes and backslashes are written so YAML reads the name back as typed.
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", r#"Omsorg "Nord" \ Sør"#]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = site.read("providers/praktisk-bistand/omsorg-nord-sor.yaml");
+    let name = text.lines().find(|l| l.starts_with("name: ")).unwrap();
+    assert_eq!(name, r#"name: "Omsorg \"Nord\" \\ Sør""#);
+}
+
+#[test]
 fn a_skeleton_states_no_fact_until_the_editor_fills_it_in() {
     let site = TestSite::minimal();
     run(&site, &["new", "provider", "--service", "praktisk-bistand", "Gamma Omsorg"]);

@@ -512,6 +512,15 @@ async function filterProbe(m) {
     if (!select) out.problems.push(`no select for the "${key}" filter (selector ${m.select.replace('{key}', key)})`);
     else if (select.value !== current.getAttribute(m.value))
       out.problems.push(`this page is the "${current.getAttribute(m.value)}" filter, but its select shows "${select.value ? select.value : select.options[select.selectedIndex]?.text}"`);
+    else {
+      // Another choice: the heading names it, and the title must too (2.4.2).
+      select.value = '';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await settle();
+      const heading = (document.querySelector('h1')?.textContent || '').replace(/[\u00ad\u200b]/g, '');
+      if (!document.title.startsWith(heading))
+        out.problems.push(`after choosing another filter the heading says "${heading}" but the title still says "${document.title}"`);
+    }
     out.checked++;
     return out;
   }

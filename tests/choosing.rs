@@ -441,3 +441,20 @@ fn open_data_holds_every_provider_as_json_and_csv() {
     }
     assert!(rows.iter().all(|r| r.len() == headers.len()));
 }
+
+#[test]
+fn a_count_of_one_takes_the_singular() {
+    let (site, _) = example();
+    let mut singular = 0;
+    for entry in walkdir::WalkDir::new(site.output()).into_iter().filter_map(Result::ok) {
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let text = site.page(entry.path().strip_prefix(site.output()).unwrap().to_str().unwrap());
+        for plural in ["1 leverandører", "1 skoler", "de 1 "] {
+            assert!(!text.contains(plural), "{}: {plural}", entry.path().display());
+        }
+        singular += usize::from(text.contains("1 skole passer."));
+    }
+    assert!(singular > 0, "a filter page with one school says so in the singular");
+}

@@ -91,6 +91,10 @@
     if (selects.some(function (s) { return s.value; })) filters.open = true;
     var heading = document.querySelector('[data-filter-heading]');
     var countLine = document.querySelector('[data-filter-count]');
+    // The title begins with the heading; it must name the same filter.
+    var plainText = function (text) { return text.replace(/[\u00ad\u200b]/g, ''); };
+    var firstHeading = heading ? plainText(heading.textContent) : '';
+    var titleRest = heading && document.title.indexOf(firstHeading) === 0 ? document.title.slice(firstHeading.length) : null;
     var serviceHref = filters.getAttribute('data-service-href');
 
     var apply = function (announce) {
@@ -119,6 +123,7 @@
       if (heading) {
         heading.textContent = filters.getAttribute('data-service-name') + (chosen.length ? ': ' + chosen.join(', ') : '');
         countLine.textContent = message;
+        if (titleRest !== null) document.title = plainText(heading.textContent) + titleRest;
       }
       if (announce) status.textContent = message;
     };
@@ -202,7 +207,8 @@
       });
       grid.classList.add('compare-selected');
       var note = document.querySelector('[data-compare-status]');
-      note.textContent = format(grid.getAttribute('data-msg-selected'), { n: known.length }) + ' ';
+      var selected = grid.getAttribute(known.length === 1 ? 'data-msg-selected-one' : 'data-msg-selected');
+      note.textContent = format(selected, { n: known.length }) + ' ';
       var all = document.createElement('a');
       all.href = window.location.pathname;
       all.textContent = grid.getAttribute('data-msg-show-all');

@@ -58,8 +58,6 @@ impl Editor<'_> {
         (!paths.is_empty()).then(|| paths[self.rng.usize(..paths.len())].clone())
     }
 
-    /// Profiles, not the default providers (removing one is an error the
-    /// editor fixes at once; it is tried too, but rarely).
     fn profiles(&self) -> Vec<PathBuf> {
         files(&self.root().join("providers"), "yaml")
     }
@@ -267,11 +265,9 @@ impl Editor<'_> {
                     .into_iter()
                     .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with("ny-"))
                     .collect();
-                let p = match self.pick(&added) {
-                    Some(p) => p,
-                    None if self.rng.usize(..10) == 0 => self.pick(&self.profiles())?,
-                    None => return None,
-                };
+                // The example's own providers have survey rows: removing one
+                // is an error until the survey is edited, which ends the walk.
+                let p = self.pick(&added)?;
                 fs::remove_file(&p).unwrap();
                 Some(format!("removed {}", p.display()))
             }

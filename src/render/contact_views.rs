@@ -11,7 +11,7 @@ use crate::model::{Agreement, Provider, Service};
 /// A provider page names at most this many district offices; a provider
 /// in more districts links to the service page's list of all of them, so
 /// the page does not grow with the number of districts.
-const MOST_OFFICES_ON_A_PROVIDER_PAGE: usize = 3;
+const MOST_OFFICES_ON_A_PROVIDER_PAGE: usize = 5;
 
 /// A district's own office.
 #[derive(Serialize, Clone)]

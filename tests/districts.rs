@@ -100,7 +100,11 @@ fn districts_without_an_office_keep_the_services_contact() {
         "  - id: sentrum\n    name: Sentrum\n",
         "  - id: sentrum\n    name: Sentrum\n    contact:\n      name: Kontoret i Sentrum\n      phone: \"11 22 33 01\"\n",
     );
-    site.edit("providers/praktisk-bistand/alfa-omsorg.yaml", "districts: [sentrum]", "districts: [sentrum, nordre-asen]");
+    site.edit(
+        "providers/praktisk-bistand/alfa-omsorg.yaml",
+        "districts: [sentrum]",
+        "districts: [sentrum, nordre-asen]",
+    );
     site.build_ok();
     let page = site.page("tjenester/praktisk-bistand/alfa-omsorg/index.html");
     assert_eq!(texts(&page, ".choose-this ul.offices li"), ["Sentrum: Kontoret i Sentrum, 11 22 33 01"]);

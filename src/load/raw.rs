@@ -245,7 +245,11 @@ impl<'de> Deserialize<'de> for RawDistricts {
             }
 
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawDistricts, E> {
-                Ok(if value.trim() == "all" { RawDistricts::All(AllDistricts::All) } else { RawDistricts::Other(value.to_string()) })
+                Ok(if value.trim() == "all" {
+                    RawDistricts::All(AllDistricts::All)
+                } else {
+                    RawDistricts::Other(value.to_string())
+                })
             }
 
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawDistricts, A::Error> {

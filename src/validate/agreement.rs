@@ -18,11 +18,9 @@ pub fn agreement(
     let agreement = Agreement::on(admission, today, limits.ending_notice_days);
     let until = raw.admission.as_ref().and_then(|a| a.until.as_ref());
     match (agreement, until) {
-        (Agreement::Ended(date), Some(until)) => check.warning(
-            at(until),
-            msg!("agreement.ended", date = date, today = today),
-            msg!("agreement.ended.help"),
-        ),
+        (Agreement::Ended(date), Some(until)) => {
+            check.warning(at(until), msg!("agreement.ended", date = date, today = today), msg!("agreement.ended.help"))
+        }
         (Agreement::Ending(date), Some(until)) => check.warning(
             at(until),
             msg!("agreement.ending", date = date, days = limits.ending_notice_days),

@@ -134,7 +134,8 @@ impl Profile<'_> {
         let languages = self.languages(&mut check);
         let capacity_as_of = check.past_date("capacity.as_of", &raw.capacity.as_of, self.site.today);
         let admission = admission(&mut check, raw);
-        let agreement = super::agreement::agreement(&mut check, raw, admission.as_ref(), &self.site.limits, self.site.today);
+        let agreement =
+            super::agreement::agreement(&mut check, raw, admission.as_ref(), &self.site.limits, self.site.today);
         let description = self.description(&mut check);
         let extras = extras(&mut check, raw);
         let continuity = continuity(&mut check, raw);
@@ -208,7 +209,11 @@ impl Profile<'_> {
         let mut districts = Vec::new();
         for d in list {
             if matches!(d.value.trim().to_lowercase().as_str(), "all" | "alle") {
-                check.error(at(d), msg!("districts.all_in_list", value = d.value.trim()), msg!("districts.all_in_list.help"));
+                check.error(
+                    at(d),
+                    msg!("districts.all_in_list", value = d.value.trim()),
+                    msg!("districts.all_in_list.help"),
+                );
                 continue;
             }
             match self.site.districts.iter().find(|known| known.id.as_str() == d.value) {

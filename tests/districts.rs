@@ -237,3 +237,12 @@ fn all_inside_a_list_says_to_write_districts_all() {
     let e = assert_error(&site.errors(), ALFA, line, "must be a list of districts or the word `all`");
     assert!(e.help.unwrap().contains("[sentrum]"));
 }
+
+#[test]
+fn a_plain_deadline_without_the_deadline_is_an_error_at_its_line() {
+    let site = TestSite::city();
+    site.edit(CONFIG, "    deadline: Velg innen 14 dager etter at du fikk vedtaket fra bydelen.\n", "");
+    let line = line_of(&site, CONFIG, "deadline_plain:");
+    let e = assert_error(&site.errors(), CONFIG, line, "`deadline_plain` is given without `deadline`");
+    assert!(e.help.unwrap().contains("`deadline`"));
+}

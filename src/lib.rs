@@ -154,7 +154,7 @@ where
     files.extend(
         site.services
             .iter()
-            .flat_map(|s| &s.providers)
+            .flat_map(|s| s.every_provider())
             .filter_map(|p| p.image.as_ref())
             .map(|i| i.published.to_string()),
     );
@@ -398,7 +398,7 @@ fn write_site(
     }
     files +=
         output::copy_static(root, destination).map_err(|e| fail(msg!("build.cannot_copy", file = "static/"), e))?;
-    for image in site.services.iter().flat_map(|s| &s.providers).filter_map(|p| p.image.as_ref()) {
+    for image in site.services.iter().flat_map(|s| s.every_provider()).filter_map(|p| p.image.as_ref()) {
         destination
             .copy(&image.source, image.published.as_str())
             .map_err(|e| fail(msg!("build.cannot_copy", file = image.source.display()), e))?;

@@ -308,18 +308,32 @@ fn assert_choose_blocks(site: &TestSite, checked: &brukervalg::Checked) {
                 let page = format!("{service_page}{}/", p.slug);
                 let html = doc(site, &format!("{page}index.html"));
                 let block = html.select(&block_selector).next().expect("the choose block");
-                // The one thing to do, on this page: whom to tell, and how.
-                let phone = service.contact.phone.replace(' ', "");
-                assert!(
-                    block.select(&sel("a[href^='tel:']")).any(|a| a.value().attr("href").unwrap().ends_with(&phone)),
-                    "{page}: the service's phone"
-                );
+                // The one thing to do, on this page: whom to tell, and how:
+                // the office of each of its districts that has one, the
+                // service's contact for the others (tests/districts.rs).
                 let text: String = block.text().collect();
-                assert!(text.contains(service.contact.name.as_deref().unwrap()), "{page}: {text}");
+                let has_phone = |phone: &str| {
+                    block.select(&sel("a[href^='tel:']")).any(|a| a.value().attr("href").unwrap().ends_with(phone))
+                };
+                let districts =
+                    p.districts.iter().map(|id| checked.site.districts.iter().find(|d| &d.id == id).unwrap());
+                let offices: Vec<_> = districts.filter_map(|d| Some((&d.name, d.contact.as_ref()?))).collect();
+                if offices.len() < p.districts.len() {
+                    assert!(has_phone(&service.contact.phone.replace(' ', "")), "{page}: the service's phone");
+                    assert!(text.contains(service.contact.name.as_deref().unwrap()), "{page}: {text}");
+                }
+                // Lettlest may explain a word of the office's name in place,
+                // so the district names it.
+                for (district, office) in offices {
+                    assert!(has_phone(&office.phone), "{page}: the district office's phone");
+                    assert!(text.contains(&format!("{district}: ")), "{page}: {text}");
+                }
                 // Then where the full steps are: each a section of the
                 // service page, in this variant.
-                let targets: Vec<String> =
-                    block.select(&sel("li a")).map(|a| resolve(&page, a.value().attr("href").unwrap())).collect();
+                let targets: Vec<String> = block
+                    .select(&sel("ul:not(.offices) li a"))
+                    .map(|a| resolve(&page, a.value().attr("href").unwrap()))
+                    .collect();
                 let wanted: Vec<String> = steps.iter().map(|key| format!("{service_page}#{}", anchor(key))).collect();
                 assert_eq!(targets, wanted, "{page}");
                 // The steps themselves are not repeated here.

@@ -177,6 +177,27 @@ fn an_edit_of_the_default_provider_reaches_its_services_pages() {
 }
 
 #[test]
+fn a_district_offices_phone_edit_reaches_every_page_showing_it() {
+    let site = TestSite::city();
+    rebuild_after(&site, |s, _| {
+        s.edit("brukervalg.yaml", "phone: \"21 80 35 15\"", "phone: \"21 80 35 99\"");
+    });
+}
+
+#[test]
+fn an_agreement_that_ends_by_an_edit_leaves_every_list_as_a_full_build_does() {
+    let site = TestSite::city();
+    rebuild_after(&site, |s, _| {
+        s.edit("providers/praktisk-bistand/hjemme-i-byen-as.yaml", "until: 2027-01-31", "until: 2026-11-01");
+    });
+    // And one that is renewed comes back.
+    let site = TestSite::city();
+    rebuild_after(&site, |s, _| {
+        s.edit("providers/praktisk-bistand/hjemme-i-byen-as.yaml", "until: 2027-01-31", "until: 2029-01-31");
+    });
+}
+
+#[test]
 fn a_district_renamed_in_the_configuration_reaches_every_page_naming_it() {
     let site = paged_example();
     rebuild_after(&site, |s, _| {

@@ -62,6 +62,14 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date `days` days later (clamped to the last representable day).
+    pub fn days_after(self, days: u32) -> Date {
+        let span = jiff::Span::new().days(i64::from(days));
+        Date(self.0.checked_add(span).unwrap_or(jiff::civil::Date::MAX))
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0)

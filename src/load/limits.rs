@@ -25,6 +25,8 @@ pub struct RawLimits {
     pub description_max_words: Option<S<u64>>,
     /// Months after last_checked before a profile counts as out of date (default 12).
     pub stale_after_months: Option<S<u64>>,
+    /// Days before an agreement's `admission.until` that readers are told it ends (default 90).
+    pub ending_notice_days: Option<S<u64>>,
     /// LIX above which a plain-language text is warned about (default 40).
     pub lix_plain_max: Option<S<f64>>,
     /// LIX above which a standard text is warned about (default 55).
@@ -57,6 +59,7 @@ pub struct Limits {
     pub self_description_max_words: usize,
     pub description_max_words: usize,
     pub stale_after_months: u32,
+    pub ending_notice_days: u32,
     pub lix_plain_max: f64,
     pub lix_standard_max: f64,
     pub survey_min_respondents: u32,
@@ -77,6 +80,7 @@ impl Default for Limits {
             self_description_max_words: 600,
             description_max_words: 120,
             stale_after_months: 12,
+            ending_notice_days: 90,
             lix_plain_max: 40.0,
             lix_standard_max: 55.0,
             survey_min_respondents: 5,
@@ -137,6 +141,7 @@ impl Limits {
                 10..=1000,
             ),
             stale_after_months: p.whole("stale_after_months", &raw.stale_after_months, d.stale_after_months, 1..=120),
+            ending_notice_days: p.whole("ending_notice_days", &raw.ending_notice_days, d.ending_notice_days, 0..=730),
             lix_plain_max: p.decimal("lix_plain_max", &raw.lix_plain_max, d.lix_plain_max, 10.0..=1000.0),
             lix_standard_max: p.decimal("lix_standard_max", &raw.lix_standard_max, d.lix_standard_max, 10.0..=1000.0),
             survey_min_respondents: min_respondents,

@@ -72,6 +72,8 @@ pub struct RawDistrict {
     pub id: S<String>,
     /// The name as readers know it.
     pub name: String,
+    /// The district's own office, when citizens of the district contact it rather than the service's contact: phone is required.
+    pub contact: Option<RawContact>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, serde::Serialize, JsonSchema)]
@@ -128,6 +130,10 @@ pub struct RawService {
     pub notice_period: Option<S<String>>,
     /// The notice period in plain language.
     pub notice_period_plain: Option<S<String>>,
+    /// By when the citizen must choose, e.g. "Velg innen 14 dager etter vedtaket" or "Søk innen 1. mars".
+    pub deadline: Option<S<String>>,
+    /// The deadline in plain language.
+    pub deadline_plain: Option<S<String>>,
     /// File name (without .yaml) of the provider citizens get if they do not choose; leave out for schools.
     pub default_provider: Option<S<String>>,
     /// What happens if the citizen does not choose.
@@ -179,8 +185,8 @@ pub struct RawProvider {
     pub org_number: S<String>,
     /// municipal, private or non-profit.
     pub ownership: Ownership,
-    /// Districts (ids from brukervalg.yaml).
-    pub districts: Vec<S<String>>,
+    /// Districts served: a list of ids from brukervalg.yaml, or `all` for every district of the site, now and later.
+    pub districts: S<RawDistricts>,
     /// Whom to contact: phone is required.
     pub contact: RawContact,
     /// Languages staff can speak with users, as ISO 639-1 codes (nb, en, pl, ...).
@@ -204,6 +210,58 @@ pub struct RawProvider {
     pub image: Option<RawImage>,
     /// School facts; only for providers of a school service.
     pub school: Option<S<RawSchool>>,
+}
+
+/// A profile's `districts:`: a list of ids, or the word `all`.
+#[derive(Clone, Debug, JsonSchema)]
+#[serde(untagged)]
+pub enum RawDistricts {
+    /// Every district of the site, also those added later: write `all`.
+    All(AllDistricts),
+    /// District ids from brukervalg.yaml.
+    List(Vec<S<String>>),
+    /// A single word other than `all` (refused with help; not in the schema).
+    #[schemars(skip)]
+    Other(String),
+}
+
+/// The one word `districts:` takes instead of a list.
+#[derive(Clone, Debug, JsonSchema)]
+pub enum AllDistricts {
+    #[serde(rename = "all")]
+    All,
+}
+
+impl<'de> Deserialize<'de> for RawDistricts {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // By hand, not `untagged`: serde's buffering for untagged enums
+        // would lose the positions of the ids in the list.
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawDistricts;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of district ids, or `all`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawDistricts, E> {
+                Ok(if value.trim() == "all" {
+                    RawDistricts::All(AllDistricts::All)
+                } else {
+                    RawDistricts::Other(value.to_string())
+                })
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawDistricts, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(RawDistricts::List(ids))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, JsonSchema)]

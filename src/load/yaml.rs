@@ -219,6 +219,8 @@ const SHORT_FIELDS: &[&str] = &[
     "focus_areas",
     "notice_period",
     "notice_period_plain",
+    "deadline",
+    "deadline_plain",
     "title",
 ];
 

@@ -1,6 +1,7 @@
 //! The site model: validated content, with every page's address decided.
 //! Rendering reads only this; it never looks at files or raw input again.
 
+pub mod agreement;
 pub mod collate;
 pub mod comparison;
 pub mod filters;
@@ -15,6 +16,7 @@ use rayon::slice::ParallelSliceMut;
 
 use crate::domain::{Date, OrgNumber, Slug, Text};
 pub use crate::load::raw::{AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind};
+pub use agreement::Agreement;
 pub use routes::{Routes, SitePath};
 pub use staff_language::StaffLanguage;
 
@@ -68,6 +70,9 @@ pub struct Identity {
 pub struct District {
     pub id: Slug,
     pub name: String,
+    /// The district's own office (`districts[].contact`); without one, its
+    /// citizens contact the service's contact.
+    pub contact: Option<Contact>,
 }
 
 #[derive(Debug, Clone, Default, Hash)]
@@ -95,6 +100,8 @@ pub struct Service {
     pub how_to_switch: Text,
     /// Schools usually have none.
     pub notice_period: Option<Text>,
+    /// By when the citizen must choose ("Søk innen 1. mars").
+    pub deadline: Option<Text>,
     /// `None` only for schools, where the default is each child's nearest
     /// school, which depends on the address.
     pub default_provider: Option<Slug>,
@@ -104,6 +111,10 @@ pub struct Service {
     /// In neutral order: alphabetical by name, Norwegian collation; the
     /// municipal provider is not pinned first.
     pub providers: Vec<Provider>,
+    /// Providers whose agreement has ended or not yet begun on the build
+    /// date (`agreement`): each keeps its page, but no list, filter, count
+    /// or comparison has them. In the same neutral order.
+    pub not_offered: Vec<Provider>,
     /// Lookups every page of the service needs, made once (`sort_providers`).
     pub index: ServiceIndex,
 }
@@ -124,11 +135,17 @@ impl Service {
         self.index.default.map(|i| &self.providers[i])
     }
 
+    /// Every provider with a page: those offered, then those not offered.
+    pub fn every_provider(&self) -> impl Iterator<Item = &Provider> {
+        self.providers.iter().chain(&self.not_offered)
+    }
+
     /// Puts the providers in neutral order and indexes them; call once all
     /// are added.
     pub fn sort_providers(&mut self, districts: &[District]) {
         // In parallel: the collation keys of 2,500 names take a while.
         self.providers.par_sort_by_cached_key(|p| collate::sort_key(&p.name));
+        self.not_offered.par_sort_by_cached_key(|p| collate::sort_key(&p.name));
         let default = self.default_provider.as_ref();
         self.index = ServiceIndex {
             default: default.and_then(|slug| self.providers.iter().position(|p| &p.slug == slug)),
@@ -159,6 +176,8 @@ pub struct Provider {
     pub capacity_as_of: Date,
     /// `None` for the municipality's own provider, which is not admitted.
     pub admission: Option<Admission>,
+    /// The admission as it stands on the build date.
+    pub agreement: Agreement,
     pub description: Text,
     pub extras: Vec<Extra>,
     pub continuity: Option<Continuity>,

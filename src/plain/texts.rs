@@ -79,6 +79,10 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             // from these fields in every variant.
             let mut shown = site_contact.clone();
             shown.extend(contact_facts(&service.contact));
+            // The service page lists the district offices too.
+            for contact in config.districts.iter().filter_map(|d| d.contact.as_ref()) {
+                shown.extend(contact_facts(contact));
+            }
             if let Some(web) = &service.complaints.web {
                 shown.extend(super::facts::extract(&web.value).into_iter().map(|f| f.fact));
             }
@@ -101,6 +105,9 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             }
             if let (Some(standard), Some(plain)) = (&service.notice_period, &service.notice_period_plain) {
                 out.push(field_pair(file, "notice_period_plain", standard, plain, &shown));
+            }
+            if let (Some(standard), Some(plain)) = (&service.deadline, &service.deadline_plain) {
+                out.push(field_pair(file, "deadline_plain", standard, plain, &shown));
             }
         }
     }

@@ -150,17 +150,23 @@ impl ServiceInputs {
             how_to_choose,
             how_to_switch,
             notice_period,
+            deadline,
             default_provider: _,
             no_choice,
             contact,
             complaints,
             providers: _,
+            not_offered,
             index: _,
         } = service;
         let mut meta = DefaultHasher::new();
         debug_into(&mut meta, &(id, name, kind, (summary, description, scheme, municipality_role)));
         debug_into(&mut meta, &(access, payment, how_to_choose, how_to_switch, notice_period, no_choice));
-        debug_into(&mut meta, &(contact, complaints, service.providers.len()));
+        debug_into(&mut meta, &(contact, complaints, service.providers.len(), deadline));
+        // Its list names the providers not offered, with their dates.
+        for p in not_offered {
+            debug_into(&mut meta, &(&p.slug, &p.name, p.agreement));
+        }
         // Its pages link to the default provider by name; the providers and
         // their filters (`index`) are keyed below.
         if let Some(default) = service.default_provider() {
@@ -175,7 +181,7 @@ impl ServiceInputs {
         for filter in crate::model::filters::filters(service).iter().chain(common) {
             debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
         }
-        let (pages, rows) = service
+        let (mut pages, rows): (HashMap<Slug, u64>, Vec<u64>) = service
             .providers
             .par_iter()
             .map(|p| {
@@ -188,6 +194,11 @@ impl ServiceInputs {
                 ((p.slug.clone(), page.finish()), row.finish())
             })
             .unzip();
+        for p in not_offered {
+            let mut page = DefaultHasher::new();
+            p.hash(&mut page);
+            pages.insert(p.slug.clone(), page.finish());
+        }
         ServiceInputs { meta: meta.finish(), filters: filters.finish(), pages, rows }
     }
 }
@@ -212,6 +223,7 @@ impl Hash for AsRow<'_> {
             capacity,
             capacity_as_of,
             admission,
+            agreement,
             description: _,
             extras,
             continuity,
@@ -221,7 +233,7 @@ impl Hash for AsRow<'_> {
             school,
         } = self.0;
         (slug, service, name, org_number, ownership, districts, contact, languages).hash(hash);
-        (capacity, capacity_as_of, admission, extras, continuity, last_checked, stale, image).hash(hash);
+        (capacity, capacity_as_of, admission, agreement, extras, continuity, last_checked, stale, image).hash(hash);
         school.is_some().hash(hash);
         if let Some(crate::model::School {
             grade_from,

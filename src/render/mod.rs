@@ -3,6 +3,7 @@
 //! each page is one job.
 
 mod chart;
+mod contact_views;
 pub mod hyphenate;
 mod inputs;
 pub mod memo;
@@ -81,7 +82,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
                 pages.push((path, PageKind::Filter(service, filter, slice)));
             }
         }
-        for p in &service.providers {
+        for p in service.every_provider() {
             pages.push((p.path(&site.routes), PageKind::Provider(service, p)));
         }
     }
@@ -229,6 +230,9 @@ impl Renderer {
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 context.insert("shown", &filter.providers.len());
+                if filter.dimension == filters::Dimension::District {
+                    context.insert("office", &contact_views::district_office(cx, &filter.value));
+                }
                 context.insert("filters", &views::filter_groups(cx, &place, s));
                 context.insert("filters_common", &views::common_values(cx, s));
                 // The side-by-side pages of a long service follow its own

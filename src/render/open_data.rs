@@ -32,6 +32,8 @@ struct Record<'a> {
     admission: Option<&'static str>,
     admitted_from: Option<String>,
     admitted_until: Option<String>,
+    /// `active`, `ending`, `ended` or `not-started` on the build date.
+    agreement_status: &'static str,
     description: &'a str,
     description_plain: Option<&'a str>,
     extras: Vec<ExtraRecord<'a>>,
@@ -77,6 +79,7 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
         }),
         admitted_from: p.admission.as_ref().map(|a| a.from.to_string()),
         admitted_until: p.admission.as_ref().and_then(|a| a.until).map(|d| d.to_string()),
+        agreement_status: p.agreement.status(),
         description: &p.description.standard,
         description_plain: p.description.plain.as_deref(),
         extras: p
@@ -107,6 +110,38 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
             .map(|s| s.focus_areas.iter().map(String::as_str).collect())
             .unwrap_or_default(),
     }
+}
+
+/// A district and its own office, where it has one (`districts[].contact`).
+#[derive(Serialize)]
+struct DistrictRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    office: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    web: Option<&'a str>,
+    address: Option<&'a str>,
+    opening_hours: Option<&'a str>,
+}
+
+fn district_records(site: &Site) -> Vec<DistrictRecord<'_>> {
+    site.districts
+        .iter()
+        .map(|d| {
+            let c = d.contact.as_ref();
+            DistrictRecord {
+                id: d.id.as_str(),
+                name: &d.name,
+                office: c.and_then(|c| c.name.as_deref()),
+                phone: c.map(|c| c.phone.as_str()),
+                email: c.and_then(|c| c.email.as_deref()),
+                web: c.and_then(|c| c.web.as_deref()),
+                address: c.and_then(|c| c.address.as_deref()),
+                opening_hours: c.and_then(|c| c.opening_hours.as_deref()),
+            }
+        })
+        .collect()
 }
 
 /// One published survey figure; hidden ones carry their status only.
@@ -213,7 +248,7 @@ pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u
     let mut site_part = DefaultHasher::new();
     (&site.base_url, format!("{:?}", site.routes)).hash(&mut site_part);
     let pairs: Vec<(&Service, &Provider)> =
-        site.services.iter().flat_map(|s| s.providers.iter().map(move |p| (s, p))).collect();
+        site.services.iter().flat_map(|s| s.every_provider().map(move |p| (s, p))).collect();
     let made: Vec<Shared> = pairs
         .par_iter()
         .map(|&(service, p)| {
@@ -247,7 +282,8 @@ pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u
         csv.extend_from_slice(&one.csv);
     }
     let surveys = serde_json::to_string(&survey_records(site)).map_err(|e| e.to_string())?;
-    json.push_str(&format!("],\"surveys\":{surveys}}}\n"));
+    let districts = serde_json::to_string(&district_records(site)).map_err(|e| e.to_string())?;
+    json.push_str(&format!("],\"surveys\":{surveys},\"districts\":{districts}}}\n"));
     Ok((json.into_bytes(), csv))
 }
 
@@ -321,6 +357,7 @@ const PROVIDER_COLUMNS: &[Column] = &[
     ("admission", |r| optional(r.admission)),
     ("admitted_from", |r| optional(r.admitted_from.clone())),
     ("admitted_until", |r| optional(r.admitted_until.clone())),
+    ("agreement_status", |r| text(r.agreement_status)),
     ("description", |r| text(r.description)),
     ("description_plain", |r| optional(r.description_plain)),
     ("extras", |r| {

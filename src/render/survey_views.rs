@@ -262,7 +262,7 @@ pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -
         Verdict::StandsOut(slugs) => {
             let named: Vec<&str> = slugs
                 .iter()
-                .filter_map(|s| service.providers.iter().find(|p| &p.slug == s).map(|p| p.name.as_str()))
+                .filter_map(|s| service.every_provider().find(|p| &p.slug == s).map(|p| p.name.as_str()))
                 .collect();
             cx.s("survey_note_stands_out").replace("{providers}", &named.join(", "))
         }

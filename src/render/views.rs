@@ -369,6 +369,9 @@ pub struct ProviderView {
     pub capacity_as_of: String,
     /// Empty for the municipality's own provider.
     pub admission: Option<AdmissionView>,
+    pub agreement: super::contact_views::AgreementView,
+    /// Whom to tell to choose it: only on its own page.
+    pub choose: Option<super::contact_views::ChooseContacts>,
     /// Empty in list rows (`provider_row`).
     pub description: String,
     pub extras: Vec<ExtraView>,
@@ -433,6 +436,7 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let mut view = provider_row(cx, place, service, p);
     view.description = cx.text(&p.description).to_string();
+    view.choose = Some(super::contact_views::choose_contacts(cx, place, service, p));
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
         school.self_description_html = markdown::render(
             cx.text(&s.self_description),
@@ -486,6 +490,8 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
             from: cx.date(a.from),
             until: a.until.map(|d| cx.date(d)),
         }),
+        agreement: super::contact_views::agreement_view(cx, p.agreement),
+        choose: None,
         description: String::new(),
         extras: p
             .extras
@@ -527,6 +533,11 @@ pub struct ServiceView {
     pub how_to_choose: String,
     pub how_to_switch: String,
     pub notice_period: Option<String>,
+    pub deadline: Option<String>,
+    /// The district offices, where districts have their own.
+    pub offices: Vec<super::contact_views::DistrictOffice>,
+    /// Providers whose agreement has ended or not begun: named, not listed.
+    pub not_offered: Vec<super::contact_views::NotOffered>,
     pub no_choice: String,
     pub default_provider: Option<Link>,
     pub contact: ContactView,
@@ -563,6 +574,9 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         how_to_choose: cx.text(&s.how_to_choose).to_string(),
         how_to_switch: cx.text(&s.how_to_switch).to_string(),
         notice_period: s.notice_period.as_ref().map(|n| cx.text(n).to_string()),
+        deadline: s.deadline.as_ref().map(|d| cx.text(d).to_string()),
+        offices: super::contact_views::district_offices(cx),
+        not_offered: super::contact_views::not_offered(cx, place, s),
         no_choice: cx.text(&s.no_choice).to_string(),
         default_provider: s.default_provider().map(|p| Link {
             label: p.name.clone(),

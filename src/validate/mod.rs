@@ -1,6 +1,7 @@
 //! Rules over the loaded content. Produces the site model and findings; the
 //! build writes nothing when any finding is an error.
 
+mod agreement;
 pub mod cache;
 pub mod fields;
 pub mod links;
@@ -50,7 +51,11 @@ pub fn validate(
     let checks = &mut Checks { findings, readability, pending: &mut pending_links };
     for provider in providers::providers(loaded.providers, (&site, translations), cache, checks) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {
-            service.providers.push(provider);
+            if provider.agreement.is_offered() {
+                service.providers.push(provider);
+            } else {
+                service.not_offered.push(provider);
+            }
         }
     }
     for service in &mut site.services {
@@ -97,7 +102,7 @@ impl Broken {
         let read: BTreeSet<(&str, &str)> = site
             .services
             .iter()
-            .flat_map(|s| s.providers.iter().map(move |p| (s.id.as_str(), p.slug.as_str())))
+            .flat_map(|s| s.every_provider().map(move |p| (s.id.as_str(), p.slug.as_str())))
             .collect();
         let names: BTreeSet<(String, String)> =
             files.into_iter().filter(|(service, stem)| !read.contains(&(service.as_str(), stem.as_str()))).collect();

@@ -11,7 +11,7 @@ use super::suggest::{self, Candidate};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Date, OrgNumber, Slug, Text};
 use crate::i18n::Translations;
-use crate::load::raw::{Ownership, RawProvider, RawSchool, ServiceKind};
+use crate::load::raw::{Ownership, RawDistricts, RawProvider, RawSchool, ServiceKind};
 use crate::load::{LoadedProvider, files};
 use crate::markdown;
 use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath, StaffLanguage};
@@ -134,6 +134,8 @@ impl Profile<'_> {
         let languages = self.languages(&mut check);
         let capacity_as_of = check.past_date("capacity.as_of", &raw.capacity.as_of, self.site.today);
         let admission = admission(&mut check, raw);
+        let agreement =
+            super::agreement::agreement(&mut check, raw, admission.as_ref(), &self.site.limits, self.site.today);
         let description = self.description(&mut check);
         let extras = extras(&mut check, raw);
         let continuity = continuity(&mut check, raw);
@@ -152,6 +154,7 @@ impl Profile<'_> {
             capacity: raw.capacity.status,
             capacity_as_of: capacity_as_of?,
             admission,
+            agreement,
             description,
             extras,
             continuity,
@@ -186,11 +189,37 @@ impl Profile<'_> {
     }
 
     /// District ids; one given by its display name gets its id suggested.
+    /// `all` is every district of the site, so a district added later is
+    /// served without editing every profile.
     fn districts(&self, check: &mut FileCheck) -> Vec<Slug> {
         let raw = &self.item.profile;
+        let list = match &raw.districts.value {
+            RawDistricts::All(_) => return self.site.districts.iter().map(|d| d.id.clone()).collect(),
+            RawDistricts::Other(word) => {
+                let example = self.site.districts.first().map_or("sentrum", |d| d.id.as_str());
+                check.error(
+                    at(&raw.districts),
+                    msg!("districts.not_a_list", value = word.trim()),
+                    msg!("districts.not_a_list.help", example = example),
+                );
+                return Vec::new();
+            }
+            RawDistricts::List(list) => list,
+        };
         let mut districts = Vec::new();
-        for d in &raw.districts {
+        for d in list {
+            if matches!(d.value.trim().to_lowercase().as_str(), "all" | "alle") {
+                check.error(
+                    at(d),
+                    msg!("districts.all_in_list", value = d.value.trim()),
+                    msg!("districts.all_in_list.help"),
+                );
+                continue;
+            }
             match self.site.districts.iter().find(|known| known.id.as_str() == d.value) {
+                Some(known) if districts.contains(&known.id) => {
+                    check.warning(at(d), msg!("districts.twice", id = known.id), msg!("districts.twice.help"));
+                }
                 Some(known) => districts.push(known.id.clone()),
                 None => {
                     let candidates: Vec<Candidate> = self
@@ -208,8 +237,8 @@ impl Profile<'_> {
                 }
             }
         }
-        if raw.districts.is_empty() {
-            check.error(at(&raw.name), msg!("provider.no_districts"), msg!("provider.no_districts.help"));
+        if list.is_empty() {
+            check.error(at(&raw.districts), msg!("provider.no_districts"), msg!("provider.no_districts.help"));
         }
         districts
     }

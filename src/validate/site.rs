@@ -43,7 +43,9 @@ pub fn site(
             check.error(at(&d.id), msg!("district.id_twice", id = id), msg!("district.id_twice.help"));
             continue;
         }
-        districts.push(District { id, name: d.name.trim().to_string() });
+        // The same rules as a service's contact: it is shown the same way.
+        let contact = d.contact.as_ref().map(|c| check.contact(c, true, at(&d.id)));
+        districts.push(District { id, name: d.name.trim().to_string(), contact });
     }
     if raw.districts.is_empty() {
         check.error(at(&raw.base_url), msg!("site.no_districts"), msg!("site.no_districts.help"));
@@ -172,6 +174,10 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
             None
         }
     };
+    let deadline = s.deadline.as_ref().map(|d| check.short_text("deadline", d, &s.deadline_plain));
+    if let (None, Some(plain)) = (&s.deadline, &s.deadline_plain) {
+        check.error(at(plain), msg!("service.deadline_plain_alone"), msg!("service.deadline_plain_alone.help"));
+    }
     Some(Service {
         id: id?,
         name: s.name.trim().to_string(),
@@ -185,11 +191,13 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         how_to_choose,
         how_to_switch,
         notice_period,
+        deadline,
         default_provider,
         no_choice,
         contact,
         complaints,
         providers: Vec::new(),
+        not_offered: Vec::new(),
         index: Default::default(),
     })
 }
@@ -207,6 +215,25 @@ pub fn check_default_providers(
         let Some(default) = &service.default_provider else {
             continue;
         };
+        // Citizens who do not choose get the default, so it must be one
+        // they can get today.
+        if let Some(p) = service.not_offered.iter().find(|p| &p.slug == default) {
+            let message = match p.agreement {
+                crate::model::Agreement::NotStarted(from) => {
+                    msg!("service.default_provider_not_started", provider = default, date = from)
+                }
+                _ => msg!(
+                    "service.default_provider_ended",
+                    provider = default,
+                    date = p.admission.as_ref().and_then(|a| a.until).map(|d| d.to_string()).unwrap_or_default()
+                ),
+            };
+            findings.push(
+                Finding::error(file, position, message)
+                    .with_help(msg!("service.default_provider_ended.help", service = service.id)),
+            );
+            continue;
+        }
         if service.default_provider().is_none() && !broken.contains(service.id.as_str(), default.as_str()) {
             let known: Vec<&str> = service.providers.iter().map(|p| p.slug.as_str()).collect();
             findings.push(

@@ -89,7 +89,7 @@ fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
         visit(&name);
     }
     DATA_FILES.iter().for_each(|f| visit(f));
-    for provider in site.services.iter().flat_map(|s| &s.providers) {
+    for provider in site.services.iter().flat_map(|s| s.every_provider()) {
         if let Some(image) = &provider.image {
             visit(image.published.as_str());
         }

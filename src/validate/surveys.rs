@@ -126,11 +126,11 @@ fn survey(
         );
     }
     let providers: BTreeSet<&str> =
-        service.map(|s| s.providers.iter().map(|p| p.slug.as_str()).collect()).unwrap_or_default();
+        service.map(|s| s.every_provider().map(|p| p.slug.as_str()).collect()).unwrap_or_default();
     // Providers by file name and by the name readers see, for "did you mean".
     let candidates: Vec<Candidate> = service
         .iter()
-        .flat_map(|s| &s.providers)
+        .flat_map(|s| s.every_provider())
         .map(|p| Candidate { id: p.slug.as_str(), name: Some(p.name.as_str()) })
         .collect();
     let mut response_rates = BTreeMap::new();

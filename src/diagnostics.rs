@@ -13,6 +13,9 @@ use crate::msg;
 pub enum Severity {
     Error,
     Warning,
+    /// Something the editor should know that is as it should be (a survey
+    /// figure hidden by the rules): never fails a build or `--deny-warnings`.
+    Note,
 }
 
 /// Where in an input file a finding points. Line and column are 1-based;
@@ -55,6 +58,10 @@ impl Finding {
 
     pub fn warning(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
         Finding { severity: Severity::Warning, ..Finding::error(file, position, message) }
+    }
+
+    pub fn note(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
+        Finding { severity: Severity::Note, ..Finding::error(file, position, message) }
     }
 
     pub fn with_help(mut self, help: Message) -> Self {
@@ -143,6 +150,8 @@ fn cap_per_file(sorted: Vec<Finding>, max: usize) -> Vec<Finding> {
             match finding.severity {
                 Severity::Error => entry.1 += 1,
                 Severity::Warning => entry.2 += 1,
+                // Nothing to do about a note: past the cap it goes unsaid.
+                Severity::Note => {}
             }
         }
     }
@@ -194,15 +203,17 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool, lang: Lang)
     let mut out = String::new();
     let mut sources = Sources { root, files: Default::default() };
     // The labels in front of each message, in the editor's language too.
-    let (error, warning, help_label) = (
+    let (error, warning, note, help_label) = (
         msg!("report.label.error").render(lang),
         msg!("report.label.warning").render(lang),
+        msg!("report.label.note").render(lang),
         msg!("report.label.help").render(lang),
     );
     for finding in findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR.with_name(error.as_str()),
             Severity::Warning => Level::WARNING.with_name(warning.as_str()),
+            Severity::Note => Level::NOTE.with_name(note.as_str()),
         };
         // Input text reaches the terminal only with its control characters written out.
         let path = visible(&finding.file.display().to_string()).into_owned();
@@ -256,6 +267,7 @@ pub fn render_github(findings: &[Finding], lang: Lang) -> String {
         let kind = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut properties = format!("file={}", escape_property(&f.file.to_string_lossy()));
         if f.position.line > 0 {
@@ -264,6 +276,7 @@ pub fn render_github(findings: &[Finding], lang: Lang) -> String {
         let title = match f.severity {
             Severity::Error => msg!("report.github_title.error"),
             Severity::Warning => msg!("report.github_title.warning"),
+            Severity::Note => msg!("report.github_title.note"),
         };
         let _ = write!(properties, ",title={}", escape_property(&title.render(lang)));
         let message = match &f.help {

@@ -2,13 +2,15 @@
 
 mod common;
 
+use brukervalg::diagnostics::Severity;
 use common::{TestSite, snapshot};
 
 #[test]
 fn the_example_municipality_builds_without_errors_or_warnings() {
     let site = TestSite::example();
     let report = site.build_ok();
-    assert!(report.findings.is_empty(), "{}", common::describe(&report.findings));
+    // Notes name the survey figures hidden by the rules: no fault.
+    assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{}", common::describe(&report.findings));
     // 3 services, 13 + 4 + 6 profiles at least, 6 pages, home, 404; four variants.
     assert!(report.pages >= 4 * (1 + 3 + 17 + 6 + 1), "{} pages", report.pages);
     for file in ["index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css"] {

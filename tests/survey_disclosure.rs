@@ -208,7 +208,8 @@ fn on_generated_surveys_hidden_figures_stay_wide_open_and_no_well_answered_one_i
             c.dont_know = Some(rng.next(50));
         }
         let again = publish(&cells);
-        let everything = |q: &PublishedQuestion| format!("{:?} {:?} {:?} {:?}", q.municipality, q.basis, q.comparison, q.providers);
+        let everything =
+            |q: &PublishedQuestion| format!("{:?} {:?} {:?} {:?}", q.municipality, q.basis, q.comparison, q.providers);
         assert_eq!(everything(&again), everything(&published), "hidden answers leak: {cells:?}");
     }
     assert!(hidden_seen > 2000, "the generator must exercise hiding: {hidden_seen}");
@@ -276,13 +277,15 @@ fn the_city_hides_only_the_figures_with_too_few_answers_and_says_where() {
     assert_eq!(questions.len(), 2);
     for (key, q) in &questions {
         assert_wide_open(q, key);
-        let hidden: Vec<&str> = q.providers.iter().filter(|(_, f)| f.shown().is_none()).map(|(s, _)| s.as_str()).collect();
+        let hidden: Vec<&str> =
+            q.providers.iter().filter(|(_, f)| f.shown().is_none()).map(|(s, _)| s.as_str()).collect();
         assert_eq!(hidden, ["sorbyen-omsorg-as"], "{key:?}");
         assert_eq!(q.providers.len(), 5);
         assert_eq!(q.basis, Basis::ShownProviders);
     }
     let page = site.page("tjenester/praktisk-bistand/byomsorg-as/index.html");
-    for words in ["4,9", "4,7", "19 (2 svarte «vet ikke»)", "18 (3 svarte «vet ikke»)", "bare leverandørene som vises"] {
+    for words in ["4,9", "4,7", "19 (2 svarte «vet ikke»)", "18 (3 svarte «vet ikke»)", "bare leverandørene som vises"]
+    {
         assert!(page.contains(words), "{words}: {page}");
     }
     let sorbyen = site.page("tjenester/praktisk-bistand/sorbyen-omsorg-as/index.html");

@@ -5,13 +5,13 @@
 mod common;
 mod survey_sim;
 
+use brukervalg::diagnostics::Severity;
 use brukervalg::domain::Slug;
 use brukervalg::model::comparison::Verdict;
 use brukervalg::model::survey::{RawCell, publish_question};
-use brukervalg::diagnostics::Severity;
 use common::{TestSite, assert_error};
-use survey_sim::{Lcg, RULES, cell_from_answers};
 use scraper::{Html, Selector};
+use survey_sim::{Lcg, RULES, cell_from_answers};
 
 const SURVEY: &str = "surveys/tilfredshet-2026.yaml";
 const CSV: &str = "surveys/tilfredshet-2026.csv";

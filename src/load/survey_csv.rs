@@ -213,9 +213,8 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
     }
     if !any_row {
         // The site would show the survey as if no provider took part.
-        findings.push(
-            Finding::warning(file, Position::new(1, 1), msg!("csv.no_rows")).with_help(msg!("csv.no_rows.help")),
-        );
+        findings
+            .push(Finding::warning(file, Position::new(1, 1), msg!("csv.no_rows")).with_help(msg!("csv.no_rows.help")));
     }
     (rows, findings)
 }

@@ -154,8 +154,7 @@ pub fn publish_question(cells: &[&RawCell], rules: Disclosure) -> PublishedQuest
         .collect();
     let shown: Vec<&RawCell> =
         cells.iter().copied().filter(|c| providers.get(&c.provider).and_then(Figure::shown).is_some()).collect();
-    let basis =
-        if providers.values().all(|f| f.shown().is_some()) { Basis::Everyone } else { Basis::ShownProviders };
+    let basis = if providers.values().all(|f| f.shown().is_some()) { Basis::Everyone } else { Basis::ShownProviders };
     let total_n: u64 = shown.iter().map(|c| u64::from(c.respondents)).sum();
     let total_sum: f64 = shown.iter().map(|c| c.mean * f64::from(c.respondents)).sum();
     let dont_know: Option<u64> = shown.iter().map(|c| c.dont_know.map(u64::from)).sum();

@@ -158,7 +158,8 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
     let description = cx.s("survey_chart_description");
     // The reference mark of a question whose municipal figure leaves out
     // hidden providers is not the whole municipality's: the legend says so.
-    let shown_only = survey.published.iter().any(|p| p.basis == Basis::ShownProviders && p.municipality.shown().is_some());
+    let shown_only =
+        survey.published.iter().any(|p| p.basis == Basis::ShownProviders && p.municipality.shown().is_some());
     let reference = if shown_only {
         format!("{} ({})", cx.s("survey_municipality_average"), cx.s("survey_shown_only"))
     } else {

@@ -367,4 +367,13 @@ mod tests {
         assert_eq!(v["findings"][0]["line"], 0);
         assert_eq!(v["findings"][0]["severity"], "warning");
     }
+
+    #[test]
+    fn a_note_is_a_notice_on_github_and_counted_as_neither_error_nor_warning() {
+        let note = Finding::note("surveys/a.csv", Position::new(4, 1), msg!("csv.no_rows"));
+        assert!(render_github(std::slice::from_ref(&note), Lang::En).starts_with("::notice file=surveys/a.csv,line=4"));
+        let v: serde_json::Value = serde_json::from_str(&render_json(&[note], Lang::En)).unwrap();
+        assert_eq!((v["errors"].as_u64(), v["warnings"].as_u64()), (Some(0), Some(0)));
+        assert_eq!(v["findings"][0]["severity"], "note");
+    }
 }

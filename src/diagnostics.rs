@@ -11,6 +11,9 @@ use crate::msg;
 pub enum Severity {
     Error,
     Warning,
+    /// Something the editor should know that is as it should be (a survey
+    /// figure hidden by the rules): never fails a build or `--deny-warnings`.
+    Note,
 }
 
 /// Where in an input file a finding points. Line and column are 1-based;
@@ -53,6 +56,10 @@ impl Finding {
 
     pub fn warning(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
         Finding { severity: Severity::Warning, ..Finding::error(file, position, message) }
+    }
+
+    pub fn note(file: impl Into<PathBuf>, position: Position, message: Message) -> Self {
+        Finding { severity: Severity::Note, ..Finding::error(file, position, message) }
     }
 
     pub fn with_help(mut self, help: Message) -> Self {
@@ -141,6 +148,8 @@ fn cap_per_file(sorted: Vec<Finding>, max: usize) -> Vec<Finding> {
             match finding.severity {
                 Severity::Error => entry.1 += 1,
                 Severity::Warning => entry.2 += 1,
+                // Nothing to do about a note: past the cap it goes unsaid.
+                Severity::Note => {}
             }
         }
     }

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
+use brukervalg::diagnostics::Severity;
 use common::{TestSite, assert_error, describe};
 use scraper::{ElementRef, Html, Selector};
 
@@ -117,10 +118,10 @@ fn missing<'a>(found: &BTreeSet<String>, own: &[&'a str]) -> Vec<&'a str> {
 fn a_nynorsk_site_has_nynorsk_addresses_and_a_bokmal_site_bokmal_ones() {
     let nb = example();
     let report = nb.build_ok();
-    assert!(report.findings.is_empty(), "{}", describe(&report.findings));
+    assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{}", describe(&report.findings));
     let nn = nynorsk_example();
     let report = nn.build_ok();
-    assert!(report.findings.is_empty(), "{}", describe(&report.findings));
+    assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{}", describe(&report.findings));
 
     let bokmal = words_of(&nb.output());
     let nynorsk = words_of(&nn.output());

@@ -2,13 +2,15 @@
 
 mod common;
 
+use brukervalg::diagnostics::Severity;
 use common::{TestSite, snapshot};
 
 #[test]
 fn the_example_municipality_builds_without_errors_or_warnings() {
     let site = TestSite::example();
     let report = site.build_ok();
-    assert!(report.findings.is_empty(), "{}", common::describe(&report.findings));
+    // Notes name the survey figures hidden by the rules: no fault.
+    assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{}", common::describe(&report.findings));
     // Counted from the input files, not from the tool: every profile and
     // every information page has its page in all four variants.
     let variants = ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"];

@@ -78,6 +78,36 @@ fn a_survey_edit_gives_a_full_builds_bytes() {
 }
 
 #[test]
+fn a_headline_survey_edit_reaches_the_plain_district_pages() {
+    // The headline figure is what lists and filter pages show (issue 21:
+    // lettlest district pages kept the old figure after a CSV edit).
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("surveys/praktisk-bistand-2026.csv", "trygg-hverdag-as,helhet,44,4.8", "trygg-hverdag-as,helhet,44,3.9");
+    });
+}
+
+#[test]
+fn a_headline_survey_edit_in_the_city_reaches_every_district_page() {
+    let site = TestSite::city();
+    rebuild_after(&site, |s, _| {
+        s.edit("surveys/praktisk-bistand-2026.csv", "byomsorg-as,helhet,18,4.7", "byomsorg-as,helhet,18,3.6");
+    });
+}
+
+#[test]
+fn a_dont_know_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "surveys/hjemmesykepleie-2026.csv",
+            "fjordvik-kommune-hjemmetjenesten,respekt,0,0,2,10,27,27,1",
+            "fjordvik-kommune-hjemmetjenesten,respekt,0,0,2,10,27,27,9",
+        );
+    });
+}
+
+#[test]
 fn a_configuration_edit_gives_a_full_builds_bytes() {
     let site = TestSite::example();
     rebuild_after(&site, |s, _| {

@@ -49,15 +49,17 @@ pub fn render_human(findings: &[Finding], root: &Path, styled: bool, lang: Lang)
     let mut out = String::new();
     let mut sources = Sources { root, files: Default::default() };
     // The labels in front of each message, in the editor's language too.
-    let (error, warning, help_label) = (
+    let (error, warning, note, help_label) = (
         msg!("report.label.error").render(lang),
         msg!("report.label.warning").render(lang),
+        msg!("report.label.note").render(lang),
         msg!("report.label.help").render(lang),
     );
     for finding in findings {
         let level = match finding.severity {
             Severity::Error => Level::ERROR.with_name(error.as_str()),
             Severity::Warning => Level::WARNING.with_name(warning.as_str()),
+            Severity::Note => Level::NOTE.with_name(note.as_str()),
         };
         // Input text reaches the terminal only with its control characters written out.
         let path = visible(&finding.file.display().to_string()).into_owned();
@@ -111,6 +113,7 @@ pub fn render_github(findings: &[Finding], lang: Lang) -> String {
         let kind = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut properties = format!("file={}", escape_property(&f.file.to_string_lossy()));
         if f.position.line > 0 {
@@ -119,6 +122,7 @@ pub fn render_github(findings: &[Finding], lang: Lang) -> String {
         let title = match f.severity {
             Severity::Error => msg!("report.github_title.error"),
             Severity::Warning => msg!("report.github_title.warning"),
+            Severity::Note => msg!("report.github_title.note"),
         };
         let _ = write!(properties, ",title={}", escape_property(&title.render(lang)));
         let message = match &f.help {
@@ -209,5 +213,14 @@ mod tests {
         assert_eq!(v["findings"][0]["file"], "content/a.md");
         assert_eq!(v["findings"][0]["line"], 0);
         assert_eq!(v["findings"][0]["severity"], "warning");
+    }
+
+    #[test]
+    fn a_note_is_a_notice_on_github_and_counted_as_neither_error_nor_warning() {
+        let note = Finding::note("surveys/a.csv", Position::new(4, 1), msg!("csv.no_rows"));
+        assert!(render_github(std::slice::from_ref(&note), Lang::En).starts_with("::notice file=surveys/a.csv,line=4"));
+        let v: serde_json::Value = serde_json::from_str(&render_json(&[note], Lang::En)).unwrap();
+        assert_eq!((v["errors"].as_u64(), v["warnings"].as_u64()), (Some(0), Some(0)));
+        assert_eq!(v["findings"][0]["severity"], "note");
     }
 }

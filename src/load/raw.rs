@@ -408,7 +408,7 @@ pub struct RawSurvey {
     pub scale: S<RawScale>,
     /// The question shown on the service's comparison.
     pub headline: S<String>,
-    /// The CSV file with the results, beside this file.
+    /// The CSV file with the results, beside this file: columns provider,question and either respondents,mean or count_1 to count_N, optionally dont_know («vet ikke» answers).
     pub results: S<String>,
     /// A page on this site explaining how to read the results, e.g. /slik-leser-du-brukerundersokelser/.
     pub how_to_read: Option<S<String>>,

@@ -1,6 +1,8 @@
 //! Survey results as survey tools export them: CSV, one row per provider
 //! and question, with either the mean score and the number of respondents,
-//! or the number of answers given to each option of the scale.
+//! or the number of answers given to each option of the scale; either form
+//! may add `dont_know`, the answers «vet ikke» or «ikke relevant», which
+//! are counted but are no point on the scale.
 
 use crate::diagnostics::{Finding, Position};
 use crate::messages::Message;
@@ -13,6 +15,8 @@ pub struct ResultRow {
     pub provider: String,
     pub question: String,
     pub values: RowValues,
+    /// «Vet ikke» answers; `None` when the file has no `dont_know` column.
+    pub dont_know: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -50,6 +54,7 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         }
     };
     let index = |name: &str| headers.iter().position(|h| h == name);
+    let dont_know_col = index("dont_know");
     let count_columns: Vec<String> = (1..=options).map(|i| format!("count_{i}")).collect();
     let (Some(provider_col), Some(question_col)) = (index("provider"), index("question")) else {
         findings.push(wrong_columns(file, &headers, options));
@@ -74,6 +79,32 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         findings.push(wrong_columns(file, &headers, options));
         return (rows, findings);
     };
+    // A column the form does not use would be dropped without a word, and
+    // an editor who added «vet ikke» answers under another name would
+    // believe them published.
+    let used: Vec<usize> = match &form {
+        Form::Mean { respondents, mean } => vec![*respondents, *mean],
+        Form::Counts(cols) => cols.clone(),
+    };
+    let known = |i: usize| i == provider_col || i == question_col || Some(i) == dont_know_col || used.contains(&i);
+    let columns = header_columns(text);
+    let mut unknown = false;
+    for (i, name) in headers.iter().enumerate().filter(|(i, _)| !known(*i)) {
+        unknown = true;
+        let column = columns.get(i).copied().unwrap_or(1);
+        let expected = match &form {
+            Form::Mean { .. } => "provider,question,respondents,mean,dont_know".to_string(),
+            Form::Counts(_) => format!("provider,question,count_1,...,count_{options},dont_know"),
+        };
+        findings.push(
+            Finding::error(file, Position::new(1, column), msg!("csv.unknown_column", column = name))
+                .with_help(msg!("csv.unknown_column.help", columns = expected)),
+        );
+    }
+    if unknown {
+        return (rows, findings);
+    }
+    let mut any_row = false;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -86,6 +117,7 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         if record.iter().all(str::is_empty) {
             continue;
         }
+        any_row = true;
         if record.len() != headers.len() {
             findings.push(
                 Finding::error(
@@ -159,14 +191,49 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
                 RowValues::Counts(counts)
             }
         };
+        let dont_know = match dont_know_col.map(|c| (c, field(c).parse::<u32>())) {
+            None => None,
+            Some((_, Ok(n))) if n <= MAX_RESPONDENTS => Some(n),
+            Some((c, Ok(_))) => {
+                bad("dont_know", field(c), msg!("csv.expected.respondents", max = MAX_RESPONDENTS));
+                continue;
+            }
+            Some((c, Err(_))) => {
+                bad("dont_know", field(c), msg!("csv.expected.whole"));
+                continue;
+            }
+        };
         rows.push(ResultRow {
             line,
             provider: field(provider_col).to_string(),
             question: field(question_col).to_string(),
             values,
+            dont_know,
         });
     }
+    if !any_row {
+        // The site would show the survey as if no provider took part.
+        findings
+            .push(Finding::warning(file, Position::new(1, 1), msg!("csv.no_rows")).with_help(msg!("csv.no_rows.help")));
+    }
     (rows, findings)
+}
+
+/// The 1-based column (in characters) where each cell of the first line
+/// starts, so an error can point at the header cell an editor must change.
+/// Quotes are balanced here: `unclosed_quote` was checked first.
+fn header_columns(text: &str) -> Vec<u32> {
+    let line = text.trim_start_matches('\u{feff}').lines().next().unwrap_or("");
+    let mut starts = vec![1];
+    let mut quoted = false;
+    for (i, c) in line.chars().enumerate() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => starts.push(i as u32 + 2),
+            _ => {}
+        }
+    }
+    starts
 }
 
 /// Where a quoted field opens that no quote closes (1-based line and

@@ -106,13 +106,20 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
     let mark_x = plot_left + font / 2.0;
     let _ = write!(
         body,
-        r##"<path d="M{mark_x} {y} v{h}" stroke="#1a1a1a" stroke-width="3"/><path d="M{dl} {dy} l5 -5 l5 5 l-5 5 z" fill="#1a1a1a"/><text x="{text_x}" y="{ty}">{}</text></g>"##,
-        escape(labels.reference),
+        r##"<path d="M{mark_x} {y} v{h}" stroke="#1a1a1a" stroke-width="3"/><path d="M{dl} {dy} l5 -5 l5 5 l-5 5 z" fill="#1a1a1a"/>"##,
         h = font,
         dl = mark_x - 5.0,
         dy = y + font / 2.0,
-        ty = y + font * 0.85,
     );
+    // Wrapped too: "Snitt i kommunen (bare leverandørene som vises)" is
+    // longer than a phone's line.
+    for (i, line) in wrap(labels.reference, layout.chars_per_line(font + 6.0)).iter().enumerate() {
+        if i > 0 {
+            y += line_height;
+        }
+        let _ = write!(body, r#"<text x="{text_x}" y="{ty}">{}</text>"#, escape(line), ty = y + font * 0.85);
+    }
+    body.push_str("</g>");
     y += font + 14.0;
 
     // Scale ticks.
@@ -270,7 +277,8 @@ mod tests {
             title: "T",
             description: "D",
             provider: "Hjemmetjenesten Fjordvik Nord og Sør AS",
-            reference: "Snitt i kommunen",
+            // As a question with a hidden provider labels it.
+            reference: "Snitt i kommunen (bare leverandørene som vises)",
             uncertain: "usikkert",
         };
         bar_chart("c", &rows, Scale { min: 1, max: 6 }, &labels, large)

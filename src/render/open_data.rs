@@ -13,7 +13,7 @@ use crate::carried::Carried;
 use crate::domain::Slug;
 
 use crate::model::filters::{capacity_value, ownership_value};
-use crate::model::survey::{Figure, Survey};
+use crate::model::survey::{Basis, Figure, Survey};
 use crate::model::{Provider, Service, Site};
 
 #[derive(Serialize)]
@@ -152,11 +152,16 @@ struct SurveyResult<'a> {
     /// A provider's slug, or `municipality` for the municipality-wide figure.
     provider: Cow<'a, str>,
     question: Cow<'a, str>,
-    /// `shown`, `too-few` or `not-shown`.
+    /// `shown` or `too-few`.
     status: &'static str,
     mean: Option<f64>,
     respondents: Option<u32>,
     uncertain: bool,
+    /// «Vet ikke» answers beside a shown figure, when the survey counts them.
+    dont_know: Option<u32>,
+    /// For the municipality-wide figure: `all-providers`, or
+    /// `shown-providers` when hidden figures are left out of it.
+    basis: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -178,15 +183,18 @@ struct SurveyRecord<'a> {
 fn survey_results(survey: &Survey) -> Vec<SurveyResult<'_>> {
     let mut out = Vec::new();
     for (q, published) in survey.questions.iter().zip(&survey.published) {
-        let all = std::iter::once(("municipality", &published.municipality))
-            .chain(published.providers.iter().map(|(slug, f)| (slug.as_str(), f)));
-        for (provider, figure) in all {
+        let basis = match published.basis {
+            Basis::Everyone => "all-providers",
+            Basis::ShownProviders => "shown-providers",
+        };
+        let all = std::iter::once(("municipality", &published.municipality, Some(basis)))
+            .chain(published.providers.iter().map(|(slug, f)| (slug.as_str(), f, None)));
+        for (provider, figure, basis) in all {
             let (status, mean, respondents, uncertain) = match figure {
                 Figure::Shown { mean, respondents, uncertain, .. } => {
                     ("shown", Some(*mean), Some(*respondents), *uncertain)
                 }
                 Figure::TooFew => ("too-few", None, None, false),
-                Figure::Protected => ("not-shown", None, None, false),
             };
             out.push(SurveyResult {
                 survey: survey.id.as_str().into(),
@@ -197,6 +205,8 @@ fn survey_results(survey: &Survey) -> Vec<SurveyResult<'_>> {
                 mean,
                 respondents,
                 uncertain,
+                dont_know: figure.dont_know(),
+                basis,
             });
         }
     }

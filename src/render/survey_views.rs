@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::chart::{self, number};
 use super::views::{Place, VariantContext};
 use crate::model::comparison::Verdict;
-use crate::model::survey::{Figure, Survey};
+use crate::model::survey::{Basis, Figure, PublishedQuestion, Survey};
 use crate::model::{Provider, Service};
 
 #[derive(Serialize)]
@@ -69,8 +69,23 @@ fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
             }
         }
         Some(Figure::TooFew) => cx.s("survey_too_few"),
-        Some(Figure::Protected) => cx.s("survey_protected"),
         None => cx.s("survey_not_included"),
+    }
+}
+
+/// «12 svarte «vet ikke»», for a shown figure with such answers.
+fn dont_know_text(cx: &VariantContext, figure: Option<&Figure>) -> Option<String> {
+    let n = figure?.dont_know().filter(|n| *n > 0)?;
+    Some(cx.s("survey_dont_know").replace("{n}", &n.to_string()))
+}
+
+/// The municipality-wide figure, saying so when it leaves out the
+/// providers whose figures are hidden.
+fn municipality_text(cx: &VariantContext, published: &PublishedQuestion) -> String {
+    let text = figure_text(cx, Some(&published.municipality));
+    match (published.basis, published.municipality.shown()) {
+        (Basis::ShownProviders, Some(_)) => format!("{text} ({})", cx.s("survey_shown_only")),
+        _ => text,
     }
 }
 
@@ -105,8 +120,12 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
                 question: q.question.clone(),
                 explanation: explanation(cx, q),
                 value: figure_text(cx, figure),
-                municipality: figure_text(cx, Some(&p.municipality)),
-                respondents: figure.and_then(Figure::shown).map_or_else(|| "–".to_string(), |(_, n)| n.to_string()),
+                municipality: municipality_text(cx, p),
+                respondents: match (figure.and_then(Figure::shown), dont_know_text(cx, figure)) {
+                    (Some((_, n)), Some(dont_know)) => format!("{n} ({dont_know})"),
+                    (Some((_, n)), None) => n.to_string(),
+                    (None, _) => "–".to_string(),
+                },
                 uncertain: matches!(figure, Some(Figure::Shown { uncertain: true, .. })),
             }
         })
@@ -137,11 +156,20 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
         .collect();
     let title = format!("{} {}: {}", survey.name, survey.year, provider.name);
     let description = cx.s("survey_chart_description");
+    // The reference mark of a question whose municipal figure leaves out
+    // hidden providers is not the whole municipality's: the legend says so.
+    let shown_only =
+        survey.published.iter().any(|p| p.basis == Basis::ShownProviders && p.municipality.shown().is_some());
+    let reference = if shown_only {
+        format!("{} ({})", cx.s("survey_municipality_average"), cx.s("survey_shown_only"))
+    } else {
+        cx.s("survey_municipality_average")
+    };
     let labels = chart::Labels {
         title: &title,
         description: &description,
         provider: &provider.name,
-        reference: &cx.s("survey_municipality_average"),
+        reference: &reference,
         uncertain: &cx.s("survey_uncertain"),
     };
     let chart = if has_results {
@@ -155,8 +183,11 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
     if figures.iter().any(|f| matches!(f, Some(Figure::TooFew))) {
         notes.push(cx.s("survey_explain_too_few").replace("{n}", &limits.survey_min_respondents.to_string()));
     }
-    if figures.iter().any(|f| matches!(f, Some(Figure::Protected))) {
-        notes.push(cx.s("survey_explain_protected"));
+    if shown_only {
+        notes.push(cx.s("survey_explain_shown_only"));
+    }
+    if figures.iter().any(|f| f.and_then(Figure::dont_know).is_some_and(|n| n > 0)) {
+        notes.push(cx.s("survey_explain_dont_know"));
     }
     if figures.iter().any(|f| matches!(f, Some(Figure::Shown { uncertain: true, .. }))) {
         notes.push(cx.s("survey_explain_uncertain").replace("{n}", &limits.survey_uncertain_below.to_string()));
@@ -237,7 +268,10 @@ impl Headline<'_> {
         match figure {
             Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
                 let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), survey.scale.max);
-                let answers = format!("{respondents} {}", cx.s("survey_answers"));
+                let mut answers = format!("{respondents} {}", cx.s("survey_answers"));
+                if let Some(dont_know) = dont_know_text(cx, figure) {
+                    answers = format!("{answers}, {dont_know}");
+                }
                 if *uncertain {
                     format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
                 } else {

@@ -11,7 +11,7 @@ use crate::diagnostics::{Finding, Position};
 use crate::domain::Slug;
 use crate::load::LoadedSurvey;
 use crate::load::survey_csv::{self, RowValues};
-use crate::model::survey::{Disclosure, Question, RawCell, Scale, Survey, SurveyMeta, from_counts};
+use crate::model::survey::{Disclosure, Figure, Question, RawCell, Scale, Survey, SurveyMeta, from_counts};
 use crate::model::{Site, SitePath};
 use crate::msg;
 
@@ -152,6 +152,10 @@ fn survey(
     }
 
     let mut cells = Vec::new();
+    // Each cell's row and answers, to name the hidden ones there: the
+    // published survey keeps nothing of them.
+    let mut rows_of: BTreeMap<(Slug, usize), (u32, u32)> = BTreeMap::new();
+    let csv_path = item.results.as_ref().map(|(f, _)| f.relative.clone());
     if let (Some((csv_file, text)), true) = (&item.results, scale_ok) {
         let csv_path = &csv_file.relative;
         let (rows, problems) = survey_csv::parse(csv_path, text, usize::from(scale.max - scale.min) + 1);
@@ -208,7 +212,8 @@ fn survey(
                 RowValues::Counts(counts) => from_counts(&counts, scale),
             };
             if let (Some(provider), Some(question)) = (provider, question) {
-                cells.push(RawCell { provider, question, respondents, mean, sd });
+                rows_of.insert((provider.clone(), question), (row.line, respondents));
+                cells.push(RawCell { provider, question, respondents, mean, sd, dont_know: row.dont_know });
             }
         }
     }
@@ -227,5 +232,37 @@ fn survey(
         questions,
         response_rates,
     };
-    Some(Survey::publish(meta, cells, rules))
+    let survey = Survey::publish(meta, cells, rules);
+    if let Some(csv_path) = csv_path {
+        hidden_notes(&survey, &rows_of, &csv_path, rules, checks);
+    }
+    Some(survey)
+}
+
+/// Names each hidden figure at its row, so an editor learns before
+/// publishing which figures readers will not see, and why.
+fn hidden_notes(
+    survey: &Survey,
+    rows_of: &BTreeMap<(Slug, usize), (u32, u32)>,
+    csv_path: &std::path::Path,
+    rules: Disclosure,
+    checks: &mut Checks,
+) {
+    for (q, published) in survey.published.iter().enumerate() {
+        for (provider, figure) in &published.providers {
+            let (Figure::TooFew, Some(&(line, respondents))) = (figure, rows_of.get(&(provider.clone(), q))) else {
+                continue;
+            };
+            let message = msg!(
+                "survey.figure_hidden",
+                provider = provider,
+                question = survey.questions[q].id,
+                respondents = respondents,
+                min = rules.min_respondents
+            );
+            checks.findings.push(
+                Finding::note(csv_path, Position::new(line, 1), message).with_help(msg!("survey.figure_hidden.help")),
+            );
+        }
+    }
 }

@@ -46,6 +46,8 @@ const TODAY: &str = "2026-11-27";
 const MUNICIPAL_SLUG: &str = "kommunens-hjemmetjeneste";
 /// Taken as they are from the crate's example site.
 const COPIED_DIRS: [&str; 4] = ["templates", "i18n", "static", "content"];
+/// The example's own glossary, beside its configuration.
+const COPIED_FILES: [&str; 2] = ["glossary.nb.yaml", "glossary.nn.yaml"];
 
 fn main() -> ExitCode {
     match std::env::var(CHILD_VAR) {
@@ -394,6 +396,9 @@ fn generate_site(root: &Path, size: usize) -> io::Result<()> {
     for dir in COPIED_DIRS {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
     }
+    for file in COPIED_FILES {
+        fs::copy(crate_root.join(file), root.join(file))?;
+    }
     let config = read_config(&crate_root.join("brukervalg.yaml"))?;
     fs::write(root.join("brukervalg.yaml"), with_municipal_defaults(&config.text))?;
 
@@ -412,6 +417,9 @@ fn copy_example(root: &Path) -> io::Result<()> {
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in COPIED_DIRS.iter().chain(&["providers", "surveys"]) {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
+    }
+    for file in COPIED_FILES {
+        fs::copy(crate_root.join(file), root.join(file))?;
     }
     fs::copy(crate_root.join("brukervalg.yaml"), root.join("brukervalg.yaml")).map(|_| ())
 }

@@ -217,7 +217,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// every plain text, at its line.
 pub fn check(glossary: &Glossary, pairs: &[Pair], findings: &mut Findings) {
     for pair in pairs {
-        for (offset, word) in words(pair.plain) {
+        // Blanked markup keeps every word at its offset, so lines stay right.
+        let text = if pair.plain_markdown {
+            std::borrow::Cow::Owned(crate::markdown::inline::words_only(pair.plain))
+        } else {
+            std::borrow::Cow::Borrowed(pair.plain)
+        };
+        for (offset, word) in words(&text) {
             let lower = word.to_lowercase();
             let at: Position = pair.plain_line(offset);
             if let Some(written) = glossary.unexplained.get(&lower) {

@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn blocks_in_an_inline_text_are_found_and_rendered_as_words_only() {
         let source = "Først.\n\n- en\n- to\n\n| a |\n|---|\n| b |\n";
-        assert_eq!(blocks(source), [8, 19]);
+        assert_eq!(blocks(source), [source.find("- en").unwrap(), source.find("| a").unwrap()]);
         let html = inline(source);
         assert!(!html.contains('<') && !html.contains('|'), "{html}");
         assert!(html.contains("en") && html.contains("b"), "{html}");

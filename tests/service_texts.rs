@@ -241,3 +241,15 @@ fn a_citys_price_table_and_form_link_reach_every_variant() {
         assert!(!page.contains("|---|") && !page.contains("]("), "{variant}: raw Markdown");
     }
 }
+
+#[test]
+fn a_picture_from_another_server_is_an_error_at_its_place_as_in_pages() {
+    let site = with(&[(
+        "    scheme: Du velger leverandør selv.\n",
+        "    scheme: |\n      Du velger leverandør selv.\n      Se ![bilde](https://sporing.example/piksel.png).\n",
+    )]);
+    let errors = site.errors();
+    let line = site.read(CONFIG).lines().position(|l| l.contains("sporing.example")).unwrap() as u32 + 1;
+    let found = common::assert_error(&errors, CONFIG, line, "sporing.example");
+    assert_eq!((found.message.key(), found.position.column), ("markdown.remote_image", 10), "{}", describe(&errors));
+}

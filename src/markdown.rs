@@ -74,6 +74,7 @@ pub fn clean_url(url: &str) -> Option<String> {
 }
 
 mod autolink;
+pub mod inline;
 mod structure;
 
 /// The site's words a rendered block needs, from the i18n files.

@@ -241,6 +241,18 @@ fn a_glossary_edit_reaches_the_plain_pages() {
     rebuild_after(&site, |s, _| {
         s.edit(
             "i18n/glossary.nb.yaml",
+            "explanation: brevet fra kommunen om hva du får",
+            "explanation: brevet fra kommunen om hjelpen du får",
+        );
+    });
+}
+
+#[test]
+fn an_edit_of_the_sites_own_glossary_reaches_the_plain_pages() {
+    let site = paged_example();
+    rebuild_after(&site, |s, _| {
+        s.edit(
+            "glossary.nb.yaml",
             "explanation: kontoret i kommunen som bestemmer hvilken hjelp du får",
             "explanation: kontoret i kommunen som bestemmer hjelpen du får",
         );

@@ -281,3 +281,46 @@ fn check_warns_about_the_same_missing_fact_as_build() {
     assert_eq!(describe(&checked), describe(&plain_warnings(&site)));
     assert_warning(&checked, PLAIN_FILE, 7, "«55 12 34 56»");
 }
+
+// The site's own glossary (`glossary.<language>.yaml` at the site root)
+// holds the municipality's terms, merged over the tool's general ones.
+
+#[test]
+fn a_citys_own_office_is_explained_on_its_lettlest_pages() {
+    let site = TestSite::city();
+    site.build_ok();
+    let plain = site.page("lettlest/tjenester/praktisk-bistand/index.html");
+    let main = &plain[plain.find("<main").unwrap()..];
+    assert!(
+        main.contains("<dfn>Søknadskontoret</dfn> (kontoret i bydelen der du søker om hjelp)"),
+        "no explanation of «Søknadskontoret» in:\n{main}"
+    );
+    let standard = site.page("tjenester/praktisk-bistand/index.html");
+    assert!(!standard.contains("<dfn>"), "the standard variant keeps its words");
+}
+
+#[test]
+fn a_site_term_replaces_the_general_term_of_the_same_word() {
+    let site = site();
+    let own = site.read("glossary.nb.yaml");
+    site.write(
+        "glossary.nb.yaml",
+        &format!("{own}  - term: Vedtak\n    forms: [vedtaket]\n    explanation: svaret du får i posten\n"),
+    );
+    site.build_ok();
+    let plain = site.page("lettlest/frister/index.html");
+    assert!(plain.contains("<dfn>vedtaket</dfn> (svaret du får i posten)"), "{plain}");
+    assert!(!plain.contains("brevet fra kommunen om hva du får"), "the general explanation is replaced");
+}
+
+#[test]
+fn a_malformed_site_glossary_is_an_error_at_its_line() {
+    let site = site();
+    site.write("glossary.nb.yaml", "terms:\n  - term: Søknadskontoret\n    explenation: kontoret\n");
+    let errors = site.errors();
+    assert!(
+        errors.iter().any(|f| f.file == std::path::Path::new("glossary.nb.yaml") && f.position.line == 3),
+        "{}",
+        describe(&errors)
+    );
+}

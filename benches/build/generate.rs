@@ -8,7 +8,7 @@ use std::io;
 use std::path::Path;
 
 use super::schools::SchoolFacts;
-use super::{COPIED_DIRS, MUNICIPAL_SLUG};
+use super::{COPIED_DIRS, COPIED_FILES, MUNICIPAL_SLUG};
 
 /// What the generator needs from the example configuration.
 struct Config {
@@ -28,6 +28,9 @@ pub fn generate_site(root: &Path, size: usize) -> io::Result<()> {
     for dir in COPIED_DIRS {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
     }
+    for file in COPIED_FILES {
+        fs::copy(crate_root.join(file), root.join(file))?;
+    }
     let config = read_config(&crate_root.join("brukervalg.yaml"))?;
     fs::write(root.join("brukervalg.yaml"), with_municipal_defaults(&config.text))?;
 
@@ -46,6 +49,9 @@ pub fn copy_example(root: &Path) -> io::Result<()> {
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in COPIED_DIRS.iter().chain(&["providers", "surveys"]) {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
+    }
+    for file in COPIED_FILES {
+        fs::copy(crate_root.join(file), root.join(file))?;
     }
     fs::copy(crate_root.join("brukervalg.yaml"), root.join("brukervalg.yaml")).map(|_| ())
 }

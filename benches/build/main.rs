@@ -50,6 +50,8 @@ const TODAY: &str = "2026-11-27";
 const MUNICIPAL_SLUG: &str = "kommunens-hjemmetjeneste";
 /// Taken as they are from the crate's example site.
 const COPIED_DIRS: [&str; 4] = ["templates", "i18n", "static", "content"];
+/// The example's own glossary, beside its configuration.
+const COPIED_FILES: [&str; 2] = ["glossary.nb.yaml", "glossary.nn.yaml"];
 
 fn main() -> ExitCode {
     match std::env::var(CHILD_VAR) {

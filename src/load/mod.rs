@@ -74,6 +74,9 @@ pub struct LoadedPage {
 #[derive(Debug)]
 pub struct LoadedSite {
     pub config: Option<(SourceFile, RawSiteConfig)>,
+    /// The configuration as written (empty when unread): where in its
+    /// file a place inside a Markdown text field is.
+    pub config_text: String,
     /// The limits in force: the configuration's, or the defaults where it
     /// could not be read or a value was out of range (reported by validation).
     pub limits: Limits,
@@ -106,7 +109,10 @@ pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
 
 /// As `load_site`, taking unchanged profiles from `cache` (`serve`).
 pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&ProfileCache>) -> LoadedSite {
-    let config = load_config(root, findings);
+    let (config, config_text) = match load_config(root, findings) {
+        Some((file, config, text)) => (Some((file, config)), text),
+        None => (None, String::new()),
+    };
     let limits = config.as_ref().map(|(_, c)| Limits::resolve(&c.limits).0).unwrap_or_default();
     findings.limit_per_file(limits.findings_per_file);
     if let Some(cache) = cache {
@@ -121,10 +127,10 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     for dir in ["templates", "i18n"] {
         walk(root, &root.join(dir), usize::MAX, findings);
     }
-    LoadedSite { config, limits, providers, profile_files, pages, surveys, static_files }
+    LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, static_files }
 }
 
-fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawSiteConfig)> {
+fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawSiteConfig, String)> {
     let file = source(root, &root.join(CONFIG_FILE));
     if !exists(&file.absolute) {
         findings.push(
@@ -137,7 +143,7 @@ fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawS
     let reader = Reader { root, limits: Limits::default(), cache: None };
     let text = reader.text(&file, findings)?;
     let config = reader.yaml(&file, &text, 0, findings)?;
-    Some((file, config))
+    Some((file, config, text))
 }
 
 /// A number no reading of a profile had before, in this process.

@@ -21,7 +21,7 @@ pub struct RawSiteConfig {
     pub language: Language,
     /// The address the site is published at, ending with /.
     pub base_url: S<String>,
-    /// The home page's opening paragraph.
+    /// The home page's opening text, in Markdown (see docs/content.md).
     pub intro: S<String>,
     /// The home page's opening paragraph in plain language.
     pub intro_plain: Option<S<String>>,
@@ -94,11 +94,11 @@ pub struct RawService {
     pub name: String,
     /// What kind it is; see docs/content.md.
     pub kind: ServiceKind,
-    /// One sentence shown in lists.
+    /// One sentence shown in lists; Markdown links and emphasis only (no lists, tables or headings).
     pub summary: S<String>,
     /// The summary in plain language.
     pub summary_plain: Option<S<String>>,
-    /// What it is, in a few sentences.
+    /// What it is, in a few sentences. Every text of a service is Markdown: links, lists, emphasis, tables.
     pub description: S<String>,
     /// The description in plain language: short sentences, everyday words.
     pub description_plain: Option<S<String>>,
@@ -126,7 +126,7 @@ pub struct RawService {
     pub how_to_switch: S<String>,
     /// How to switch, in plain language.
     pub how_to_switch_plain: Option<S<String>>,
-    /// Notice period when switching, e.g. "1 måned"; required except for schools.
+    /// Notice period when switching, e.g. "1 måned"; required except for schools. Markdown links and emphasis only.
     pub notice_period: Option<S<String>>,
     /// The notice period in plain language.
     pub notice_period_plain: Option<S<String>>,

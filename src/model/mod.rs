@@ -54,6 +54,8 @@ pub struct InternalLink {
     pub path: SitePath,
     /// Without `#`; empty when the link has none.
     pub fragment: String,
+    /// Written in a plain-language text: shown on the plain variants.
+    pub plain: bool,
 }
 
 /// How the site looks like the municipality's own: logo and brand colour.

@@ -31,7 +31,7 @@ impl PairCache {
 /// `Debug` form of a Markdown place holds its whole body again.
 fn key(pair: &Pair) -> u64 {
     let mut hash = DefaultHasher::new();
-    (&pair.file, &pair.field, pair.standard, pair.standard_markdown, pair.plain).hash(&mut hash);
+    (&pair.file, &pair.field, pair.standard, pair.standard_markdown, pair.plain, pair.plain_markdown).hash(&mut hash);
     match &pair.place {
         Place::Field(position) => (0, position).hash(&mut hash),
         // Its body is the pair's plain text, hashed above.

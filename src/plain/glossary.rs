@@ -1,6 +1,8 @@
 //! The glossary: hard words the plain variants explain, and words they must
-//! not use. It lives in the site's files (`i18n/glossary.<language>.yaml`),
-//! so a municipality keeps its own terms in bokmål or nynorsk.
+//! not use. The general terms are in `i18n/glossary.<language>.yaml`; the
+//! municipality's own (office names) in `glossary.<language>.yaml` at the
+//! site root, merged over them: a site term replaces a general one of the
+//! same word, so each municipality explains its own offices.
 //!
 //! Two rules use it. The build warns about a plain text that uses a word of
 //! `hard_words` with no entry under `terms` (nobody can explain it), or a
@@ -20,7 +22,7 @@ use crate::diagnostics::{Findings, Position};
 use crate::html::escape;
 use crate::load::raw::Language;
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawGlossary {
     /// Terms the plain variants explain where they are first used.
@@ -93,24 +95,22 @@ impl Glossary {
         Path::new("i18n").join(format!("glossary.{}.yaml", language.code()))
     }
 
-    /// The site's glossary; an empty one when the site has none (the rules
-    /// then have nothing to check).
+    /// The municipality's own terms, at the site root.
+    pub fn site_path(language: Language) -> PathBuf {
+        PathBuf::from(format!("glossary.{}.yaml", language.code()))
+    }
+
+    /// The general glossary with the site's own merged over it; an empty
+    /// one when neither exists (the rules then have nothing to check).
+    /// Unexplained words are to be added to the site's file, the one the
+    /// municipality keeps.
     pub fn load(root: &Path, language: Language, findings: &mut Findings) -> Glossary {
-        let relative = Self::path(language);
-        let file = crate::load::files::source(root, &root.join(&relative));
-        if !crate::load::files::exists(&file.absolute) {
-            return Glossary { file: relative, ..Glossary::default() };
-        }
-        let limit = crate::load::raw::Limits::default().file_max_bytes;
-        let Some(text) = crate::load::files::read_text(root, &file, limit, findings) else {
-            return Glossary::default();
-        };
-        match crate::load::yaml::parse::<RawGlossary>(&text, 0) {
-            Ok(raw) => Glossary::from_raw(relative, raw),
-            Err(problem) => {
-                findings.push(problem.into_finding(&relative, &text, 0));
-                Glossary::default()
-            }
+        let general = read(root, &Self::path(language), findings);
+        let own = read(root, &Self::site_path(language), findings);
+        let file = if general.is_some() && own.is_none() { Self::path(language) } else { Self::site_path(language) };
+        match (general, own) {
+            (None, None) => Glossary { file, ..Glossary::default() },
+            (general, own) => Glossary::from_raw(file, merged(general.unwrap_or_default(), own.unwrap_or_default())),
         }
     }
 
@@ -167,6 +167,35 @@ impl Glossary {
     }
 }
 
+/// One glossary file as written; `None` when it does not exist or is
+/// unreadable (reported at its line and column).
+fn read(root: &Path, relative: &Path, findings: &mut Findings) -> Option<RawGlossary> {
+    let file = crate::load::files::source(root, &root.join(relative));
+    if !crate::load::files::exists(&file.absolute) {
+        return None;
+    }
+    let limit = crate::load::raw::Limits::default().file_max_bytes;
+    let text = crate::load::files::read_text(root, &file, limit, findings)?;
+    match crate::load::yaml::parse::<RawGlossary>(&text, 0) {
+        Ok(raw) => Some(raw),
+        Err(problem) => {
+            findings.push(problem.into_finding(relative, &text, 0));
+            None
+        }
+    }
+}
+
+/// The site's terms first, then the general ones it does not replace (the
+/// same word, in any case); hard words of both.
+fn merged(general: RawGlossary, own: RawGlossary) -> RawGlossary {
+    let replaced: std::collections::BTreeSet<String> = own.terms.iter().map(|t| t.term.to_lowercase()).collect();
+    let mut terms = own.terms;
+    terms.extend(general.terms.into_iter().filter(|t| !replaced.contains(&t.term.to_lowercase())));
+    let mut hard_words = general.hard_words;
+    hard_words.extend(own.hard_words);
+    RawGlossary { terms, hard_words }
+}
+
 /// Rendered pages carry hyphenation points inside long words; a term is
 /// the same word with or without them.
 const SOFT_HYPHEN: char = '\u{AD}';
@@ -188,7 +217,13 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// every plain text, at its line.
 pub fn check(glossary: &Glossary, pairs: &[Pair], findings: &mut Findings) {
     for pair in pairs {
-        for (offset, word) in words(pair.plain) {
+        // Blanked markup keeps every word at its offset, so lines stay right.
+        let text = if pair.plain_markdown {
+            std::borrow::Cow::Owned(crate::markdown::inline::words_only(pair.plain))
+        } else {
+            std::borrow::Cow::Borrowed(pair.plain)
+        };
+        for (offset, word) in words(&text) {
             let lower = word.to_lowercase();
             let at: Position = pair.plain_line(offset);
             if let Some(written) = glossary.unexplained.get(&lower) {

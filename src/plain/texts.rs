@@ -29,6 +29,9 @@ pub struct Pair<'a> {
     pub standard: &'a str,
     pub standard_markdown: bool,
     pub plain: &'a str,
+    /// The plain text is Markdown (a page, a service text): its words are
+    /// what the glossary reads, not its markup or link addresses.
+    pub plain_markdown: bool,
     pub place: Place<'a>,
     /// Facts the page shows from the configuration or the profile in both
     /// variants (contact details, the complaint body's address), which the
@@ -37,6 +40,11 @@ pub struct Pair<'a> {
 }
 
 impl Pair<'_> {
+    /// A pair of YAML fields written in Markdown (brukervalg.yaml's texts).
+    fn markdown(self) -> Self {
+        Pair { plain_markdown: true, ..self }
+    }
+
     /// The line of byte `offset` of the plain text.
     pub fn plain_line(&self, offset: usize) -> Position {
         match &self.place {
@@ -72,7 +80,7 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
     if let Some((source, config)) = &loaded.config {
         let file = &source.relative;
         if let Some(plain) = &config.intro_plain {
-            out.push(field_pair(file, "intro_plain", &config.intro, plain, &site_contact));
+            out.push(field_pair(file, "intro_plain", &config.intro, plain, &site_contact).markdown());
         }
         for service in &config.services {
             // The service page shows its contact block and complaint body
@@ -100,14 +108,14 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             ];
             for (field, standard, plain) in fields {
                 if let Some(plain) = plain {
-                    out.push(field_pair(file, field, standard, plain, &shown));
+                    out.push(field_pair(file, field, standard, plain, &shown).markdown());
                 }
             }
             if let (Some(standard), Some(plain)) = (&service.notice_period, &service.notice_period_plain) {
-                out.push(field_pair(file, "notice_period_plain", standard, plain, &shown));
+                out.push(field_pair(file, "notice_period_plain", standard, plain, &shown).markdown());
             }
             if let (Some(standard), Some(plain)) = (&service.deadline, &service.deadline_plain) {
-                out.push(field_pair(file, "deadline_plain", standard, plain, &shown));
+                out.push(field_pair(file, "deadline_plain", standard, plain, &shown).markdown());
             }
         }
     }
@@ -155,6 +163,7 @@ fn field_pair<'a>(file: &Path, field: &str, standard: &'a S<String>, plain: &'a 
         standard: standard.value.as_str(),
         standard_markdown: false,
         plain: plain.value.as_str(),
+        plain_markdown: false,
         place: Place::Field(at(plain)),
         shown_anyway: shown.to_vec(),
     }
@@ -167,6 +176,7 @@ fn markdown_pair<'a>(standard: &'a MarkdownFile, plain: &'a MarkdownFile, shown:
         standard: &standard.body,
         standard_markdown: true,
         plain: &plain.body,
+        plain_markdown: true,
         place: Place::Markdown(plain),
         shown_anyway: shown.to_vec(),
     }

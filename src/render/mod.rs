@@ -9,6 +9,7 @@ mod inputs;
 pub mod memo;
 pub mod open_data;
 mod pagination;
+mod service_texts;
 mod sitemap;
 pub mod survey_views;
 mod templates;
@@ -170,9 +171,9 @@ impl Renderer {
                 let pages: Vec<_> = cx.site.pages.iter().map(|p| views::page_view(cx, &place, p, false)).collect();
                 context.insert("services", &services);
                 context.insert("pages", &pages);
-                context.insert("intro", cx.text(&cx.site.intro));
+                context.insert("intro_html", &service_texts::lead(cx, &place, &cx.site.intro));
                 let title = cx.site.municipality.clone();
-                let description = cx.text(&cx.site.intro).to_string();
+                let description = service_texts::words(cx, &cx.site.intro);
                 let mut layout = views::layout(cx, &place, title, description, vec![]);
                 // The home page lists the information pages with their
                 // summaries; the footer need not repeat them.
@@ -180,7 +181,12 @@ impl Renderer {
                 ("home.html", layout)
             }
             PageKind::Service(s, slice) => {
-                let service = views::service_view(cx, &place, s);
+                // Later pages of a long list show the list only.
+                let service = if slice.number > 1 {
+                    views::service_view(cx, &place, s)
+                } else {
+                    views::service_page_view(cx, &place, s)
+                };
                 let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
                 let providers = provider_rows(cx, &place, s, &rows, &mut context);
                 context.insert("filters", &views::filter_groups(cx, &place, s));

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::service_texts::ServiceTexts;
 use crate::domain::{Date, Text, Variant};
 use crate::i18n::Translations;
 use crate::markdown;
@@ -21,44 +22,22 @@ pub struct VariantContext<'a> {
     pub strings: BTreeMap<&'a str, &'a str>,
     /// The strings as pages of each kind of service see them.
     kinds: Vec<(ServiceKind, BTreeMap<&'a str, &'a str>)>,
-    /// Each service's steps as HTML, in the order of `site.services`: the
-    /// same on every page of the service in this variant.
-    service_steps: Vec<ServiceSteps>,
     /// The filter values of each provider of each service (`filter_data`),
     /// in the order of `site.services` and their providers: a provider is
     /// a row on many list pages.
     filter_values: Vec<Vec<BTreeMap<String, String>>>,
 }
 
-/// A service's four texts that may be written as numbered steps.
-struct ServiceSteps {
-    access: String,
-    how_to_choose: String,
-    how_to_switch: String,
-    complaints_how: String,
-}
-
 impl<'a> VariantContext<'a> {
     pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
         let strings = t.strings_for(variant);
         let kinds = KINDS.iter().map(|&kind| (kind, strings_for_kind(&strings, kind))).collect();
-        let steps = |text: &Text| crate::plain::steps::to_html(text.for_variant(variant));
-        let service_steps = site
-            .services
-            .iter()
-            .map(|s| ServiceSteps {
-                access: steps(&s.access),
-                how_to_choose: steps(&s.how_to_choose),
-                how_to_switch: steps(&s.how_to_switch),
-                complaints_how: steps(&s.complaints.how),
-            })
-            .collect();
         let filter_values = site
             .services
             .iter()
             .map(|s| (0..s.providers.len()).map(|i| filter_data(filters::filters(s), i, &site.routes)).collect())
             .collect();
-        VariantContext { site, variant, t, strings, kinds, service_steps, filter_values }
+        VariantContext { site, variant, t, strings, kinds, filter_values }
     }
 
     /// The strings for pages about a service of `kind`: a key written as
@@ -524,32 +503,23 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
 pub struct ServiceView {
     pub name: String,
     pub href: String,
+    /// The summary's words, for the meta description.
     pub summary: String,
-    pub description: String,
-    pub scheme: String,
-    pub municipality_role: String,
-    pub access: String,
-    pub payment: String,
-    pub how_to_choose: String,
-    pub how_to_switch: String,
-    pub notice_period: Option<String>,
+    /// The summary as inline HTML, for the home page's card.
+    pub summary_html: String,
+    /// The texts of the service page, rendered for it (`None` on the
+    /// other pages, which do not show them).
+    pub texts: Option<ServiceTexts>,
+    /// The deadline to choose, as inline HTML.
     pub deadline: Option<String>,
     /// The district offices, where districts have their own.
     pub offices: Vec<super::contact_views::DistrictOffice>,
     /// Providers whose agreement has ended or not begun: named, not listed.
     pub not_offered: Vec<super::contact_views::NotOffered>,
-    pub no_choice: String,
     pub default_provider: Option<Link>,
     pub contact: ContactView,
     pub complaints_body: String,
-    pub complaints_how: String,
     pub complaints_web: Option<String>,
-    /// The same four texts as paragraphs, with steps written one a line
-    /// (`1. …`) as numbered lists (`plain::steps`).
-    pub access_html: String,
-    pub how_to_choose_html: String,
-    pub how_to_switch_html: String,
-    pub complaints_how_html: String,
     pub is_school: bool,
     pub provider_count: usize,
     /// "9 godkjente leverandører", "6 skoler": in the words of its kind.
@@ -557,27 +527,15 @@ pub struct ServiceView {
 }
 
 pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
-    let position = cx.site.services.iter().position(|o| std::ptr::eq(o, s));
-    let steps = position.and_then(|i| cx.service_steps.get(i));
-    let html = |cached: Option<&String>, text: &Text| {
-        cached.cloned().unwrap_or_else(|| crate::plain::steps::to_html(cx.text(text)))
-    };
     ServiceView {
         name: s.name.clone(),
         href: place.linker.page(s.path(&cx.site.routes).as_str()),
-        summary: cx.text(&s.summary).to_string(),
-        description: cx.text(&s.description).to_string(),
-        scheme: cx.text(&s.scheme).to_string(),
-        municipality_role: cx.text(&s.municipality_role).to_string(),
-        access: cx.text(&s.access).to_string(),
-        payment: cx.text(&s.payment).to_string(),
-        how_to_choose: cx.text(&s.how_to_choose).to_string(),
-        how_to_switch: cx.text(&s.how_to_switch).to_string(),
-        notice_period: s.notice_period.as_ref().map(|n| cx.text(n).to_string()),
-        deadline: s.deadline.as_ref().map(|d| cx.text(d).to_string()),
+        summary: super::service_texts::words(cx, &s.summary),
+        summary_html: super::service_texts::inline(cx, place, &s.summary),
+        texts: None,
+        deadline: s.deadline.as_ref().map(|d| super::service_texts::inline(cx, place, d)),
         offices: super::contact_views::district_offices(cx),
         not_offered: super::contact_views::not_offered(cx, place, s),
-        no_choice: cx.text(&s.no_choice).to_string(),
         default_provider: s.default_provider().map(|p| Link {
             label: p.name.clone(),
             href: place.linker.page(p.path(&cx.site.routes).as_str()),
@@ -585,16 +543,16 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         }),
         contact: ContactView::new(&s.contact),
         complaints_body: s.complaints.body.clone(),
-        complaints_how: cx.text(&s.complaints.how).to_string(),
         complaints_web: s.complaints.web.clone(),
-        access_html: html(steps.map(|c| &c.access), &s.access),
-        how_to_choose_html: html(steps.map(|c| &c.how_to_choose), &s.how_to_choose),
-        how_to_switch_html: html(steps.map(|c| &c.how_to_switch), &s.how_to_switch),
-        complaints_how_html: html(steps.map(|c| &c.complaints_how), &s.complaints.how),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.providers.len(),
         provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),
     }
+}
+
+/// The service as its own page shows it: with its texts.
+pub fn service_page_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
+    ServiceView { texts: Some(ServiceTexts::new(cx, place, s)), ..service_view(cx, place, s) }
 }
 
 #[derive(Serialize)]
@@ -648,7 +606,7 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
 }
 
 /// The words a rendered Markdown block needs around it.
-fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
+pub(crate) fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
     markdown::Labels {
         lang: cx.site.language.code().to_string(),
         footnote: cx.s("footnote"),

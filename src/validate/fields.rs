@@ -38,13 +38,25 @@ impl<'a> FileCheck<'a> {
 
     /// A required piece of prose and its plain-language companion.
     pub fn text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
+        self.text_read_as(field, standard, plain, &|text| text.to_string())
+    }
+
+    /// As `text`, measuring for readability what `words` reads in each
+    /// text (its words without markup, for Markdown).
+    pub fn text_read_as(
+        &mut self,
+        field: &str,
+        standard: &S<String>,
+        plain: &Option<S<String>>,
+        words: &dyn Fn(&str) -> String,
+    ) -> Text {
         let standard_text = self.non_empty(field, standard);
-        self.readability.field(self.file, at(standard), field, false, &standard_text);
+        self.readability.field(self.file, at(standard), field, false, &words(&standard_text));
         let plain_text = match plain {
             Some(p) => {
                 let plain_field = format!("{field}_plain");
                 let text = self.non_empty(&plain_field, p);
-                self.readability.field(self.file, at(p), &plain_field, true, &text);
+                self.readability.field(self.file, at(p), &plain_field, true, &words(&text));
                 Some(text)
             }
             None => {
@@ -63,14 +75,25 @@ impl<'a> FileCheck<'a> {
     /// asked for when the text itself is not plain (LIX above the plain
     /// limit, which short texts never are).
     pub fn short_text(&mut self, field: &str, standard: &S<String>, plain: &Option<S<String>>) -> Text {
+        self.short_text_read_as(field, standard, plain, &|text| text.to_string())
+    }
+
+    /// As `short_text`, measuring what `words` reads in each text.
+    pub fn short_text_read_as(
+        &mut self,
+        field: &str,
+        standard: &S<String>,
+        plain: &Option<S<String>>,
+        words: &dyn Fn(&str) -> String,
+    ) -> Text {
         let standard_text = self.non_empty(field, standard);
         // Without a companion, plain-language readers get this text, so it
         // is held to the plain limit.
-        self.readability.field(self.file, at(standard), field, plain.is_none(), &standard_text);
+        self.readability.field(self.file, at(standard), field, plain.is_none(), &words(&standard_text));
         let plain_text = plain.as_ref().map(|p| {
             let plain_field = format!("{field}_plain");
             let text = self.non_empty(&plain_field, p);
-            self.readability.field(self.file, at(p), &plain_field, true, &text);
+            self.readability.field(self.file, at(p), &plain_field, true, &words(&text));
             text
         });
         Text::new(standard_text, plain_text)

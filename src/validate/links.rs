@@ -24,9 +24,29 @@ pub fn inspect_markdown(
     let plain = file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX));
     readability.document(file, md.body_line, plain, &md.body);
     let index = markdown::LineIndex::new(&md.body);
-    for notice in markdown::inspect(&md.body) {
-        let (line, column) = index.line_column(notice.offset());
-        let position = Position::new(line + md.body_line - 1, column);
+    let at = |offset| {
+        let (line, column) = index.line_column(offset);
+        Position::new(line + md.body_line - 1, column)
+    };
+    inspect_text(Written { file, source: &md.body, plain, at: &at }, findings, pending);
+}
+
+/// A Markdown text and where it is written.
+pub struct Written<'a> {
+    pub file: &'a std::path::Path,
+    pub source: &'a str,
+    /// A plain-language text: its links are shown on the plain variants.
+    pub plain: bool,
+    /// The place in the file of a byte offset of `source`.
+    pub at: &'a dyn Fn(usize) -> Position,
+}
+
+/// What rendering `text` would neutralise, as warnings at their places,
+/// and its internal links, to be checked once the site is rendered.
+pub fn inspect_text(text: Written, findings: &mut Findings, pending: &mut Vec<PendingLink>) {
+    let file = text.file;
+    for notice in markdown::inspect(text.source) {
+        let position = (text.at)(notice.offset());
         match notice {
             Notice::RawHtml { .. } => findings.push(
                 Finding::warning(file, position, msg!("markdown.raw_html")).with_help(msg!("markdown.raw_html.help")),
@@ -49,7 +69,7 @@ pub fn inspect_markdown(
                 ),
             ),
             Notice::InternalLink { path, fragment, .. } => {
-                pending.push(PendingLink { file: file.clone(), position, path, fragment })
+                pending.push(PendingLink { file: file.to_path_buf(), position, path, fragment, plain: text.plain })
             }
         }
     }
@@ -59,11 +79,7 @@ pub fn inspect_markdown(
 /// the plain ones, every other text's in the standard ones (plain readers
 /// may see it too, but only where no plain text exists).
 fn variants_of(link: &InternalLink) -> [Variant; 2] {
-    if link.file.to_string_lossy().ends_with(&format!("{}.md", crate::load::PLAIN_SUFFIX)) {
-        [Variant::Plain, Variant::LargePrintPlain]
-    } else {
-        [Variant::Standard, Variant::LargePrint]
-    }
+    if link.plain { [Variant::Plain, Variant::LargePrintPlain] } else { [Variant::Standard, Variant::LargePrint] }
 }
 
 /// The pages whose ids a `#fragment` must be checked against.

@@ -10,10 +10,25 @@ use crate::markdown::{self, Hazard};
 use crate::msg;
 
 pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
-    let file = &md.source.relative;
-    let config = crate::load::CONFIG_FILE;
     let index = markdown::LineIndex::new(&md.body);
-    for hazard in markdown::hazards(&md.body, limits.markdown_max_depth, limits.table_max_cells) {
+    let at = |offset| {
+        let (line, column) = index.line_column(offset);
+        Position::new(line + md.body_line - 1, column)
+    };
+    check_text(&md.source.relative, &md.body, &at, limits, findings);
+}
+
+/// The hazards of `source`, a Markdown text in `file`, as errors at the
+/// places `at` gives for its byte offsets.
+pub fn check_text(
+    file: &std::path::Path,
+    source: &str,
+    at: &dyn Fn(usize) -> Position,
+    limits: &Limits,
+    findings: &mut Findings,
+) {
+    let config = crate::load::CONFIG_FILE;
+    for hazard in markdown::hazards(source, limits.markdown_max_depth, limits.table_max_cells) {
         let offset = match &hazard {
             Hazard::TooDeep { offset, .. }
             | Hazard::TableTooLarge { offset, .. }
@@ -21,8 +36,7 @@ pub fn check(md: &MarkdownFile, limits: &Limits, findings: &mut Findings) {
             | Hazard::ProtocolRelative { offset, .. }
             | Hazard::HiddenChar { offset, .. } => *offset,
         };
-        let (line, column) = index.line_column(offset);
-        let position = Position::new(line + md.body_line - 1, column);
+        let position = at(offset);
         let (message, help) = match hazard {
             Hazard::TooDeep { depth, .. } => (
                 msg!("markdown.too_deep", depth = depth, limit = limits.markdown_max_depth),

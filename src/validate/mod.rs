@@ -6,6 +6,7 @@ pub mod cache;
 pub mod fields;
 pub mod links;
 mod listing;
+mod markdown_fields;
 mod markdown_hazards;
 mod pages;
 pub mod placeholders;
@@ -42,12 +43,14 @@ pub fn validate(
         &config_file.relative,
         &config_file.absolute,
         config,
+        &loaded.config_text,
         today,
         translations.routes.clone(),
         findings,
         readability,
     )?;
-    let mut pending_links = Vec::new();
+    // The service texts' links, then those of profiles and pages.
+    let mut pending_links = std::mem::take(&mut site.links);
     let checks = &mut Checks { findings, readability, pending: &mut pending_links };
     for provider in providers::providers(loaded.providers, (&site, translations), cache, checks) {
         if let Some(service) = site.services.iter_mut().find(|s| s.id == provider.service) {

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::fields::{FileCheck, at};
+use super::links::PendingLink;
+use super::markdown_fields::{Shape, Source};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Colour, Date};
 use crate::load::raw::{RawService, RawSiteConfig, ServiceKind};
@@ -12,10 +14,12 @@ use crate::msg;
 
 /// The site without providers and pages, and where each service's
 /// `default_provider` is written (checked once providers are known).
+#[allow(clippy::too_many_arguments)]
 pub fn site(
     file: &Path,
     absolute: &Path,
     raw: RawSiteConfig,
+    text: &str,
     today: Date,
     routes: crate::model::Routes,
     findings: &mut Findings,
@@ -24,12 +28,15 @@ pub fn site(
     let mut check = FileCheck::new(file, findings, readability);
     let base_url =
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
-    let intro = check.text("intro", &raw.intro, &raw.intro_plain);
     let contact = check.contact(&raw.contact, true, at(&raw.base_url));
     let (limits, problems) = crate::load::raw::Limits::resolve(&raw.limits);
     for p in problems {
         check.error(p.position, p.message, p.help);
     }
+    let source = Source::new(text, &limits);
+    // Internal links in the texts, checked once the site is rendered.
+    let mut links = Vec::new();
+    let intro = check.markdown_text("intro", (&raw.intro, &raw.intro_plain), Shape::Block, &source, &mut links);
     let page_size = super::listing::page_size(&mut check, &raw.listing);
     let identity = identity(&mut check, absolute.parent().unwrap_or(Path::new("")), &raw);
 
@@ -55,7 +62,7 @@ pub fn site(
     let mut services = Vec::new();
     let mut default_positions = Vec::new();
     for s in &raw.services {
-        let Some(service) = service(&mut check, s) else {
+        let Some(service) = service(&mut check, s, &source, &mut links) else {
             continue;
         };
         if !service_ids.insert(service.id.clone()) {
@@ -84,7 +91,7 @@ pub fn site(
         limits,
         page_size,
         today,
-        links: Vec::new(),
+        links,
     };
     Some((site, default_positions))
 }
@@ -140,21 +147,24 @@ fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity
 /// WCAG 2.1 AA for normal text.
 const MIN_CONTRAST: f64 = 4.5;
 
-fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
+/// A service; its texts are Markdown (`markdown_fields`).
+fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut Vec<PendingLink>) -> Option<Service> {
     let id = check.slug("services.id", &s.id);
-    let mut text = |field: &str, standard, plain| check.text(field, standard, plain);
-    let summary = text("summary", &s.summary, &s.summary_plain);
-    let description = text("description", &s.description, &s.description_plain);
-    let scheme = text("scheme", &s.scheme, &s.scheme_plain);
-    let municipality_role = text("municipality_role", &s.municipality_role, &s.municipality_role_plain);
-    let access = text("access", &s.access, &s.access_plain);
-    let payment = text("payment", &s.payment, &s.payment_plain);
-    let how_to_choose = text("how_to_choose", &s.how_to_choose, &s.how_to_choose_plain);
-    let how_to_switch = text("how_to_switch", &s.how_to_switch, &s.how_to_switch_plain);
-    let no_choice = text("no_choice", &s.no_choice, &s.no_choice_plain);
+    let mut text =
+        |field: &str, standard, plain, shape| check.markdown_text(field, (standard, plain), shape, source, links);
+    let summary = text("summary", &s.summary, &s.summary_plain, Shape::Inline);
+    let description = text("description", &s.description, &s.description_plain, Shape::Block);
+    let scheme = text("scheme", &s.scheme, &s.scheme_plain, Shape::Block);
+    let municipality_role = text("municipality_role", &s.municipality_role, &s.municipality_role_plain, Shape::Block);
+    let access = text("access", &s.access, &s.access_plain, Shape::Block);
+    let payment = text("payment", &s.payment, &s.payment_plain, Shape::Block);
+    let how_to_choose = text("how_to_choose", &s.how_to_choose, &s.how_to_choose_plain, Shape::Block);
+    let how_to_switch = text("how_to_switch", &s.how_to_switch, &s.how_to_switch_plain, Shape::Block);
+    let no_choice = text("no_choice", &s.no_choice, &s.no_choice_plain, Shape::Block);
+    let how = text("complaints.how", &s.complaints.how, &s.complaints.how_plain, Shape::Block);
     let complaints = Complaints {
         body: s.complaints.body.trim().to_string(),
-        how: check.text("complaints.how", &s.complaints.how, &s.complaints.how_plain),
+        how,
         web: s.complaints.web.as_ref().and_then(|w| check.web("complaints.web", w)),
     };
     let contact = check.contact(&s.contact, true, at(&s.id));
@@ -167,14 +177,19 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         }
     };
     let notice_period = match &s.notice_period {
-        Some(n) => Some(check.short_text("notice_period", n, &s.notice_period_plain)),
+        Some(n) => {
+            Some(check.short_markdown_text("notice_period", (n, &s.notice_period_plain), Shape::Inline, source, links))
+        }
         None if s.kind == ServiceKind::School => None,
         None => {
             check.error(at(&s.id), msg!("service.no_notice_period"), msg!("service.no_notice_period.help"));
             None
         }
     };
-    let deadline = s.deadline.as_ref().map(|d| check.short_text("deadline", d, &s.deadline_plain));
+    let deadline = s
+        .deadline
+        .as_ref()
+        .map(|d| check.short_markdown_text("deadline", (d, &s.deadline_plain), Shape::Inline, source, links));
     if let (None, Some(plain)) = (&s.deadline, &s.deadline_plain) {
         check.error(at(plain), msg!("service.deadline_plain_alone"), msg!("service.deadline_plain_alone.help"));
     }

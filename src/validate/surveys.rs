@@ -94,6 +94,7 @@ fn survey(
                 position: at(link),
                 path: path.clone(),
                 fragment: String::new(),
+                plain: false,
             });
             Some(path)
         }

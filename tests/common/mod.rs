@@ -56,7 +56,9 @@ impl TestSite {
         for dir in ["providers", "content", "surveys"] {
             copy_tree(&project_root().join(dir), &site.root().join(dir));
         }
-        fs::copy(project_root().join("brukervalg.yaml"), site.root().join("brukervalg.yaml")).unwrap();
+        for file in ["brukervalg.yaml", "glossary.nb.yaml", "glossary.nn.yaml"] {
+            fs::copy(project_root().join(file), site.root().join(file)).unwrap();
+        }
         site
     }
 

@@ -12,7 +12,17 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, NoCa
 /// The site's inputs, relative to its root. Watching these rather than the
 /// whole root keeps `output/`, `target/` and `.git/` (thousands of folders
 /// in a developer's checkout) out of the watch.
-pub const INPUTS: [&str; 7] = ["brukervalg.yaml", "providers", "content", "surveys", "templates", "i18n", "static"];
+pub const INPUTS: [&str; 9] = [
+    "brukervalg.yaml",
+    "glossary.nb.yaml",
+    "glossary.nn.yaml",
+    "providers",
+    "content",
+    "surveys",
+    "templates",
+    "i18n",
+    "static",
+];
 
 /// Quiet time after the last change before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);
@@ -63,7 +73,13 @@ mod tests {
     #[test]
     fn only_the_sites_inputs_count() {
         let root = Path::new("/site");
-        for yes in ["brukervalg.yaml", "providers/hjemmehjelp/a.yaml", "content/om.md", "templates/base.html"] {
+        for yes in [
+            "brukervalg.yaml",
+            "glossary.nb.yaml",
+            "providers/hjemmehjelp/a.yaml",
+            "content/om.md",
+            "templates/base.html",
+        ] {
             assert!(is_input(root, &root.join(yes)), "{yes}");
         }
         for no in [

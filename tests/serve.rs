@@ -227,3 +227,31 @@ fn ctrl_c_stops_it_and_removes_its_build_folder() {
     assert!(left.is_empty(), "left behind: {left:?}");
     assert!(!site.root().join("output").exists(), "serve never writes output/");
 }
+
+#[test]
+fn input_folders_made_or_replaced_while_serving_are_watched_too() {
+    let site = TestSite::minimal();
+    assert!(!site.root().join("surveys").exists(), "the fixture starts without surveys");
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+    assert_eq!(served.get(PROVIDER_PAGE).status, 200);
+
+    // A folder made after serve started: its first files, then a change in it.
+    common::copy_tree(&common::project_root().join("tests/fixtures/survey"), &site.root().join("surveys"));
+    served.wait_for(PROVIDER_PAGE, "the new survey", |r| r.body.contains("Antall som svarte: 12"));
+    site.edit("surveys/tilfredshet-2026.csv", "alfa-omsorg,respekt,12,5.1", "alfa-omsorg,respekt,13,5.1");
+    site.edit("surveys/tilfredshet-2026.csv", "alfa-omsorg,helhet,12,4.9", "alfa-omsorg,helhet,13,4.9");
+    served.wait_for(PROVIDER_PAGE, "a change inside the new folder", |r| r.body.contains("Antall som svarte: 13"));
+
+    // providers/ replaced wholesale, as `rm -rf providers && cp -a … providers` does.
+    let copy = site.root().join("providers-ny");
+    common::copy_tree(&site.root().join("providers"), &copy);
+    std::fs::remove_dir_all(site.root().join("providers")).unwrap();
+    std::fs::rename(&copy, site.root().join("providers")).unwrap();
+    site.edit(PROFILE, "description: Et privat firma.", "description: Et privat firma fra i dag.");
+    served.wait_for(PROVIDER_PAGE, "the replaced folder", |r| r.body.contains("Et privat firma fra i dag."));
+    site.edit(PROFILE, "description: Et privat firma fra i dag.", "description: Et privat firma i den nye mappen.");
+    served.wait_for(PROVIDER_PAGE, "a change inside the replaced folder", |r| {
+        r.body.contains("Et privat firma i den nye mappen.")
+    });
+}

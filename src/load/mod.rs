@@ -5,6 +5,7 @@
 pub mod files;
 pub mod frontmatter;
 mod indentation;
+pub mod inputs;
 pub mod limits;
 pub mod profile_cache;
 pub mod raw;

@@ -6,7 +6,7 @@
 //! and is removed on exit and on Ctrl-C.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::mpsc::Receiver;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -90,18 +90,29 @@ impl Preview {
         self,
         report: impl Fn(&Outcome, Duration) + Send + 'static,
     ) -> notify_debouncer_full::notify::Result<Watching> {
-        let (watcher, events) = watch::start(&self.root)?;
-        let thread = std::thread::spawn(move || self.follow(&events, &report));
-        Ok(Watching { watcher: Some(watcher), thread: Some(thread) })
+        let (watched, events) = watch::start(&self.root)?;
+        let watcher = Arc::new(Mutex::new(Some(watched)));
+        let following = Arc::clone(&watcher);
+        let thread = std::thread::spawn(move || self.follow(&following, &events, &report));
+        Ok(Watching { watcher, thread: Some(thread) })
     }
 
-    fn follow(mut self, events: &Receiver<DebounceEventResult>, report: &dyn Fn(&Outcome, Duration)) {
+    fn follow(
+        mut self,
+        watcher: &Mutex<Option<watch::Watched>>,
+        events: &Receiver<DebounceEventResult>,
+        report: &dyn Fn(&Outcome, Duration),
+    ) {
         while let Ok(batch) = events.recv() {
             if !self.touches_inputs(batch) {
                 continue;
             }
             // Changes that arrived while waiting are part of this build.
             while events.try_recv().is_ok() {}
+            // An input folder made, removed or replaced since the last build.
+            if let Some(watched) = watcher.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+                watched.refresh();
+            }
             let started = Instant::now();
             let outcome = self.rebuild();
             report(&outcome, started.elapsed());
@@ -127,13 +138,13 @@ impl Drop for Preview {
 /// A running watcher; dropping it stops the watcher and waits for the build
 /// thread to finish, which removes the private folder.
 pub struct Watching {
-    watcher: Option<watch::Watcher>,
+    watcher: Arc<Mutex<Option<watch::Watched>>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Drop for Watching {
     fn drop(&mut self) {
-        drop(self.watcher.take());
+        drop(self.watcher.lock().unwrap_or_else(PoisonError::into_inner).take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }

@@ -219,7 +219,7 @@ fn remove_litter(parent: &Path, name: &str) {
 
 /// Whether a build with this process id may still be running. Without
 /// /proc the answer is yes, and the litter stays until removed by hand.
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }

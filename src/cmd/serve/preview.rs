@@ -6,8 +6,8 @@
 //! and is removed on exit and on Ctrl-C.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
 use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -43,7 +43,9 @@ impl Preview {
     pub fn new(root: &Path, today: Option<Date>) -> std::io::Result<Preview> {
         // Absolute, so the watcher's paths and the root compare directly.
         let root = std::path::absolute(root)?;
-        let private = tempfile::Builder::new().prefix("brukervalg-serve-").tempdir()?;
+        let temp = std::env::temp_dir();
+        remove_stale(&temp);
+        let private = tempfile::Builder::new().prefix(&format!("{PREFIX}{}-", std::process::id())).tempdir_in(&temp)?;
         crate::interrupt::remove_on_interrupt(private.path());
         let store = Store::new(private.path().to_path_buf());
         Ok(Preview {
@@ -125,6 +127,26 @@ impl Preview {
             // The watcher lost track (e.g. too many changes at once):
             // rebuilding is the safe answer.
             Err(_) => true,
+        }
+    }
+}
+
+/// The start of the private folders' names, followed by the process id.
+const PREFIX: &str = "brukervalg-serve-";
+
+/// Removes the private folders of `serve`s that were killed (`kill -9`, a
+/// crash) and so could not remove their own: a folder named with the id
+/// of a process that no longer runs. A live process's folder, a link or a
+/// folder without an id in its name is left alone.
+fn remove_stale(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some((pid, _)) = name.strip_prefix(PREFIX).and_then(|rest| rest.split_once('-')) else { continue };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        let is_folder = std::fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_dir());
+        if is_folder && !crate::output::process_alive(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
         }
     }
 }

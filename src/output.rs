@@ -36,10 +36,12 @@ pub struct Staging {
 
 impl Staging {
     /// Refuses an output folder that holds the site's sources or that
-    /// brukervalg did not make.
+    /// brukervalg did not make. An output that is a link (`output` →
+    /// `/var/www/site`) stays one: the folder it leads to is the one checked
+    /// and replaced, so the web server serving it gets the new site.
     pub fn begin(target: &Path, root: &Path) -> Result<Staging, String> {
-        let target = absolute(target)?;
-        let root = absolute(root)?;
+        let target = resolve(target)?;
+        let root = resolve(root)?;
         if root.starts_with(&target) {
             return Err(format!(
                 "the output folder {} contains the site's own files; choose another, e.g. {}",
@@ -236,8 +238,34 @@ impl Drop for Staging {
     }
 }
 
-fn absolute(path: &Path) -> Result<PathBuf, String> {
-    std::path::absolute(path).map_err(|e| format!("cannot resolve {}: {e}", path.display()))
+/// `path` as the system finds it: absolute, each link on the way followed
+/// (the last one too) and each `..` taken from what is really there, so
+/// `site/nope/../static/x` is known to lie in `static/` and a link to a
+/// folder is known by the folder. Parts that do not exist yet are taken as
+/// written.
+pub fn resolve(path: &Path) -> Result<PathBuf, String> {
+    let absolute = std::path::absolute(path).map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+    let mut real = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                real.push(other);
+                if fs::symlink_metadata(&real).is_ok_and(|m| m.file_type().is_symlink()) {
+                    real = real.canonicalize().map_err(|e| {
+                        format!(
+                            "{} is a symbolic link that leads to no folder ({e}); make the folder it names, or remove the link",
+                            real.display()
+                        )
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(real)
 }
 
 /// Copies the site's `static/` folder (style sheet, scripts) as it is.
@@ -269,6 +297,20 @@ mod tests {
             assert!(staging.write(bad, b"x").is_err(), "{bad}");
         }
         assert!(staging.write("a/b/index.html", b"x").is_ok());
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn resolves_parent_folders_and_links_before_any_check() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().canonicalize().unwrap();
+        fs::create_dir_all(real.join("www")).unwrap();
+        std::os::unix::fs::symlink(real.join("www"), real.join("out")).unwrap();
+        assert_eq!(resolve(&real.join("site/nope/../static/y")).unwrap(), real.join("site/static/y"));
+        assert_eq!(resolve(&real.join("out")).unwrap(), real.join("www"));
+        assert_eq!(resolve(&real.join("out/../site")).unwrap(), real.join("site"));
+        std::os::unix::fs::symlink(real.join("gone"), real.join("dangling")).unwrap();
+        assert!(resolve(&real.join("dangling")).unwrap_err().contains("leads to no folder"));
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod timing;
 pub mod validate;
+pub mod written;
 
 /// Rendering makes and drops many small strings and values on both cores at
 /// once (every page's context, HTML and minified copy); glibc's allocator
@@ -150,24 +151,12 @@ where
             0
         }
     };
-    let mut files: Vec<String> = data_file_names().iter().map(|f| f.to_string()).collect();
+    let mut files = written::linkable_files(site);
     files.extend(static_file_names(root));
-    files.extend(
-        site.services
-            .iter()
-            .flat_map(|s| &s.providers)
-            .filter_map(|p| p.image.as_ref())
-            .map(|i| i.published.to_string()),
-    );
     let anchors = anchors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     timing::phase("check internal links", || validate::links::check_internal(site, &files, &anchors, findings));
     translations.report_missing(findings);
     pages
-}
-
-/// The site's files other than pages, by their path in the output.
-fn data_file_names() -> [&'static str; 5] {
-    ["sitemap.xml", "robots.txt", "data/providers.json", "data/providers.csv", "data/survey-results.csv"]
 }
 
 /// Each made on its own thread where one is free: at 10,000 providers the
@@ -177,7 +166,7 @@ fn data_files<'a>(
     site: &Site,
     records: Option<&render::open_data::RecordCache>,
 ) -> Result<Vec<(&'a str, Vec<u8>)>, String> {
-    let [sitemap, robots, json, csv, surveys] = data_file_names();
+    let [sitemap, robots, json, csv, surveys] = written::DATA_FILES;
     let (providers, others) = rayon::join(
         || render::open_data::provider_files(site, records),
         || {
@@ -210,26 +199,30 @@ fn static_file_names(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Runs every rule `build` runs, rendering every page without writing.
-/// Returns the checked site only when there are no errors; the readability
-/// summary whenever the configuration could be read.
+/// Runs every rule `build` runs, through the same writer as `build` into
+/// a destination that keeps nothing (`output::DryRun`), so a file `build`
+/// could not write fails `check` too. Returns the checked site only when
+/// there are no errors; the readability summary whenever the
+/// configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, None);
-    match (site, translations, renderer) {
-        (Some(site), Some(translations), Some(renderer)) => {
-            let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
-            render_and_verify(root, (&site, &translations, &renderer), (&|_, _| {}, None), &mut findings, ignore);
-            if let Err(e) = data_files(&site, None) {
-                findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
-            }
-            if findings.has_errors() {
-                (None, findings, summary)
-            } else {
-                (Some(Checked { site, translations, renderer }), findings, summary)
-            }
-        }
-        _ => (None, findings, summary),
+    let (Some(site), Some(translations), Some(renderer)) = (site, translations, renderer) else {
+        return (None, findings, summary);
+    };
+    let checked = Checked { site, translations, renderer };
+    if findings.has_errors() {
+        let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
+        let Checked { site, translations, renderer } = &checked;
+        render_and_verify(root, (site, translations, renderer), (&|_, _| {}, None), &mut findings, ignore);
+        return (None, findings, summary);
     }
+    let nowhere = output::DryRun::default();
+    let shown = Path::new("output");
+    if let Err(failure) = write_site(root, &checked, (&nowhere, shown), (&|_, _| {}, None, None), &mut findings) {
+        // What `write_site` took along, and the error it stopped at.
+        failure.findings.into_iter().for_each(|f| findings.push(f));
+    }
+    if findings.has_errors() { (None, findings, summary) } else { (Some(checked), findings, summary) }
 }
 
 /// The whole pipeline into `options.output`, which a failed build leaves
@@ -386,15 +379,8 @@ fn write_site(
         destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
-    let cards = render::card_labels_css(site, translations);
-    destination
-        .write(render::CARDS_CSS, cards.as_bytes())
-        .map_err(|e| fail(msg!("build.cannot_write", file = render::CARDS_CSS), e))?;
-    files += 1;
-    if let Some(css) = render::brand_css(site) {
-        destination
-            .write(render::BRAND_CSS, css.as_bytes())
-            .map_err(|e| fail(msg!("build.cannot_write", file = render::BRAND_CSS), e))?;
+    for (name, css) in written::style_sheets(site, translations) {
+        destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
     files +=

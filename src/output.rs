@@ -146,6 +146,41 @@ impl Destination for Staging {
     }
 }
 
+/// Where `check` writes: nowhere. It keeps only the names, so that it
+/// refuses what the staging folder refuses (a copy onto a file already
+/// written, a path leaving the site, a source that is a link), and `check`
+/// fails where `build` would.
+#[derive(Default)]
+pub struct DryRun {
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl DryRun {
+    fn note(&self, relative: &str, must_be_new: bool) -> io::Result<PathBuf> {
+        let path = checked_relative(relative)?.to_path_buf();
+        let mut written = self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !written.insert(relative.to_string()) && must_be_new {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{relative} is written twice")));
+        }
+        Ok(path)
+    }
+}
+
+impl Destination for DryRun {
+    fn write(&self, relative: &str, _: &[u8]) -> io::Result<PathBuf> {
+        self.note(relative, false)
+    }
+
+    fn keep(&self, relative: &str, _: &Path) -> io::Result<PathBuf> {
+        self.note(relative, false)
+    }
+
+    fn copy(&self, from: &Path, relative: &str) -> io::Result<PathBuf> {
+        open_checked(from)?;
+        self.note(relative, true)
+    }
+}
+
 /// Opens a source file to copy, refusing a symbolic link.
 pub fn open_checked(from: &Path) -> io::Result<fs::File> {
     if fs::symlink_metadata(from)?.file_type().is_symlink() {

@@ -91,6 +91,7 @@ fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) ->
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
     let loaded = timing::phase("load", || load::load_site_cached(root, &mut findings, remembered.map(|r| &r.profiles)));
+    let templates = render::templates::read(root, loaded.limits.file_max_bytes, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let mut samples = readability::Samples::default();
@@ -103,10 +104,12 @@ fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) ->
     });
     let summary =
         timing::phase("readability", || site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings)));
-    let renderer = timing::phase("renderer load", || render::Renderer::load(root).map_err(|f| findings.push(f)).ok());
-    if let Some(t) = &translations {
-        t.check_templates(root, &mut findings);
+    if let (Some(t), Some(templates)) = (&translations, &templates) {
+        t.check_templates(templates, &mut findings);
     }
+    let renderer = timing::phase("renderer load", || {
+        templates.and_then(|templates| render::Renderer::load(templates).map_err(|f| findings.push(f)).ok())
+    });
     Prepared { findings, summary, site, translations, renderer }
 }
 

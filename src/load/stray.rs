@@ -103,6 +103,7 @@ impl Stray<'_> {
             if found.is_dir {
                 findings.push(sub_folder(found, "surveys"));
             } else if found.name.ends_with(".yaml") || named.contains(&found.relative) {
+                // A survey, or the results file it names.
             } else if found.name.ends_with(".csv") && !backup(&found.name) {
                 if all_read {
                     findings.push(warning(found, msg!("input.results_unused"), msg!("input.results_unused.help")));

@@ -119,20 +119,15 @@ impl Translations {
     /// Every `t.key` in the templates under `root/templates` must be a UI
     /// string: reported at the template's line and column, before any page
     /// is rendered.
-    pub fn check_templates(&self, root: &Path, findings: &mut Findings) {
-        let dir = root.join("templates");
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().follow_links(false).into_iter().flatten() {
-            if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "html") {
-                continue;
-            }
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-            let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-            for (offset, key) in template_keys(&text) {
+    pub fn check_templates(&self, templates: &[(String, String)], findings: &mut Findings) {
+        for (name, text) in templates {
+            let relative = Path::new(crate::load::inputs::TEMPLATES).join(name);
+            for (offset, key) in template_keys(text) {
                 if !self.standard.contains_key(key) {
-                    let (line, column) = crate::load::position::line_column(&text, offset);
+                    let (line, column) = crate::load::position::line_column(text, offset);
                     findings.push(
                         Finding::error(
-                            relative,
+                            &relative,
                             Position::new(line, column),
                             crate::msg!("i18n.template_key", key = key, file = self.file().display()),
                         )

@@ -25,6 +25,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod timing;
 pub mod validate;
+pub mod written;
 
 /// Rendering makes and drops many small strings and values on both cores at
 /// once (every page's context, HTML and minified copy); glibc's allocator
@@ -89,6 +90,7 @@ fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) ->
     let mut findings = Findings::default();
     let today = today.unwrap_or_else(Date::today);
     let loaded = timing::phase("load", || load::load_site_cached(root, &mut findings, remembered.map(|r| &r.profiles)));
+    let templates = render::templates::read(root, loaded.limits.file_max_bytes, &mut findings);
     let language = loaded.config.as_ref().map(|(_, c)| c.language);
     let translations = language.and_then(|l| Translations::load(root, l, &mut findings));
     let mut samples = readability::Samples::default();
@@ -101,10 +103,12 @@ fn prepare(root: &Path, today: Option<Date>, remembered: Option<&Remembered>) ->
     });
     let summary =
         timing::phase("readability", || site.as_ref().map(|s| readability::assess(&samples, &s.limits, &mut findings)));
-    let renderer = timing::phase("renderer load", || render::Renderer::load(root).map_err(|f| findings.push(f)).ok());
-    if let Some(t) = &translations {
-        t.check_templates(root, &mut findings);
+    if let (Some(t), Some(templates)) = (&translations, &templates) {
+        t.check_templates(templates, &mut findings);
     }
+    let renderer = timing::phase("renderer load", || {
+        templates.and_then(|templates| render::Renderer::load(templates).map_err(|f| findings.push(f)).ok())
+    });
     Prepared { findings, summary, site, translations, renderer }
 }
 
@@ -149,24 +153,12 @@ where
             0
         }
     };
-    let mut files: Vec<String> = data_file_names().iter().map(|f| f.to_string()).collect();
+    let mut files = written::linkable_files(site);
     files.extend(static_file_names(root));
-    files.extend(
-        site.services
-            .iter()
-            .flat_map(|s| s.every_provider())
-            .filter_map(|p| p.image.as_ref())
-            .map(|i| i.published.to_string()),
-    );
     let anchors = anchors.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     timing::phase("check internal links", || validate::links::check_internal(site, &files, &anchors, findings));
     translations.report_missing(findings);
     pages
-}
-
-/// The site's files other than pages, by their path in the output.
-fn data_file_names() -> [&'static str; 5] {
-    ["sitemap.xml", "robots.txt", "data/providers.json", "data/providers.csv", "data/survey-results.csv"]
 }
 
 /// Each made on its own thread where one is free: at 10,000 providers the
@@ -176,7 +168,7 @@ fn data_files<'a>(
     site: &Site,
     records: Option<&render::open_data::RecordCache>,
 ) -> Result<Vec<(&'a str, Vec<u8>)>, String> {
-    let [sitemap, robots, json, csv, surveys] = data_file_names();
+    let [sitemap, robots, json, csv, surveys] = written::DATA_FILES;
     let (providers, others) = rayon::join(
         || render::open_data::provider_files(site, records),
         || {
@@ -209,26 +201,30 @@ fn static_file_names(root: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Runs every rule `build` runs, rendering every page without writing.
-/// Returns the checked site only when there are no errors; the readability
-/// summary whenever the configuration could be read.
+/// Runs every rule `build` runs, through the same writer as `build` into
+/// a destination that keeps nothing (`output::DryRun`), so a file `build`
+/// could not write fails `check` too. Returns the checked site only when
+/// there are no errors; the readability summary whenever the
+/// configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, None);
-    match (site, translations, renderer) {
-        (Some(site), Some(translations), Some(renderer)) => {
-            let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
-            render_and_verify(root, (&site, &translations, &renderer), (&|_, _| {}, None), &mut findings, ignore);
-            if let Err(e) = data_files(&site, None) {
-                findings.push(Finding::error("data", Position::WHOLE_FILE, msg!("build.failed_step", detail = e)));
-            }
-            if findings.has_errors() {
-                (None, findings, summary)
-            } else {
-                (Some(Checked { site, translations, renderer }), findings, summary)
-            }
-        }
-        _ => (None, findings, summary),
+    let (Some(site), Some(translations), Some(renderer)) = (site, translations, renderer) else {
+        return (None, findings, summary);
+    };
+    let checked = Checked { site, translations, renderer };
+    if findings.has_errors() {
+        let ignore = |_: &render::Job, _: render::Rendered| Ok(None);
+        let Checked { site, translations, renderer } = &checked;
+        render_and_verify(root, (site, translations, renderer), (&|_, _| {}, None), &mut findings, ignore);
+        return (None, findings, summary);
     }
+    let nowhere = output::DryRun::default();
+    let shown = Path::new("output");
+    if let Err(failure) = write_site(root, &checked, (&nowhere, shown), (&|_, _| {}, None, None), &mut findings) {
+        // What `write_site` took along, and the error it stopped at.
+        failure.findings.into_iter().for_each(|f| findings.push(f));
+    }
+    if findings.has_errors() { (None, findings, summary) } else { (Some(checked), findings, summary) }
 }
 
 /// The whole pipeline into `options.output`, which a failed build leaves
@@ -385,15 +381,8 @@ fn write_site(
         destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
-    let cards = render::card_labels_css(site, translations);
-    destination
-        .write(render::CARDS_CSS, cards.as_bytes())
-        .map_err(|e| fail(msg!("build.cannot_write", file = render::CARDS_CSS), e))?;
-    files += 1;
-    if let Some(css) = render::brand_css(site) {
-        destination
-            .write(render::BRAND_CSS, css.as_bytes())
-            .map_err(|e| fail(msg!("build.cannot_write", file = render::BRAND_CSS), e))?;
+    for (name, css) in written::style_sheets(site, translations) {
+        destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
     files +=

@@ -14,7 +14,7 @@ pub const MARKER: &str = ".brukervalg-output";
 
 /// The folders a site is made from: the output may not lie inside one, or
 /// every build would read its own output as input.
-pub const INPUT_FOLDERS: &[&str] = &["content", "providers", "surveys", "static", "templates", "i18n"];
+pub use crate::load::inputs::INPUT_FOLDERS;
 
 /// Where a build puts the site's files: the staging folder of `build`, or
 /// the store of `serve`'s preview. Each method answers where the file can
@@ -36,10 +36,12 @@ pub struct Staging {
 
 impl Staging {
     /// Refuses an output folder that holds the site's sources or that
-    /// brukervalg did not make.
+    /// brukervalg did not make. An output that is a link (`output` →
+    /// `/var/www/site`) stays one: the folder it leads to is the one checked
+    /// and replaced, so the web server serving it gets the new site.
     pub fn begin(target: &Path, root: &Path) -> Result<Staging, String> {
-        let target = absolute(target)?;
-        let root = absolute(root)?;
+        let target = resolve(target)?;
+        let root = resolve(root)?;
         if root.starts_with(&target) {
             return Err(format!(
                 "the output folder {} contains the site's own files; choose another, e.g. {}",
@@ -144,6 +146,41 @@ impl Destination for Staging {
     }
 }
 
+/// Where `check` writes: nowhere. It keeps only the names, so that it
+/// refuses what the staging folder refuses (a copy onto a file already
+/// written, a path leaving the site, a source that is a link), and `check`
+/// fails where `build` would.
+#[derive(Default)]
+pub struct DryRun {
+    written: std::sync::Mutex<std::collections::HashSet<String>>,
+}
+
+impl DryRun {
+    fn note(&self, relative: &str, must_be_new: bool) -> io::Result<PathBuf> {
+        let path = checked_relative(relative)?.to_path_buf();
+        let mut written = self.written.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !written.insert(relative.to_string()) && must_be_new {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{relative} is written twice")));
+        }
+        Ok(path)
+    }
+}
+
+impl Destination for DryRun {
+    fn write(&self, relative: &str, _: &[u8]) -> io::Result<PathBuf> {
+        self.note(relative, false)
+    }
+
+    fn keep(&self, relative: &str, _: &Path) -> io::Result<PathBuf> {
+        self.note(relative, false)
+    }
+
+    fn copy(&self, from: &Path, relative: &str) -> io::Result<PathBuf> {
+        open_checked(from)?;
+        self.note(relative, true)
+    }
+}
+
 /// Opens a source file to copy, refusing a symbolic link.
 pub fn open_checked(from: &Path) -> io::Result<fs::File> {
     if fs::symlink_metadata(from)?.file_type().is_symlink() {
@@ -219,7 +256,7 @@ fn remove_litter(parent: &Path, name: &str) {
 
 /// Whether a build with this process id may still be running. Without
 /// /proc the answer is yes, and the litter stays until removed by hand.
-fn process_alive(pid: u32) -> bool {
+pub(crate) fn process_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }
@@ -236,8 +273,34 @@ impl Drop for Staging {
     }
 }
 
-fn absolute(path: &Path) -> Result<PathBuf, String> {
-    std::path::absolute(path).map_err(|e| format!("cannot resolve {}: {e}", path.display()))
+/// `path` as the system finds it: absolute, each link on the way followed
+/// (the last one too) and each `..` taken from what is really there, so
+/// `site/nope/../static/x` is known to lie in `static/` and a link to a
+/// folder is known by the folder. Parts that do not exist yet are taken as
+/// written.
+pub fn resolve(path: &Path) -> Result<PathBuf, String> {
+    let absolute = std::path::absolute(path).map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+    let mut real = PathBuf::new();
+    for component in absolute.components() {
+        match component {
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::CurDir => {}
+            other => {
+                real.push(other);
+                if fs::symlink_metadata(&real).is_ok_and(|m| m.file_type().is_symlink()) {
+                    real = real.canonicalize().map_err(|e| {
+                        format!(
+                            "{} is a symbolic link that leads to no folder ({e}); make the folder it names, or remove the link",
+                            real.display()
+                        )
+                    })?;
+                }
+            }
+        }
+    }
+    Ok(real)
 }
 
 /// Copies the site's `static/` folder (style sheet, scripts) as it is.
@@ -269,6 +332,20 @@ mod tests {
             assert!(staging.write(bad, b"x").is_err(), "{bad}");
         }
         assert!(staging.write("a/b/index.html", b"x").is_ok());
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn resolves_parent_folders_and_links_before_any_check() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().canonicalize().unwrap();
+        fs::create_dir_all(real.join("www")).unwrap();
+        std::os::unix::fs::symlink(real.join("www"), real.join("out")).unwrap();
+        assert_eq!(resolve(&real.join("site/nope/../static/y")).unwrap(), real.join("site/static/y"));
+        assert_eq!(resolve(&real.join("out")).unwrap(), real.join("www"));
+        assert_eq!(resolve(&real.join("out/../site")).unwrap(), real.join("site"));
+        std::os::unix::fs::symlink(real.join("gone"), real.join("dangling")).unwrap();
+        assert!(resolve(&real.join("dangling")).unwrap_err().contains("leads to no folder"));
     }
 
     #[test]

@@ -91,3 +91,38 @@ fn the_example_passes_both() {
     assert_eq!(check_errors(&site), None);
     assert_eq!(build_errors(&site), None);
 }
+
+/// Every file a build writes, named once in `brukervalg::written`: a file
+/// of `static/` at any of those names is refused by `check` at that file,
+/// and `build` refuses it with the same error (before, a static
+/// `assets/cards.css` passed `check` and failed `build` with "File exists").
+#[test]
+fn a_static_file_at_any_name_the_build_writes_fails_check_and_build_alike() {
+    let site = TestSite::example();
+    let profile = "providers/praktisk-bistand/trygg-hverdag-as.yaml";
+    site.edit(profile, "last_checked:", "image:\n  file: kontoret.jpg\n  alt: Kontoret i sentrum\nlast_checked:");
+    site.write("providers/praktisk-bistand/kontoret.jpg", "\u{ff}\u{d8}\u{ff}");
+    site.build_ok();
+    let static_dir = site.root().join("static");
+    let generated: Vec<String> = common::snapshot(&site.output())
+        .into_iter()
+        .map(|(path, _)| path.to_string_lossy().replace('\\', "/"))
+        .filter(|name| !static_dir.join(name).exists())
+        .collect();
+    for name in [".brukervalg-output", "assets/cards.css", "assets/brand.css", "sitemap.xml", "404.html"] {
+        assert!(generated.iter().any(|g| g == name), "the build no longer writes {name}?");
+    }
+    assert!(generated.iter().any(|g| g.ends_with("trygg-hverdag-as.jpg")), "the picture");
+    for name in &generated {
+        site.write(&format!("static/{name}"), "fra static/");
+    }
+    std::fs::remove_dir_all(site.output()).unwrap();
+
+    let checked = check_errors(&site).expect("check refuses them");
+    for name in &generated {
+        let at = format!("static/{name}:0 ");
+        assert!(checked.iter().any(|e| e.starts_with(&at) && e.contains(name.as_str())), "no error at static/{name}");
+    }
+    assert_eq!(Some(checked), build_errors(&site), "build refuses the same");
+    assert!(!site.output().exists(), "nothing written");
+}

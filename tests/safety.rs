@@ -100,3 +100,35 @@ fn a_file_name_that_would_climb_out_of_the_output_is_refused_at_the_file() {
     assert!(!site.root().join("index.html").exists());
     assert!(!site.output().exists());
 }
+
+#[test]
+#[cfg(unix)]
+fn an_output_that_is_a_link_stays_one_and_its_folder_gets_the_new_site() {
+    let site = TestSite::minimal();
+    let served = tempfile::tempdir().unwrap();
+    let www = served.path().join("www");
+    std::fs::create_dir(&www).unwrap();
+    let link = site.root().join("output");
+    std::os::unix::fs::symlink(&www, &link).unwrap();
+    for description in ["Et privat firma.", "Et privat firma, nå med ny tekst."] {
+        site.edit(ALFA, "description: Et privat firma.", &format!("description: {description}"));
+        site.build_ok();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link was replaced");
+        let page = std::fs::read_to_string(www.join("tjenester/praktisk-bistand/alfa-omsorg/index.html")).unwrap();
+        assert!(page.contains(description), "the web server's folder has the old site");
+        site.edit(ALFA, &format!("description: {description}"), "description: Et privat firma.");
+    }
+    let litter: Vec<_> = std::fs::read_dir(served.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(litter, ["www"], "nothing but the site beside it");
+}
+
+#[test]
+fn an_output_that_climbs_into_an_input_folder_is_refused() {
+    let site = TestSite::minimal();
+    let sneaky = site.root().join("nope/../static/y");
+    let failure = site.build_into(&sneaky).expect_err("the output lies in static/");
+    let finding = &failure.findings[0];
+    assert_eq!(finding.file, sneaky);
+    assert!(finding.message.contains("inside the input folder"), "{}", finding.message);
+    assert!(!site.root().join("static/y").exists() && !site.root().join("nope").exists());
+}

@@ -227,3 +227,129 @@ fn ctrl_c_stops_it_and_removes_its_build_folder() {
     assert!(left.is_empty(), "left behind: {left:?}");
     assert!(!site.root().join("output").exists(), "serve never writes output/");
 }
+
+#[test]
+fn input_folders_made_or_replaced_while_serving_are_watched_too() {
+    let site = TestSite::minimal();
+    assert!(!site.root().join("surveys").exists(), "the fixture starts without surveys");
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+    assert_eq!(served.get(PROVIDER_PAGE).status, 200);
+
+    // A folder made after serve started: its first files, then a change in it.
+    common::copy_tree(&common::project_root().join("tests/fixtures/survey"), &site.root().join("surveys"));
+    served.wait_for(PROVIDER_PAGE, "the new survey", |r| r.body.contains("Antall som svarte: 12"));
+    site.edit("surveys/tilfredshet-2026.csv", "alfa-omsorg,respekt,12,5.1", "alfa-omsorg,respekt,13,5.1");
+    site.edit("surveys/tilfredshet-2026.csv", "alfa-omsorg,helhet,12,4.9", "alfa-omsorg,helhet,13,4.9");
+    served.wait_for(PROVIDER_PAGE, "a change inside the new folder", |r| r.body.contains("Antall som svarte: 13"));
+
+    // providers/ replaced wholesale, as `rm -rf providers && cp -a … providers` does.
+    let copy = site.root().join("providers-ny");
+    common::copy_tree(&site.root().join("providers"), &copy);
+    std::fs::remove_dir_all(site.root().join("providers")).unwrap();
+    std::fs::rename(&copy, site.root().join("providers")).unwrap();
+    site.edit(PROFILE, "description: Et privat firma.", "description: Et privat firma fra i dag.");
+    served.wait_for(PROVIDER_PAGE, "the replaced folder", |r| r.body.contains("Et privat firma fra i dag."));
+    site.edit(PROFILE, "description: Et privat firma fra i dag.", "description: Et privat firma i den nye mappen.");
+    served.wait_for(PROVIDER_PAGE, "a change inside the replaced folder", |r| {
+        r.body.contains("Et privat firma i den nye mappen.")
+    });
+}
+
+/// A GET with the `Host:` header a browser would send for `host`.
+fn get_as(address: &str, host: &str, path: &str) -> Response {
+    let mut stream = TcpStream::connect(address).expect("connect to serve");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read the answer");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    Response { status, head: head.to_string(), body: body.to_string() }
+}
+
+#[test]
+fn only_requests_for_its_own_address_are_answered() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+    let port = served.address.rsplit(':').next().unwrap().to_string();
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")] {
+        assert_eq!(get_as(&served.address, &host, "/").status, 200, "{host}");
+    }
+    // A page elsewhere whose name was made to point at 127.0.0.1.
+    for host in [format!("rebound.example:{port}"), "localhost".to_string(), format!("localhost:{port}0")] {
+        let answer = get_as(&served.address, &host, PROVIDER_PAGE);
+        assert_eq!(answer.status, 421, "{host}");
+        assert!(!answer.body.contains("Alfa"), "{host} read the preview");
+        assert_eq!(get_as(&served.address, &host, "/__brukervalg/events").status, 421, "{host}");
+    }
+}
+
+/// Opens a reload stream and reads its first answer.
+fn open_stream(address: &str) -> (TcpStream, String) {
+    let mut stream = TcpStream::connect(address).expect("connect to serve");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET /__brukervalg/events HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut first = vec![0; 512];
+    let read = stream.read(&mut first).expect("the stream's first answer");
+    (stream, String::from_utf8_lossy(&first[..read]).into_owned())
+}
+
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap()
+}
+
+#[test]
+fn reload_streams_are_capped_and_cost_no_thread_of_their_own() {
+    const MAX_STREAMS: usize = 64;
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+    let before = threads(served.child.id());
+    let open: Vec<(TcpStream, String)> = (0..MAX_STREAMS).map(|_| open_stream(&served.address)).collect();
+    for (_, first) in &open {
+        assert!(first.starts_with("HTTP/1.1 200") && first.contains("text/event-stream"), "{first}");
+    }
+    // tiny_http reads each connection on a thread of its own; the streams
+    // add none beside that (a thread per stream was twice as many).
+    let during = threads(served.child.id());
+    assert!(during <= before + MAX_STREAMS + 4, "{before} threads before, {during} with {MAX_STREAMS} streams");
+    let (_, refused) = open_stream(&served.address);
+    assert!(refused.starts_with("HTTP/1.1 503"), "one stream too many:\n{refused}");
+
+    // The open streams still hear of a build.
+    site.edit(PROFILE, "description: Et privat firma.", "description: Et privat firma med lang erfaring.");
+    for (mut stream, first) in open.into_iter().take(3) {
+        let tag = first.rsplit("data: ").next().unwrap().trim().to_string();
+        let mut more = vec![0; 256];
+        let read = stream.read(&mut more).expect("a build's news");
+        let news = String::from_utf8_lossy(&more[..read]).into_owned();
+        assert!(news.starts_with("data: ") && !news.contains(&tag), "{news}");
+    }
+}
+
+#[test]
+fn private_folders_of_killed_serves_are_removed_at_start_and_no_others() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    // No process has this id (above the kernel's largest, 2^22).
+    let dead = temp.path().join("brukervalg-serve-4999999-abc123");
+    let alive = temp.path().join(format!("brukervalg-serve-{}-def456", std::process::id()));
+    let unnamed = temp.path().join("brukervalg-serve-Xy12Ab");
+    for folder in [&dead, &alive, &unnamed] {
+        std::fs::create_dir_all(folder.join("a/b")).unwrap();
+        std::fs::write(folder.join("a/b/index.html"), "x").unwrap();
+    }
+    let served = Served::start(&site, temp.path());
+    assert_eq!(served.get("/").status, 200);
+    assert!(!dead.exists(), "the folder of a killed serve stays behind");
+    assert!(alive.exists() && unnamed.exists(), "a live or unknown folder was removed");
+    let own = std::fs::read_dir(temp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with(&format!("brukervalg-serve-{}-", served.child.id())));
+    assert!(own.is_some(), "serve's own folder is named with its process id");
+}

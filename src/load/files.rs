@@ -167,7 +167,7 @@ fn verify(root: &Path, file: &SourceFile, max_bytes: u64) -> Result<PathBuf, Fin
 }
 
 fn too_large(file: &SourceFile, bytes: u64, max_bytes: u64) -> Finding {
-    let text = file.relative.extension().is_some_and(|e| e == "yaml" || e == "md" || e == "csv");
+    let text = file.relative.extension().is_some_and(|e| e == "yaml" || e == "md" || e == "csv" || e == "html");
     let limit = if text { "file_max_bytes" } else { "asset_max_bytes" };
     Finding::error(
         &file.relative,

@@ -5,11 +5,13 @@
 pub mod files;
 pub mod frontmatter;
 mod indentation;
+pub mod inputs;
 pub mod limits;
 pub mod position;
 pub mod profile_cache;
 pub mod raw;
 pub mod spanned;
+mod stray;
 pub mod survey_csv;
 pub mod text;
 pub mod yaml;
@@ -123,11 +125,12 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     let pages = reader.pages(findings);
     let surveys = reader.surveys(findings);
     let static_files = reader.static_files(findings);
-    // Read by the renderer and i18n; links there are refused here, once.
-    for dir in ["templates", "i18n"] {
-        walk(root, &root.join(dir), usize::MAX, findings);
-    }
-    LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, static_files }
+    // Read by i18n; links there are refused here, once. The templates are
+    // read through `files` by `render::templates::read`.
+    walk(root, &root.join("i18n"), usize::MAX, findings);
+    let loaded = LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, static_files };
+    stray::check(root, &loaded, findings);
+    loaded
 }
 
 fn load_config(root: &Path, findings: &mut Findings) -> Option<(SourceFile, RawSiteConfig, String)> {
@@ -218,7 +221,7 @@ impl Reader<'_> {
         for entry in walk(self.root, &dir, 2, findings) {
             let file = &entry.source;
             if entry.depth == 1 {
-                if !entry.is_dir {
+                if !entry.is_dir && !entry.name().starts_with('.') {
                     findings.push(
                         Finding::error(&file.relative, Position::WHOLE_FILE, msg!("provider.not_in_service_folder"))
                             .with_help(msg!("provider.not_in_service_folder.help")),

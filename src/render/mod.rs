@@ -12,7 +12,7 @@ mod pagination;
 mod service_texts;
 mod sitemap;
 pub mod survey_views;
-mod templates;
+pub mod templates;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -116,18 +116,9 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// Loads `templates/*.html`; a template error is reported like any
-    /// other finding.
-    pub fn load(root: &Path) -> Result<Renderer, Finding> {
-        let dir = root.join("templates");
-        if !dir.is_dir() {
-            return Err(Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.missing"))
-                .with_help(crate::msg!("templates.missing.help")));
-        }
-        let written = templates::read(&dir).map_err(|e| {
-            Finding::error("templates", Position::WHOLE_FILE, crate::msg!("templates.error", detail = e))
-                .with_help(crate::msg!("templates.error.help"))
-        })?;
+    /// Makes the renderer from the templates as read (`templates::read`);
+    /// a template error is reported like any other finding.
+    pub fn load(written: Vec<(String, String)>) -> Result<Renderer, Finding> {
         let compact = written.iter().map(|(name, source)| (name.clone(), templates::compact(source)));
         let mut tera = new_tera();
         if let Err(e) = tera.add_raw_templates(compact) {

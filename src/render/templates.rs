@@ -9,21 +9,51 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 
-/// Every `*.html` under `dir`, named as Tera names them (relative, with `/`),
-/// in a fixed order, as written.
-pub fn read(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+use crate::diagnostics::{Finding, Findings, Position};
+use crate::load::files;
+
+/// The templates folder, relative to the site's root.
+pub use crate::load::inputs::TEMPLATES as FOLDER;
+
+/// Every `*.html` under `templates/`, named as Tera names them (relative,
+/// with `/`), in a fixed order, as written. Read as every input is
+/// (`load::files`: no links, nothing outside the site, at most
+/// `max_bytes` each); `None` when one could not be read, with the findings.
+pub fn read(root: &Path, max_bytes: u64, findings: &mut Findings) -> Option<Vec<(String, String)>> {
+    let dir = root.join(FOLDER);
+    let Ok(meta) = std::fs::symlink_metadata(&dir) else {
+        findings.push(
+            Finding::error(FOLDER, Position::WHOLE_FILE, crate::msg!("templates.missing"))
+                .with_help(crate::msg!("templates.missing.help")),
+        );
+        return None;
+    };
+    if !meta.is_dir() {
+        // A link too: the templates decide every page, so they come from the site itself.
+        let finding = if meta.file_type().is_symlink() {
+            Finding::error(FOLDER, Position::WHOLE_FILE, crate::msg!("file.symlink"))
+                .with_help(crate::msg!("file.symlink.help"))
+        } else {
+            Finding::error(FOLDER, Position::WHOLE_FILE, crate::msg!("file.not_plain"))
+                .with_help(crate::msg!("file.not_plain.help"))
+        };
+        findings.push(finding);
+        return None;
+    }
     let mut sources = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "html") {
+    let mut complete = true;
+    for entry in files::walk(root, &dir, usize::MAX, findings) {
+        if entry.is_dir || entry.source.absolute.extension().is_none_or(|e| e != "html") {
             continue;
         }
-        let Ok(relative) = path.strip_prefix(dir) else { continue };
+        let Ok(relative) = entry.source.absolute.strip_prefix(&dir) else { continue };
         let name = relative.to_string_lossy().replace('\\', "/");
-        sources.push((name, std::fs::read_to_string(path)?));
+        match files::read_text(root, &entry.source, max_bytes, findings) {
+            Some(text) => sources.push((name, text)),
+            None => complete = false,
+        }
     }
-    Ok(sources)
+    complete.then_some(sources)
 }
 
 /// A fingerprint of the templates as read, names and contents, for the

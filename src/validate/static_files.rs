@@ -10,10 +10,6 @@ use crate::load::SourceFile;
 use crate::model::Site;
 use crate::msg;
 
-/// The files the build writes besides pages and pictures (see `lib::build`).
-pub const DATA_FILES: &[&str] =
-    &["sitemap.xml", "robots.txt", "data/providers.json", "data/providers.csv", "data/survey-results.csv"];
-
 pub fn check(static_files: &[SourceFile], site: &Site, findings: &mut Findings) {
     let published: Vec<String> = static_files
         .iter()
@@ -64,7 +60,7 @@ impl<'a> Clashes<'a> {
         if published.is_empty() {
             return clashes;
         }
-        each_generated_file(site, |generated| {
+        crate::written::each_generated_file(site, |generated| {
             if let Some(hit) = with_folders.get(generated) {
                 clashes.files.insert(hit);
             }
@@ -75,23 +71,5 @@ impl<'a> Clashes<'a> {
             }
         });
         clashes
-    }
-}
-
-/// Every file the build writes: each page in each variant, the data files
-/// and the providers' pictures.
-fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
-    let mut name = String::new();
-    for job in crate::render::jobs(site) {
-        name.clear();
-        name.push_str(job.variant.root());
-        name.push_str(&job.path.file_name());
-        visit(&name);
-    }
-    DATA_FILES.iter().for_each(|f| visit(f));
-    for provider in site.services.iter().flat_map(|s| s.every_provider()) {
-        if let Some(image) = &provider.image {
-            visit(image.published.as_str());
-        }
     }
 }

@@ -8,10 +8,10 @@
 
 use crate::messages::Lang;
 use std::fs;
-use std::io::{Cursor, Write as _};
+use std::io::Cursor;
+use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path};
 use std::sync::Arc;
-use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
@@ -19,6 +19,7 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 use super::overlay;
 use super::state::{Snapshot, State};
 use super::store::SiteFiles;
+use super::streams::Streams;
 
 /// Everything serve adds lives under this prefix, which no page of a
 /// brukervalg site uses (page paths are slugs without underscores).
@@ -30,22 +31,22 @@ pub const SCRIPT_PATH: &str = "/__brukervalg/reload.js";
 pub const LAST_GOOD_QUERY: &str = "brukervalg=last-good";
 
 const RELOAD_SCRIPT: &str = include_str!("reload.js");
-/// Request-handling threads. Event streams get threads of their own, so
+/// Request-handling threads. Event streams are handed to `Streams`, so
 /// these are only busy while sending a file.
 const WORKERS: usize = 4;
-/// An idle event stream sends a comment this often, which also notices a
-/// closed tab and ends its thread.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
 /// Serves until the process ends.
-pub fn serve(server: Server, state: Arc<State>, lang: Lang) {
+pub fn serve(server: Server, state: Arc<State>, hosts: Hosts, lang: Lang) {
     let server = Arc::new(server);
+    let streams = Arc::new(Streams::start(Arc::clone(&state)));
+    let hosts = Arc::new(hosts);
     let workers: Vec<_> = (0..WORKERS)
         .map(|_| {
-            let (server, state) = (Arc::clone(&server), Arc::clone(&state));
+            let (server, state, streams, hosts) =
+                (Arc::clone(&server), Arc::clone(&state), Arc::clone(&streams), Arc::clone(&hosts));
             std::thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    handle(request, &state, lang);
+                    handle(request, (&state, &streams, &hosts), lang);
                 }
             })
         })
@@ -55,7 +56,42 @@ pub fn serve(server: Server, state: Arc<State>, lang: Lang) {
     }
 }
 
-fn handle(request: Request, state: &Arc<State>, lang: Lang) {
+/// The `Host:` values the preview answers to: the loopback names and the
+/// `--bind` address, each with the port. A web page elsewhere can make
+/// its own name point at 127.0.0.1 (DNS rebinding) and then read the
+/// preview as its own site; its requests carry its name, and are refused.
+pub struct Hosts {
+    port: u16,
+    bind: IpAddr,
+}
+
+impl Hosts {
+    pub fn new(bind: IpAddr, port: u16) -> Hosts {
+        Hosts { port, bind }
+    }
+
+    /// `localhost:PORT`, or an address with PORT that is loopback or the
+    /// bound one (any address when bound to all of them, as a name was
+    /// never looked up to reach it).
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        if host == format!("localhost:{}", self.port) {
+            return true;
+        }
+        host.parse::<SocketAddr>().is_ok_and(|address| {
+            let ip = address.ip();
+            address.port() == self.port && (ip.is_loopback() || ip == self.bind || self.bind.is_unspecified())
+        })
+    }
+}
+
+fn handle(request: Request, (state, streams, hosts): (&Arc<State>, &Streams, &Hosts), lang: Lang) {
+    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
+    if !host.is_some_and(|host| hosts.allows(host)) {
+        let _ =
+            request.respond(text(421, "This preview only answers to its own address, e.g. http://localhost:PORT/.\n"));
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(text(405, "Only GET and HEAD are served.\n"));
         return;
@@ -64,8 +100,7 @@ fn handle(request: Request, state: &Arc<State>, lang: Lang) {
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     if path.starts_with(PREFIX) {
         if path == EVENTS_PATH {
-            let state = Arc::clone(state);
-            std::thread::spawn(move || stream_events(request, &state));
+            streams.open(request);
         } else if path == SCRIPT_PATH {
             let _ = request.respond(bytes(200, RELOAD_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"));
         } else {
@@ -171,26 +206,6 @@ fn with_reload_script(page: &str, snapshot: &Snapshot) -> String {
     let tag = format!(r#"<script src="{SCRIPT_PATH}" data-generation="{}"></script>"#, snapshot.tag());
     let at = page.rfind("</body>").unwrap_or(page.len());
     format!("{}{tag}{}", &page[..at], &page[at..])
-}
-
-/// Sends the current generation at once and then each new one, as
-/// Server-Sent Events. tiny_http would buffer a streamed body in chunks, so
-/// the response is written to the connection directly.
-fn stream_events(request: Request, state: &State) {
-    let mut writer = request.into_writer();
-    let head =
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
-    let mut seen = state.snapshot().generation;
-    let mut message = format!("{head}retry: 1000\ndata: {}\n\n", state.snapshot().tag());
-    loop {
-        if writer.write_all(message.as_bytes()).and_then(|()| writer.flush()).is_err() {
-            return;
-        }
-        let now = state.wait_for_change(seen, KEEP_ALIVE);
-        message =
-            if now == seen { ": still here\n\n".to_string() } else { format!("data: {}\n\n", state.snapshot().tag()) };
-        seen = now;
-    }
 }
 
 /// One file or folder name: not `..`, `.`, empty or absolute.
@@ -306,6 +321,24 @@ mod tests {
         assert!(body("/lettlest/finnes/ikke/").starts_with(b"lettlest 404"));
         assert!(body("/finnes-ikke").starts_with(b"standard 404"));
         assert!(body("/../lettlest/x").starts_with(b"standard 404"));
+    }
+
+    #[test]
+    fn only_its_own_address_is_answered() {
+        let local = Hosts::new(IpAddr::from([127, 0, 0, 1]), 1111);
+        for yes in ["127.0.0.1:1111", "localhost:1111", "LocalHost:1111", "[::1]:1111", "127.0.0.2:1111"] {
+            assert!(local.allows(yes), "{yes}");
+        }
+        for no in
+            ["evil.example:1111", "localhost", "127.0.0.1", "127.0.0.1:80", "192.168.1.5:1111", "", "x.localhost:1111"]
+        {
+            assert!(!local.allows(no), "{no}");
+        }
+        let network = Hosts::new(IpAddr::from([192, 168, 1, 5]), 1111);
+        assert!(network.allows("192.168.1.5:1111") && network.allows("localhost:1111"));
+        assert!(!network.allows("192.168.1.6:1111") && !network.allows("preview.example:1111"));
+        let everywhere = Hosts::new(IpAddr::from([0, 0, 0, 0]), 1111);
+        assert!(everywhere.allows("10.0.0.7:1111") && !everywhere.allows("rebound.example:1111"));
     }
 
     #[test]

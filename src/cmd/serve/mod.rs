@@ -8,6 +8,7 @@ mod overlay;
 mod preview;
 pub mod state;
 pub mod store;
+mod streams;
 mod watch;
 
 use std::io::Write as _;
@@ -80,7 +81,7 @@ pub fn run(options: &Options) -> ExitCode {
     {
         say_err(msg!("serve.cannot_open", detail = e, url = url), lang);
     }
-    http::serve(server, state, lang);
+    http::serve(server, state, http::Hosts::new(options.bind, address.port()), lang);
     ExitCode::SUCCESS
 }
 

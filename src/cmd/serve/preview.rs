@@ -6,8 +6,8 @@
 //! and is removed on exit and on Ctrl-C.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -43,7 +43,9 @@ impl Preview {
     pub fn new(root: &Path, today: Option<Date>) -> std::io::Result<Preview> {
         // Absolute, so the watcher's paths and the root compare directly.
         let root = std::path::absolute(root)?;
-        let private = tempfile::Builder::new().prefix("brukervalg-serve-").tempdir()?;
+        let temp = std::env::temp_dir();
+        remove_stale(&temp);
+        let private = tempfile::Builder::new().prefix(&format!("{PREFIX}{}-", std::process::id())).tempdir_in(&temp)?;
         crate::interrupt::remove_on_interrupt(private.path());
         let store = Store::new(private.path().to_path_buf());
         Ok(Preview {
@@ -90,18 +92,29 @@ impl Preview {
         self,
         report: impl Fn(&Outcome, Duration) + Send + 'static,
     ) -> notify_debouncer_full::notify::Result<Watching> {
-        let (watcher, events) = watch::start(&self.root)?;
-        let thread = std::thread::spawn(move || self.follow(&events, &report));
-        Ok(Watching { watcher: Some(watcher), thread: Some(thread) })
+        let (watched, events) = watch::start(&self.root)?;
+        let watcher = Arc::new(Mutex::new(Some(watched)));
+        let following = Arc::clone(&watcher);
+        let thread = std::thread::spawn(move || self.follow(&following, &events, &report));
+        Ok(Watching { watcher, thread: Some(thread) })
     }
 
-    fn follow(mut self, events: &Receiver<DebounceEventResult>, report: &dyn Fn(&Outcome, Duration)) {
+    fn follow(
+        mut self,
+        watcher: &Mutex<Option<watch::Watched>>,
+        events: &Receiver<DebounceEventResult>,
+        report: &dyn Fn(&Outcome, Duration),
+    ) {
         while let Ok(batch) = events.recv() {
             if !self.touches_inputs(batch) {
                 continue;
             }
             // Changes that arrived while waiting are part of this build.
             while events.try_recv().is_ok() {}
+            // An input folder made, removed or replaced since the last build.
+            if let Some(watched) = watcher.lock().unwrap_or_else(PoisonError::into_inner).as_mut() {
+                watched.refresh();
+            }
             let started = Instant::now();
             let outcome = self.rebuild();
             report(&outcome, started.elapsed());
@@ -118,6 +131,26 @@ impl Preview {
     }
 }
 
+/// The start of the private folders' names, followed by the process id.
+const PREFIX: &str = "brukervalg-serve-";
+
+/// Removes the private folders of `serve`s that were killed (`kill -9`, a
+/// crash) and so could not remove their own: a folder named with the id
+/// of a process that no longer runs. A live process's folder, a link or a
+/// folder without an id in its name is left alone.
+fn remove_stale(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else { return };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let Some((pid, _)) = name.strip_prefix(PREFIX).and_then(|rest| rest.split_once('-')) else { continue };
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        let is_folder = std::fs::symlink_metadata(entry.path()).is_ok_and(|m| m.is_dir());
+        if is_folder && !crate::output::process_alive(pid) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl Drop for Preview {
     fn drop(&mut self) {
         crate::interrupt::forget(self.private.path());
@@ -127,13 +160,13 @@ impl Drop for Preview {
 /// A running watcher; dropping it stops the watcher and waits for the build
 /// thread to finish, which removes the private folder.
 pub struct Watching {
-    watcher: Option<watch::Watcher>,
+    watcher: Arc<Mutex<Option<watch::Watched>>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Drop for Watching {
     fn drop(&mut self) {
-        drop(self.watcher.take());
+        drop(self.watcher.lock().unwrap_or_else(PoisonError::into_inner).take());
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }

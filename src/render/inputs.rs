@@ -154,6 +154,7 @@ impl ServiceInputs {
             no_choice,
             contact,
             complaints,
+            indicators,
             providers: _,
             index: _,
         } = service;
@@ -161,6 +162,9 @@ impl ServiceInputs {
         debug_into(&mut meta, &(id, name, kind, (summary, description, scheme, municipality_role)));
         debug_into(&mut meta, &(access, payment, how_to_choose, how_to_switch, notice_period, no_choice));
         debug_into(&mut meta, &(contact, complaints, service.providers.len()));
+        // The names, sources and periods head the comparison's columns and
+        // label the figures on every page of the service.
+        debug_into(&mut meta, indicators);
         // Its pages link to the default provider by name; the providers and
         // their filters (`index`) are keyed below.
         if let Some(default) = service.default_provider() {
@@ -219,8 +223,13 @@ impl Hash for AsRow<'_> {
             stale,
             image,
             school,
+            inspections,
+            indicators,
         } = self.0;
         (slug, service, name, org_number, ownership, districts, contact, languages).hash(hash);
+        // Rows show the latest inspection and every figure; all inspections
+        // are hashed, as simpler than deciding what "latest" shows.
+        (inspections, indicators).hash(hash);
         (capacity, capacity_as_of, admission, extras, continuity, last_checked, stale, image).hash(hash);
         school.is_some().hash(hash);
         if let Some(crate::model::School {

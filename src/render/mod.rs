@@ -7,7 +7,7 @@ pub mod hyphenate;
 mod inputs;
 pub mod memo;
 pub mod open_data;
-mod pagination;
+pub(crate) mod pagination;
 mod sitemap;
 pub mod survey_views;
 mod templates;

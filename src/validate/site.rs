@@ -20,7 +20,7 @@ pub fn site(
     routes: crate::model::Routes,
     findings: &mut Findings,
     readability: &mut crate::readability::Samples,
-) -> Option<(Site, Vec<Position>)> {
+) -> Option<(Site, Vec<Position>, std::collections::BTreeMap<String, Position>)> {
     let mut check = FileCheck::new(file, findings, readability);
     let base_url =
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
@@ -52,6 +52,8 @@ pub fn site(
     let mut service_ids = BTreeSet::new();
     let mut services = Vec::new();
     let mut default_positions = Vec::new();
+    // Where each service's indicators are written, for a missing values file.
+    let mut indicator_positions = std::collections::BTreeMap::new();
     for s in &raw.services {
         let Some(service) = service(&mut check, s) else {
             continue;
@@ -61,6 +63,7 @@ pub fn site(
             continue;
         }
         default_positions.push(s.default_provider.as_ref().map_or(at(&s.id), at));
+        indicator_positions.insert(service.id.to_string(), s.indicators.first().map_or(at(&s.id), |i| at(&i.id)));
         services.push(service);
     }
     if raw.services.is_empty() {
@@ -84,7 +87,7 @@ pub fn site(
         today,
         links: Vec::new(),
     };
-    Some((site, default_positions))
+    Some((site, default_positions, indicator_positions))
 }
 
 /// The logo must exist under static/ (it is published from there), and the
@@ -172,6 +175,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
             None
         }
     };
+    let indicators = super::indicators::definitions(check, s);
     Some(Service {
         id: id?,
         name: s.name.trim().to_string(),
@@ -189,6 +193,7 @@ fn service(check: &mut FileCheck, s: &RawService) -> Option<Service> {
         no_choice,
         contact,
         complaints,
+        indicators,
         providers: Vec::new(),
         index: Default::default(),
     })

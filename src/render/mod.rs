@@ -7,6 +7,7 @@ pub mod hyphenate;
 mod inputs;
 pub mod memo;
 pub mod open_data;
+pub mod quality_views;
 pub(crate) mod pagination;
 mod sitemap;
 pub mod survey_views;
@@ -210,6 +211,7 @@ impl Renderer {
                 context.insert("service", &service);
                 context.insert("provider", &provider);
                 context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));
+                context.insert("indicators", &quality_views::heads(cx, s));
                 ("provider.html", layout)
             }
             PageKind::Filter(s, filter, slice) => {
@@ -321,6 +323,7 @@ fn provider_rows(
         .collect();
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
+    context.insert("indicators", &quality_views::heads(cx, service));
     if rows.paged {
         context.insert("partial", &true);
     }

@@ -382,6 +382,8 @@ pub struct ProviderView {
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
+    /// Inspections and quality indicators (`quality_views`).
+    pub quality: super::quality_views::QualityView,
 }
 
 #[derive(Serialize)]
@@ -433,6 +435,7 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
     let mut view = provider_row(cx, place, service, p);
     view.description = cx.text(&p.description).to_string();
+    view.quality.inspections = super::quality_views::inspections(cx, p);
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
         school.self_description_html = markdown::render(
             cx.text(&s.self_description),
@@ -510,6 +513,7 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
             self_description_html: String::new(),
             plain_missing: plain_missing(cx, place, &s.self_description),
         }),
+        quality: super::quality_views::row(cx, service, p),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::diagnostics::{Finding, Position};
 use crate::load::LoadedIndicators;
 use crate::load::indicators_csv::{self, Row};
 use crate::load::raw::{IndicatorUnit, RawService};
-use crate::model::indicators::{Indicator, MAX_VALUE, Value};
+use crate::model::indicators::{self, Indicator, MAX_VALUE, Value};
 use crate::model::{Service, Site};
 use crate::msg;
 
@@ -28,7 +28,7 @@ pub fn definitions(check: &mut FileCheck, raw: &RawService) -> Vec<Indicator> {
             check.error(at(&i.id), msg!("indicators.id_twice", id = id), msg!("indicators.id_twice.help"));
             continue;
         }
-        out.push(Indicator { id, name, unit: i.unit, source, period });
+        out.push(Indicator { id, name, unit: i.unit, source, period, decimals: 0 });
     }
     out
 }
@@ -172,6 +172,10 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
                 );
             }
         }
+    }
+    for (at, indicator) in service.indicators.iter_mut().enumerate() {
+        let values = service.providers.iter().filter_map(|p| p.indicators[at]);
+        indicator.decimals = values.map(indicators::decimals_needed).max().unwrap_or(0);
     }
     for finding in found.into_iter().chain(empty) {
         checks.findings.push(finding);

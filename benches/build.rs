@@ -410,7 +410,7 @@ fn generate_site(root: &Path, size: usize) -> io::Result<()> {
 /// The bundled example site, with everything it is built from.
 fn copy_example(root: &Path) -> io::Result<()> {
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in COPIED_DIRS.iter().chain(&["providers", "surveys"]) {
+    for dir in COPIED_DIRS.iter().chain(&["providers", "surveys", "indicators"]) {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
     }
     fs::copy(crate_root.join("brukervalg.yaml"), root.join("brukervalg.yaml")).map(|_| ())

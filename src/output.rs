@@ -14,7 +14,7 @@ pub const MARKER: &str = ".brukervalg-output";
 
 /// The folders a site is made from: the output may not lie inside one, or
 /// every build would read its own output as input.
-pub const INPUT_FOLDERS: &[&str] = &["content", "providers", "surveys", "static", "templates", "i18n"];
+pub const INPUT_FOLDERS: &[&str] = &["content", "providers", "surveys", "indicators", "static", "templates", "i18n"];
 
 /// Where a build puts the site's files: the staging folder of `build`, or
 /// the store of `serve`'s preview. Each method answers where the file can

@@ -7,6 +7,7 @@ pub mod hyphenate;
 mod inputs;
 pub mod memo;
 pub mod open_data;
+pub mod quality_data;
 pub mod quality_views;
 pub(crate) mod pagination;
 mod sitemap;

@@ -12,7 +12,8 @@ use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, Debouncer, NoCa
 /// The site's inputs, relative to its root. Watching these rather than the
 /// whole root keeps `output/`, `target/` and `.git/` (thousands of folders
 /// in a developer's checkout) out of the watch.
-pub const INPUTS: [&str; 7] = ["brukervalg.yaml", "providers", "content", "surveys", "templates", "i18n", "static"];
+pub const INPUTS: [&str; 8] =
+    ["brukervalg.yaml", "providers", "content", "surveys", "indicators", "templates", "i18n", "static"];
 
 /// Quiet time after the last change before a rebuild starts.
 pub const DEBOUNCE: Duration = Duration::from_millis(50);

@@ -321,7 +321,15 @@ fn open_data_holds_every_provider_as_json_and_csv() {
     let text = site.page("data/providers.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    let mut json_fields: Vec<&str> = providers[0].as_object().unwrap().keys().map(String::as_str).collect();
+    // Inspections and indicator figures are lists of records, published
+    // in CSV files of their own (tests/quality.rs).
+    let mut json_fields: Vec<&str> = providers[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .filter(|f| !["inspections", "indicators"].contains(f))
+        .collect();
     let mut csv_fields: Vec<&str> = headers.iter().collect();
     json_fields.sort_unstable();
     csv_fields.sort_unstable();

@@ -147,10 +147,11 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
     // Who they are, key facts, how to contact and choose them, what users
-    // say, then the rest. Switching and complaining are the service's, told
+    // say (quality figures, inspections, the survey), then the rest. Switching and complaining are the service's, told
     // once on its page (see the next test).
-    const ORDER: &[&str] = &["om-h", "fakta-h", "kontakt-h", "velg-h", "undersokelse-h", "tillegg-h"];
-    const OPTIONAL: &[&str] = &["undersokelse-h", "tillegg-h"];
+    const ORDER: &[&str] =
+        &["om-h", "fakta-h", "kontakt-h", "velg-h", "kvalitet-h", "tilsyn-h", "undersokelse-h", "tillegg-h"];
+    const OPTIONAL: &[&str] = &["kvalitet-h", "undersokelse-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {
             let html = doc(site, &format!("tjenester/{}/{}/index.html", service.id, p.slug));
@@ -161,6 +162,7 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
                 .copied()
                 .filter(|id| match *id {
                     "tillegg-h" => !p.extras.is_empty(),
+                    "kvalitet-h" => !service.indicators.is_empty(),
                     // Every provider of a service with a survey shows the section.
                     "undersokelse-h" => checked.site.surveys.iter().any(|sv| sv.service == service.id),
                     _ => true,

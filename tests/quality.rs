@@ -358,3 +358,25 @@ fn the_example_shows_inspections_for_most_providers_and_two_figures_per_service(
     let school = site.page("tjenester/skole/index.html");
     assert!(school.contains("Trivsel") && school.contains("Elever per lærer"));
 }
+
+#[test]
+fn the_new_profile_skeleton_carries_an_inspection_example_that_passes_check() {
+    let service = brukervalg::domain::Slug::parse("praktisk-bistand").unwrap();
+    for lang in [brukervalg::messages::Lang::Nb, brukervalg::messages::Lang::Nn, brukervalg::messages::Lang::En] {
+        for school in [false, true] {
+            let skeleton = brukervalg::scaffold::skeleton(&service, "Ny Omsorg", school, lang).unwrap();
+            let profile = &skeleton.files[0].1;
+            let start = profile.find("# inspections:").expect("a commented inspections example");
+            // Uncommented as the comment says: `# ` off each line of the example.
+            let example: String = profile[start..]
+                .lines()
+                .take_while(|l| l.starts_with('#'))
+                .map(|l| format!("{}\n", &l[2..]))
+                .collect();
+            let (site, _) = with_inspection(&example);
+            let report = site.build_ok();
+            assert!(report.findings.is_empty(), "{lang:?}: {}", describe(&report.findings));
+            assert!(page(&site, "hjemme-i-byen-as").contains("2. oktober 2025"));
+        }
+    }
+}

@@ -111,10 +111,14 @@ fn the_comparison_and_side_by_side_show_the_latest_inspection_and_each_indicator
 
     let compare = site.page(&format!("{SERVICE}/sammenlign/index.html"));
     let rows = text_of(&compare, ".compare-table tbody tr");
-    let figures = rows.iter().find(|r| r.starts_with("Andel ansatte med helsefaglig utdanning")).expect("an indicator row");
+    let figures =
+        rows.iter().find(|r| r.starts_with("Andel ansatte med helsefaglig utdanning")).expect("an indicator row");
     assert!(figures.contains("81,5\u{a0}%") && figures.contains("90,0\u{a0}%"), "{figures}");
     let latest = rows.iter().find(|r| r.starts_with("Siste tilsyn")).expect("an inspection row");
-    assert!(latest.contains("20. mai 2026, Statsforvalteren i Oslo og Viken") && latest.contains("Ingen tilsyn registrert."));
+    assert!(
+        latest.contains("20. mai 2026, Statsforvalteren i Oslo og Viken")
+            && latest.contains("Ingen tilsyn registrert.")
+    );
 }
 
 #[test]
@@ -152,7 +156,12 @@ fn an_empty_value_is_a_warning_at_its_cell() {
     site.edit(CSV, "hjemme-i-byen-as,fagutdanning,67", "hjemme-i-byen-as,fagutdanning,");
     let report = site.build_ok();
     let f = &report.findings[0];
-    assert_eq!((f.severity, f.position.line, f.position.column), (Severity::Warning, 4, 31), "{}", describe(&report.findings));
+    assert_eq!(
+        (f.severity, f.position.line, f.position.column),
+        (Severity::Warning, 4, 31),
+        "{}",
+        describe(&report.findings)
+    );
 }
 
 #[test]
@@ -218,9 +227,15 @@ fn bad_values_are_errors_at_their_cell() {
     csv_error("byomsorg-as,fagutdanning,\"81,5\"", "byomsorg-as,fagutdanning,87 %", 2, "is not a number");
     let provider = csv_error("byomsorg-as,", "byomsorg,", 2, "`byomsorg` is not a provider of `praktisk-bistand`");
     assert_eq!(provider.position.column, 1);
-    let indicator = csv_error("byomsorg-as,fagutdanning", "byomsorg-as,utdanning", 2, "`utdanning` is not an indicator");
+    let indicator =
+        csv_error("byomsorg-as,fagutdanning", "byomsorg-as,utdanning", 2, "`utdanning` is not an indicator");
     assert_eq!(indicator.position.column, 13);
-    csv_error("diakonhjemmet-hjemmehjelp,fagutdanning,88", "byomsorg-as,fagutdanning,88", 3, "another row for `byomsorg-as`");
+    csv_error(
+        "diakonhjemmet-hjemmehjelp,fagutdanning,88",
+        "byomsorg-as,fagutdanning,88",
+        3,
+        "another row for `byomsorg-as`",
+    );
     let column = csv_error("provider,indicator,value", "provider,indicator,value,note", 1, "the column `note`");
     assert_eq!(column.position.column, 26);
     csv_error("provider,indicator,value", "provider,indicator", 1, "the column value is missing");
@@ -275,17 +290,20 @@ fn indicator_definitions_are_checked_in_the_configuration() {
 
 #[test]
 fn hostile_text_in_inspections_and_indicators_stays_text() {
-    let (site, _) = with_inspection(&GOOD.replace(
-        "summary: Ingen avvik.",
-        "summary: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\"",
-    ));
+    let (site, _) = with_inspection(
+        &GOOD.replace("summary: Ingen avvik.", "summary: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\""),
+    );
     site.edit(NONE, "by: Storby kommune, tilsynsenheten", "by: \"<b onclick=alert(3)>Storby</b>\"");
     site.edit(
         "brukervalg.yaml",
         "name: Andel ansatte med helsefaglig utdanning",
         "name: \"<iframe src=javascript:alert(4)>\"",
     );
-    site.edit("brukervalg.yaml", "source: Storby kommune, HR-avdelingen", "source: '=HYPERLINK(\"x\") <svg onload=alert(5)>'");
+    site.edit(
+        "brukervalg.yaml",
+        "source: Storby kommune, HR-avdelingen",
+        "source: '=HYPERLINK(\"x\") <svg onload=alert(5)>'",
+    );
     site.build_ok();
     for path in [
         format!("{SERVICE}/hjemme-i-byen-as/index.html"),
@@ -368,11 +386,8 @@ fn the_new_profile_skeleton_carries_an_inspection_example_that_passes_check() {
             let profile = &skeleton.files[0].1;
             let start = profile.find("# inspections:").expect("a commented inspections example");
             // Uncommented as the comment says: `# ` off each line of the example.
-            let example: String = profile[start..]
-                .lines()
-                .take_while(|l| l.starts_with('#'))
-                .map(|l| format!("{}\n", &l[2..]))
-                .collect();
+            let example: String =
+                profile[start..].lines().take_while(|l| l.starts_with('#')).map(|l| format!("{}\n", &l[2..])).collect();
             let (site, _) = with_inspection(&example);
             let report = site.build_ok();
             assert!(report.findings.is_empty(), "{lang:?}: {}", describe(&report.findings));

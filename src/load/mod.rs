@@ -4,8 +4,8 @@
 
 pub mod files;
 pub mod frontmatter;
-pub mod indicators_csv;
 mod indentation;
+pub mod indicators_csv;
 pub mod limits;
 pub mod profile_cache;
 pub mod raw;

@@ -37,11 +37,12 @@ pub const MAX_VALUE: f64 = 1_000_000_000.0;
 
 /// The decimals `value` needs to be shown exactly, at most two.
 pub fn decimals_needed(value: Value) -> u8 {
-    (0..2).find(|&d| {
-        let scaled = value.0 * 10f64.powi(i32::from(d));
-        (scaled - scaled.round()).abs() < 1e-9
-    })
-    .unwrap_or(2)
+    (0..2)
+        .find(|&d| {
+            let scaled = value.0 * 10f64.powi(i32::from(d));
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(2)
 }
 
 /// A figure as Norwegian writes it: a decimal comma, `decimals` decimals,

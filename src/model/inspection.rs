@@ -44,5 +44,5 @@ impl FollowUp {
 /// Newest first; inspections of the same day keep the order they were
 /// written in, so the output does not depend on the sort.
 pub fn newest_first(inspections: &mut [Inspection]) {
-    inspections.sort_by(|a, b| b.date.cmp(&a.date));
+    inspections.sort_by_key(|i| std::cmp::Reverse(i.date));
 }

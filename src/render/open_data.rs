@@ -259,8 +259,7 @@ pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u
         csv.extend_from_slice(&one.csv);
     }
     let surveys = serde_json::to_string(&survey_records(site)).map_err(|e| e.to_string())?;
-    let indicators =
-        serde_json::to_string(&super::quality_data::indicator_records(site)).map_err(|e| e.to_string())?;
+    let indicators = serde_json::to_string(&super::quality_data::indicator_records(site)).map_err(|e| e.to_string())?;
     json.push_str(&format!("],\"surveys\":{surveys},\"indicators\":{indicators}}}\n"));
     Ok((json.into_bytes(), csv))
 }

@@ -63,15 +63,15 @@ pub fn figures<'a>(service: &'a Service, p: &'a Provider) -> Vec<FigureRecord<'a
         .indicators
         .iter()
         .enumerate()
-        .map(|(at, i)| FigureRecord { indicator: i.id.as_str(), value: p.indicators.get(at).copied().flatten().map(|v| v.0) })
+        .map(|(at, i)| FigureRecord {
+            indicator: i.id.as_str(),
+            value: p.indicators.get(at).copied().flatten().map(|v| v.0),
+        })
         .collect()
 }
 
 pub fn indicator_records(site: &Site) -> Vec<IndicatorRecord<'_>> {
-    site.services
-        .iter()
-        .flat_map(|s| s.indicators.iter().map(move |i| record(s, i)))
-        .collect()
+    site.services.iter().flat_map(|s| s.indicators.iter().map(move |i| record(s, i))).collect()
 }
 
 fn record<'a>(service: &'a Service, i: &'a Indicator) -> IndicatorRecord<'a> {
@@ -89,7 +89,17 @@ fn record<'a>(service: &'a Service, i: &'a Indicator) -> IndicatorRecord<'a> {
 /// `data/inspections.csv`: one row per inspection, newest first per provider.
 pub fn inspections_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv_writer();
-    writer.write_record(["service", "provider", "date", "by", "summary", "summary_plain", "follow_up", "report", "old"])?;
+    writer.write_record([
+        "service",
+        "provider",
+        "date",
+        "by",
+        "summary",
+        "summary_plain",
+        "follow_up",
+        "report",
+        "old",
+    ])?;
     for service in &site.services {
         for p in &service.providers {
             for i in inspections(p) {
@@ -123,10 +133,11 @@ pub fn indicators_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
                     crate::model::indicators::IndicatorUnit::Percent => "percent",
                     crate::model::indicators::IndicatorUnit::Number => "number",
                 };
-                let mut cells: Vec<String> = [service.id.as_str(), p.slug.as_str(), i.id.as_str(), &i.name.standard, unit, &i.source, &i.period]
-                    .iter()
-                    .map(|c| neutralise(c).into_owned())
-                    .collect();
+                let mut cells: Vec<String> =
+                    [service.id.as_str(), p.slug.as_str(), i.id.as_str(), &i.name.standard, unit, &i.source, &i.period]
+                        .iter()
+                        .map(|c| neutralise(c).into_owned())
+                        .collect();
                 // A number, written as one (never prefixed): negative
                 // figures stay numbers.
                 cells.push(figure.value.map(|v| v.to_string()).unwrap_or_default());

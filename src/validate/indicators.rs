@@ -51,12 +51,16 @@ pub fn values(
                 site.services.iter().map(|s| Candidate { id: s.id.as_str(), name: Some(s.name.as_str()) }).collect();
             let ids: Vec<&str> = candidates.iter().map(|c| c.id).collect();
             checks.findings.push(
-                Finding::error(&relative, Position::WHOLE_FILE, msg!("indicators.service_unknown", service = file.file_stem))
-                    .with_help(msg!(
-                        "indicators.service_unknown.help",
-                        close => suggest::did_you_mean(&file.file_stem, &candidates),
-                        choices = ids.join(", ")
-                    )),
+                Finding::error(
+                    &relative,
+                    Position::WHOLE_FILE,
+                    msg!("indicators.service_unknown", service = file.file_stem),
+                )
+                .with_help(msg!(
+                    "indicators.service_unknown.help",
+                    close => suggest::did_you_mean(&file.file_stem, &candidates),
+                    choices = ids.join(", ")
+                )),
             );
             continue;
         };
@@ -135,7 +139,12 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
         if let Some(line) = first.get(&(provider, indicator)) {
             error(
                 Position::new(row.line, 1),
-                msg!("indicators.row_twice", provider = row.provider.text, indicator = row.indicator.text, first = line),
+                msg!(
+                    "indicators.row_twice",
+                    provider = row.provider.text,
+                    indicator = row.indicator.text,
+                    first = line
+                ),
                 msg!("indicators.row_twice.help"),
             );
             continue;
@@ -143,19 +152,29 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
         first.insert((provider, indicator), row.line);
         let raw = row.value.text.as_str();
         if raw.is_empty() {
-            empty.push(Finding::warning(file, row.value.at, msg!("indicators.value_empty", provider = row.provider.text, indicator = row.indicator.text))
-                .with_help(msg!("indicators.value_empty.help")));
+            empty.push(
+                Finding::warning(
+                    file,
+                    row.value.at,
+                    msg!("indicators.value_empty", provider = row.provider.text, indicator = row.indicator.text),
+                )
+                .with_help(msg!("indicators.value_empty.help")),
+            );
             continue;
         }
         let unit = service.indicators[indicator].unit;
         match parse_value(raw) {
-            None => error(row.value.at, msg!("indicators.not_a_number", value = raw), msg!("indicators.not_a_number.help")),
+            None => {
+                error(row.value.at, msg!("indicators.not_a_number", value = raw), msg!("indicators.not_a_number.help"))
+            }
             Some(v) if v.abs() > MAX_VALUE => {
                 error(row.value.at, msg!("indicators.too_large", value = raw), msg!("indicators.too_large.help"))
             }
-            Some(v) if unit == IndicatorUnit::Percent && !(0.0..=100.0).contains(&v) => {
-                error(row.value.at, msg!("indicators.percent_range", value = raw), msg!("indicators.percent_range.help"))
-            }
+            Some(v) if unit == IndicatorUnit::Percent && !(0.0..=100.0).contains(&v) => error(
+                row.value.at,
+                msg!("indicators.percent_range", value = raw),
+                msg!("indicators.percent_range.help"),
+            ),
             Some(v) => service.providers[provider].indicators[indicator] = Some(Value(v)),
         }
     }
@@ -168,7 +187,11 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
                         Position::WHOLE_FILE,
                         msg!("indicators.value_missing", provider = provider.slug, indicator = indicator.id),
                     )
-                    .with_help(msg!("indicators.value_missing.help", provider = provider.slug, indicator = indicator.id)),
+                    .with_help(msg!(
+                        "indicators.value_missing.help",
+                        provider = provider.slug,
+                        indicator = indicator.id
+                    )),
                 );
             }
         }

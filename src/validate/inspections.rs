@@ -33,12 +33,5 @@ fn inspection(check: &mut FileCheck, raw: &RawInspection, today: Date, old_befor
         None => Some(None),
     };
     let date = date.filter(|d| *d <= today)?;
-    Some(Inspection {
-        date,
-        by,
-        summary,
-        follow_up: follow_up?,
-        report: report?,
-        old: date < old_before,
-    })
+    Some(Inspection { date, by, summary, follow_up: follow_up?, report: report?, old: date < old_before })
 }

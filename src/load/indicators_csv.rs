@@ -153,6 +153,6 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(rows[0].indicator.text, "fag");
         assert_eq!(rows[0].value.text, "87,5");
-        assert_eq!((rows[0].value.at.line, rows[0].value.at.column), (2, 9));
+        assert_eq!((rows[0].value.at.line, rows[0].value.at.column), (2, 10));
     }
 }

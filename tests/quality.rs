@@ -109,6 +109,17 @@ fn the_comparison_and_side_by_side_show_the_latest_inspection_and_each_indicator
     assert!(notes.contains("Storby kommune, HR-avdelingen, periode 2025"), "{notes}");
     assert!(notes.contains("ingen rangering"));
 
+    // On a narrow screen each row is a card: the figures' labels come from
+    // cards.css by the service's class, not from every cell.
+    let doc = Html::parse_document(&list);
+    let table = doc.select(&Selector::parse(".providers-table").unwrap()).next().unwrap();
+    assert!(table.value().has_class("q-praktisk-bistand", scraper::CaseSensitivity::CaseSensitive));
+    assert_eq!(doc.select(&Selector::parse("tbody td.q1").unwrap()).count(), 5);
+    assert!(doc.select(&Selector::parse("tbody td[data-label]").unwrap()).next().is_none());
+    let css = site.page("assets/cards.css");
+    assert!(css.contains(".q-praktisk-bistand{--q1:\"Andel ansatte med helsefaglig utdanning\"}"), "{css}");
+    assert!(css.contains(".q-praktisk-bistand-plain{--q1:\"Hvor mange av de ansatte som har lært helsefag\"}"));
+    assert!(css.contains(".providers-table td.q1::before{content:var(--q1) \": \"}"));
     let compare = site.page(&format!("{SERVICE}/sammenlign/index.html"));
     let rows = text_of(&compare, ".compare-table tbody tr");
     let figures =

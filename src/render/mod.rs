@@ -325,6 +325,7 @@ fn provider_rows(
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
     context.insert("indicators", &quality_views::heads(cx, service));
+    context.insert("indicator_class", &quality_views::indicator_class(service, cx.variant.is_plain()));
     if rows.paged {
         context.insert("partial", &true);
     }

@@ -5,9 +5,11 @@
 use serde::Serialize;
 
 use super::views::VariantContext;
+use crate::domain::Variant;
+use crate::i18n::Translations;
 use crate::model::indicators::{self, Indicator};
 use crate::model::inspection::{FollowUp, Inspection};
-use crate::model::{Provider, Service};
+use crate::model::{Provider, Service, Site};
 
 #[derive(Serialize)]
 pub struct InspectionView {
@@ -102,4 +104,48 @@ pub fn heads(cx: &VariantContext, service: &Service) -> Vec<IndicatorHead> {
             period: i.period.clone(),
         })
         .collect()
+}
+
+/// The class that gives a comparison table the labels of its service's
+/// indicator columns on narrow screens (`indicator_labels_css`); none when
+/// the service has no indicators.
+pub fn indicator_class(service: &Service, plain: bool) -> String {
+    if service.indicators.is_empty() {
+        return String::new();
+    }
+    format!("q-{}{}", service.id, if plain { "-plain" } else { "" })
+}
+
+/// The indicator columns' card labels, as the kinds' labels are made
+/// (`views::card_labels_css`): a custom property per column (`--q1` for the
+/// first indicator) by service and wording, and the rules that show them
+/// once the table has become cards. Indicators differ from service to
+/// service, so they are labelled by a class of the service's own.
+pub fn indicator_labels_css(site: &Site, t: &Translations) -> String {
+    let mut out = String::new();
+    let mut most = 0;
+    for variant in [Variant::Standard, Variant::Plain] {
+        for service in site.services.iter().filter(|s| !s.indicators.is_empty()) {
+            let labels: Vec<String> = service
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, indicator)| {
+                    format!("--q{}:{}", i + 1, super::views::css_string(indicator.name.for_variant(variant)))
+                })
+                .collect();
+            most = most.max(labels.len());
+            let _ = t;
+            out.push_str(&format!(".{}{{{}}}\n", indicator_class(service, variant.is_plain()), labels.join(";")));
+        }
+    }
+    if most > 0 {
+        // The same query as the cards of style.css.
+        out.push_str("@container (max-width: 44em){");
+        for i in 1..=most {
+            out.push_str(&format!(".providers-table td.q{i}::before{{content:var(--q{i}) \": \"}}"));
+        }
+        out.push_str("}\n");
+    }
+    out
 }

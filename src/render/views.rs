@@ -794,6 +794,7 @@ fn card_label_keys(kind: ServiceKind, survey: bool) -> impl Iterator<Item = &'st
         Some("fact_districts"),
         survey.then_some("col_survey"),
         Some("fact_languages"),
+        Some("col_inspection"),
     ]
     .into_iter()
     .flatten()
@@ -827,12 +828,13 @@ pub fn card_labels_css(site: &Site, t: &Translations) -> String {
             }
         }
     }
+    out.push_str(&super::quality_views::indicator_labels_css(site, t));
     out
 }
 
 /// `text` as a quoted CSS string: quotes and backslashes escaped, line
 /// breaks and other control characters as hexadecimal escapes.
-fn css_string(text: &str) -> String {
+pub(super) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -168,24 +168,29 @@ fn data_files<'a>(
     site: &Site,
     records: Option<&render::open_data::RecordCache>,
 ) -> Result<Vec<(&'a str, Vec<u8>)>, String> {
-    let [sitemap, robots, json, csv, surveys] = written::DATA_FILES;
+    let [sitemap, robots, json, csv, surveys, inspections, indicators] = written::DATA_FILES;
     let (providers, others) = rayon::join(
         || render::open_data::provider_files(site, records),
         || {
             let survey_results = render::open_data::survey_results_csv(site);
-            (render::sitemap_xml(site), render::robots_txt(site), survey_results)
+            let quality = (render::quality_data::inspections_csv(site), render::quality_data::indicators_csv(site));
+            (render::sitemap_xml(site), render::robots_txt(site), survey_results, quality)
         },
     );
     let fail = |name: &str, e: String| format!("cannot write {name}: {e}");
     let (providers_json, providers_csv) = providers.map_err(|e| fail(&format!("{json}, {csv}"), e))?;
-    let (sitemap_xml, robots_txt, survey_results) = others;
+    let (sitemap_xml, robots_txt, survey_results, (inspections_csv, indicators_csv)) = others;
     let survey_results = survey_results.map_err(|e| fail(surveys, e.to_string()))?;
+    let inspections_csv = inspections_csv.map_err(|e| fail(inspections, e.to_string()))?;
+    let indicators_csv = indicators_csv.map_err(|e| fail(indicators, e.to_string()))?;
     Ok(vec![
         (sitemap, sitemap_xml.into_bytes()),
         (robots, robots_txt.into_bytes()),
         (json, providers_json),
         (csv, providers_csv),
         (surveys, survey_results),
+        (inspections, inspections_csv),
+        (indicators, indicators_csv),
     ])
 }
 

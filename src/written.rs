@@ -13,9 +13,12 @@ pub const ROBOTS: &str = "robots.txt";
 pub const PROVIDERS_JSON: &str = "data/providers.json";
 pub const PROVIDERS_CSV: &str = "data/providers.csv";
 pub const SURVEY_RESULTS_CSV: &str = "data/survey-results.csv";
+pub const INSPECTIONS_CSV: &str = "data/inspections.csv";
+pub const INDICATORS_CSV: &str = "data/indicators.csv";
 
 /// The open data and the files for search engines.
-pub const DATA_FILES: [&str; 5] = [SITEMAP, ROBOTS, PROVIDERS_JSON, PROVIDERS_CSV, SURVEY_RESULTS_CSV];
+pub const DATA_FILES: [&str; 7] =
+    [SITEMAP, ROBOTS, PROVIDERS_JSON, PROVIDERS_CSV, SURVEY_RESULTS_CSV, INSPECTIONS_CSV, INDICATORS_CSV];
 
 /// Marks an output folder as made by brukervalg (`output::Staging`).
 pub use crate::output::MARKER;

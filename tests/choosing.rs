@@ -231,10 +231,11 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
     // Who they are, key facts, how to contact and choose them, what users
-    // say, then the rest. Switching and complaining are the service's, told
+    // say (quality figures, inspections, the survey), then the rest. Switching and complaining are the service's, told
     // once on its page (see the next test).
-    const ORDER: &[&str] = &["om-h", "fakta-h", "kontakt-h", "velg-h", "undersokelse-h", "tillegg-h"];
-    const OPTIONAL: &[&str] = &["undersokelse-h", "tillegg-h"];
+    const ORDER: &[&str] =
+        &["om-h", "fakta-h", "kontakt-h", "velg-h", "kvalitet-h", "tilsyn-h", "undersokelse-h", "tillegg-h"];
+    const OPTIONAL: &[&str] = &["kvalitet-h", "undersokelse-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {
             let html = doc(site, &format!("tjenester/{}/{}/index.html", service.id, p.slug));
@@ -245,6 +246,7 @@ fn every_provider_page_has_the_same_sections_in_the_same_order() {
                 .copied()
                 .filter(|id| match *id {
                     "tillegg-h" => !p.extras.is_empty(),
+                    "kvalitet-h" => !service.indicators.is_empty(),
                     // Every provider of a service with a survey shows the section.
                     "undersokelse-h" => checked.site.surveys.iter().any(|sv| sv.service == service.id),
                     _ => true,
@@ -424,7 +426,15 @@ fn open_data_holds_every_provider_as_json_and_csv() {
     let text = site.page("data/providers.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
-    let mut json_fields: Vec<&str> = providers[0].as_object().unwrap().keys().map(String::as_str).collect();
+    // Inspections and indicator figures are lists of records, published
+    // in CSV files of their own (tests/quality.rs).
+    let mut json_fields: Vec<&str> = providers[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .filter(|f| !["inspections", "indicators"].contains(f))
+        .collect();
     let mut csv_fields: Vec<&str> = headers.iter().collect();
     json_fields.sort_unstable();
     csv_fields.sort_unstable();

@@ -482,3 +482,48 @@ fn a_renamed_service_reaches_every_record_of_its_providers() {
         s.edit("brukervalg.yaml", "name: Praktisk bistand", "name: Praktisk hjelp");
     });
 }
+
+#[test]
+fn an_indicator_values_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    let before = site.read("indicators/praktisk-bistand.csv");
+    let line = before.lines().nth(1).unwrap().to_string();
+    let (start, _) = line.rsplit_once(',').unwrap();
+    let rebuilt = rebuild_after(&site, |s, _| {
+        s.edit("indicators/praktisk-bistand.csv", &line, &format!("{start},42"));
+    });
+    // The figure is on the provider's page and in every list and
+    // side-by-side page of the service that has its row, not elsewhere.
+    assert!(rebuilt.reused > 0);
+}
+
+#[test]
+fn an_indicator_renamed_in_the_configuration_reaches_every_page_showing_it() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("brukervalg.yaml", "name: Andel besøk som startet til avtalt tid", "name: Andel besøk i tide");
+    });
+}
+
+#[test]
+fn an_inspection_edit_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    rebuild_after(&site, |s, _| {
+        s.edit("providers/praktisk-bistand/nordlys-hjemmetjenester-as.yaml", "follow_up: open", "follow_up: closed");
+    });
+}
+
+#[test]
+fn an_added_inspection_gives_a_full_builds_bytes() {
+    let site = TestSite::example();
+    let file = "providers/praktisk-bistand/stiftelsen-livskraft-omsorg.yaml";
+    rebuild_after(&site, |s, _| {
+        let text = s.read(file);
+        s.write(
+            file,
+            &format!(
+                "{text}inspections:\n  - date: 2026-10-01\n    by: Fjordvik kommune, tilsynsteamet\n    summary: Ingen avvik.\n    follow_up: closed\n"
+            ),
+        );
+    });
+}

@@ -65,15 +65,34 @@ fn the_comparison_table_keeps_to_the_facts_that_fit_with_the_survey_scale() {
         |page: &str| -> Vec<String> { doc(site, page).select(&sel(".providers-table thead th")).map(text).collect() };
     assert_eq!(
         headers("tjenester/praktisk-bistand/index.html"),
-        ["Leverandør", "Ledig kapasitet", "Bydeler", "Brukerundersøkelse", "Språk de ansatte snakker"]
+        [
+            "Leverandør",
+            "Ledig kapasitet",
+            "Bydeler",
+            "Brukerundersøkelse",
+            "Språk de ansatte snakker",
+            "Siste tilsyn",
+            "Andel ansatte med helsefaglig utdanning",
+            "Andel besøk som startet til avtalt tid"
+        ]
     );
     assert_eq!(
         headers("tjenester/skole/index.html"),
-        ["Skole", "Trinn", "Ledige plasser", "Opptaksområde", "Språk de ansatte snakker"]
+        [
+            "Skole",
+            "Trinn",
+            "Ledige plasser",
+            "Opptaksområde",
+            "Språk de ansatte snakker",
+            "Siste tilsyn",
+            "Trivsel (Elevundersøkelsen, 1 til 5, 5 er best)",
+            "Elever per lærer (gruppestørrelse 2)"
+        ]
     );
-    // A figure is never shown without its scale and number of answers.
+    // A figure is never shown without its scale and number of answers
+    // (the quality figures, `q1`, `q2`, have their source under the table).
     let html = doc(site, "tjenester/praktisk-bistand/index.html");
-    let figures: Vec<String> = html.select(&sel(".providers-table td.num")).map(text).collect();
+    let figures: Vec<String> = html.select(&sel(".providers-table td.num:not(.q1):not(.q2)")).map(text).collect();
     assert_eq!(figures.len(), 9);
     for f in figures.iter().filter(|f| f.chars().next().is_some_and(|c| c.is_ascii_digit())) {
         assert!(f.contains(" av 6 (") && f.ends_with(" svar)"), "{f}");

@@ -21,6 +21,9 @@ struct Config {
 struct ServiceInfo {
     id: String,
     school: bool,
+    /// The ids of its quality indicators, whose values every generated
+    /// provider gets in `indicators/<id>.csv`.
+    indicators: Vec<String>,
 }
 
 pub fn generate_site(root: &Path, size: usize) -> io::Result<()> {
@@ -40,14 +43,37 @@ pub fn generate_site(root: &Path, size: usize) -> io::Result<()> {
         // Spread evenly; the first services take the remainder.
         let share = size / count + usize::from(i < size % count);
         generator.service(&root.join("providers").join(&service.id), service, share)?;
+        indicator_values(root, service, &mut generator.rng)?;
     }
     Ok(())
+}
+
+/// `indicators/<service>.csv` with a value of every indicator for every
+/// generated provider, from 1 to 99 (a valid percent and number alike), so
+/// the generated site stays free of warnings.
+fn indicator_values(root: &Path, service: &ServiceInfo, rng: &mut Rng) -> io::Result<()> {
+    if service.indicators.is_empty() {
+        return Ok(());
+    }
+    let mut slugs: Vec<String> = fs::read_dir(root.join("providers").join(&service.id))?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".yaml").map(str::to_string))
+        .collect();
+    slugs.sort();
+    let mut csv = String::from("provider,indicator,value\n");
+    for slug in &slugs {
+        for indicator in &service.indicators {
+            csv.push_str(&format!("{slug},{indicator},{}\n", 1 + rng.below(99)));
+        }
+    }
+    fs::create_dir_all(root.join("indicators"))?;
+    fs::write(root.join("indicators").join(format!("{}.csv", service.id)), csv)
 }
 
 /// The bundled example site, with everything it is built from.
 pub fn copy_example(root: &Path) -> io::Result<()> {
     let crate_root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for dir in COPIED_DIRS.iter().chain(&["providers", "surveys"]) {
+    for dir in COPIED_DIRS.iter().chain(&["providers", "surveys", "indicators"]) {
         copy_dir(&crate_root.join(dir), &root.join(dir))?;
     }
     for file in COPIED_FILES {
@@ -80,7 +106,11 @@ fn read_config(path: &Path) -> io::Result<Config> {
         listed_items(&text, "districts").into_iter().map(|item| (item.id, item.name.unwrap_or_default())).collect();
     let services = listed_items(&text, "services")
         .into_iter()
-        .map(|item| ServiceInfo { id: item.id, school: item.kind.as_deref() == Some("school") })
+        .map(|item| ServiceInfo {
+            id: item.id,
+            school: item.kind.as_deref() == Some("school"),
+            indicators: item.nested,
+        })
         .collect();
     Ok(Config { text, municipality, districts, services })
 }
@@ -89,6 +119,8 @@ struct ListedItem {
     id: String,
     name: Option<String>,
     kind: Option<String>,
+    /// The ids of `- id:` items of a list inside it (a service's indicators).
+    nested: Vec<String>,
 }
 
 /// The `- id:` items under a top-level key, with their own `name:` and
@@ -98,6 +130,7 @@ fn listed_items(config: &str, key: &str) -> Vec<ListedItem> {
     let mut items: Vec<ListedItem> = Vec::new();
     let mut inside = false;
     let mut field_indent = 0;
+    let mut item_indent = None;
     for line in config.lines() {
         let top_level = !line.starts_with([' ', '#']) && !line.trim().is_empty();
         if top_level {
@@ -110,8 +143,15 @@ fn listed_items(config: &str, key: &str) -> Vec<ListedItem> {
             continue;
         }
         if let Some(id) = trimmed.strip_prefix("- id:") {
+            if item_indent.is_some_and(|at| indent > at) {
+                if let Some(item) = items.last_mut() {
+                    item.nested.push(id.trim().to_string());
+                }
+                continue;
+            }
+            item_indent = Some(indent);
             field_indent = indent + 2;
-            items.push(ListedItem { id: id.trim().to_string(), name: None, kind: None });
+            items.push(ListedItem { id: id.trim().to_string(), name: None, kind: None, nested: Vec::new() });
         } else if indent == field_indent
             && let Some(item) = items.last_mut()
         {

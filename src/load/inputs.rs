@@ -7,7 +7,7 @@
 pub const TEMPLATES: &str = "templates";
 
 /// Folders at the site's root whose files are read or published.
-pub const INPUT_FOLDERS: &[&str] = &["providers", "content", "surveys", "templates", "i18n", "static"];
+pub const INPUT_FOLDERS: &[&str] = &["providers", "content", "surveys", "indicators", "templates", "i18n", "static"];
 
 /// Files at the site's root that are read.
 pub const INPUT_FILES: &[&str] = &[super::CONFIG_FILE, "glossary.nb.yaml", "glossary.nn.yaml"];

@@ -6,6 +6,7 @@ pub mod files;
 pub mod frontmatter;
 mod indentation;
 pub mod inputs;
+pub mod indicators_csv;
 pub mod limits;
 pub mod position;
 pub mod profile_cache;
@@ -91,6 +92,8 @@ pub struct LoadedSite {
     pub profile_files: BTreeSet<(String, String)>,
     pub pages: Vec<LoadedPage>,
     pub surveys: Vec<LoadedSurvey>,
+    /// The values files under `indicators/`, one per service.
+    pub indicators: Vec<LoadedIndicators>,
     /// Files of `static/`, published as they are.
     pub static_files: Vec<SourceFile>,
 }
@@ -103,6 +106,16 @@ pub struct LoadedSurvey {
     pub source: SourceFile,
     pub survey: RawSurvey,
     pub results: Option<(SourceFile, String)>,
+}
+
+/// A service's indicator values, `indicators/<service id>.csv`, as text
+/// (parsed once the service's indicators are known).
+#[derive(Debug)]
+pub struct LoadedIndicators {
+    /// The file name without `.csv`: the service's id.
+    pub file_stem: String,
+    pub source: SourceFile,
+    pub text: String,
 }
 
 pub fn load_site(root: &Path, findings: &mut Findings) -> LoadedSite {
@@ -124,11 +137,12 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     let (providers, profile_files) = reader.providers(findings);
     let pages = reader.pages(findings);
     let surveys = reader.surveys(findings);
+    let indicators = reader.indicators(findings);
     let static_files = reader.static_files(findings);
     // Read by i18n; links there are refused here, once. The templates are
     // read through `files` by `render::templates::read`.
     walk(root, &root.join("i18n"), usize::MAX, findings);
-    let loaded = LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, static_files };
+    let loaded = LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, indicators, static_files };
     stray::check(root, &loaded, findings);
     loaded
 }
@@ -398,6 +412,28 @@ impl Reader<'_> {
                 None
             };
             out.push(LoadedSurvey { file_stem: stem.to_string(), source: file.clone(), survey, results });
+        }
+        out
+    }
+
+    /// The values files of `indicators/`: every file there is read or
+    /// refused with a finding, never passed over, so a file named for a
+    /// service that does not exist (or saved as .xlsx) is not lost silently.
+    fn indicators(&self, findings: &mut Findings) -> Vec<LoadedIndicators> {
+        let mut out = Vec::new();
+        for entry in walk(self.root, &self.root.join("indicators"), 1, findings) {
+            let name = entry.name();
+            let file = &entry.source;
+            let stem = name.strip_suffix(".csv").filter(|_| !entry.is_dir);
+            let Some(stem) = stem else {
+                findings.push(
+                    Finding::error(&file.relative, Position::WHOLE_FILE, msg!("indicators.not_csv", name = name))
+                        .with_help(msg!("indicators.not_csv.help")),
+                );
+                continue;
+            };
+            let Some(text) = self.text(file, findings) else { continue };
+            out.push(LoadedIndicators { file_stem: stem.to_string(), source: file.clone(), text });
         }
         out
     }

@@ -144,6 +144,37 @@ pub struct RawService {
     pub contact: RawContact,
     /// Where and how to complain.
     pub complaints: RawComplaints,
+    /// Quality indicators the municipality publishes for every provider of
+    /// the service; the values are in `indicators/<service id>.csv`.
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+/// One quality indicator of a service, as written in brukervalg.yaml.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    /// Id used in the values file's `indicator` column: a-z, digits and hyphens.
+    pub id: S<String>,
+    /// The name as readers know it, e.g. "Andel ansatte med helsefaglig utdanning".
+    pub name: S<String>,
+    /// The name in plain language.
+    pub name_plain: Option<S<String>>,
+    /// percent (0 to 100) or number.
+    pub unit: IndicatorUnit,
+    /// Who measured it, e.g. "Fjordvik kommune, HR-avdelingen".
+    pub source: S<String>,
+    /// The period the figures are for, e.g. "2025".
+    pub period: S<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum IndicatorUnit {
+    /// A share from 0 to 100, shown as "87 %".
+    Percent,
+    /// Any number, shown with a decimal comma.
+    Number,
 }
 
 #[derive(Clone, Debug, Deserialize, JsonSchema)]
@@ -210,6 +241,28 @@ pub struct RawProvider {
     pub image: Option<RawImage>,
     /// School facts; only for providers of a school service.
     pub school: Option<S<RawSchool>>,
+    /// Inspections (tilsyn) of the provider, in any order.
+    #[serde(default)]
+    pub inspections: Vec<RawInspection>,
+}
+
+/// One inspection (tilsyn) of a provider.
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawInspection {
+    /// The day of the inspection (YYYY-MM-DD).
+    pub date: S<String>,
+    /// Who inspected, e.g. "Fjordvik kommune, tilsynsteamet" or "Statsforvalteren".
+    pub by: S<String>,
+    /// The result in a sentence or two.
+    pub summary: S<String>,
+    /// The result in plain language.
+    pub summary_plain: Option<S<String>>,
+    /// open (items still being followed up) or closed.
+    #[schemars(extend("enum" = ["open", "closed"]))]
+    pub follow_up: S<String>,
+    /// Web address of the report, starting with https://.
+    pub report: Option<S<String>>,
 }
 
 /// A profile's `districts:`: a list of ids, or the word `all`.

@@ -240,7 +240,7 @@ fn header_columns(text: &str) -> Vec<u32> {
 /// column), following the CSV rule that `""` inside quotes is a quote.
 /// The csv reader would otherwise read the rest of the file as one field
 /// and report a row with too few fields.
-fn unclosed_quote(text: &str) -> Option<(u32, u32)> {
+pub(crate) fn unclosed_quote(text: &str) -> Option<(u32, u32)> {
     let mut open: Option<(u32, u32)> = None;
     let (mut line, mut column) = (1u32, 0u32);
     let mut at_field_start = true;

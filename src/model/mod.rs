@@ -5,6 +5,8 @@ pub mod agreement;
 pub mod collate;
 pub mod comparison;
 pub mod filters;
+pub mod indicators;
+pub mod inspection;
 pub mod listing;
 pub mod routes;
 pub mod staff_language;
@@ -110,6 +112,9 @@ pub struct Service {
     pub no_choice: Text,
     pub contact: Contact,
     pub complaints: Complaints,
+    /// The quality indicators every provider of the service is shown with;
+    /// each provider's figures are in `Provider::indicators`.
+    pub indicators: Vec<indicators::Indicator>,
     /// In neutral order: alphabetical by name, Norwegian collation; the
     /// municipal provider is not pinned first.
     pub providers: Vec<Provider>,
@@ -187,6 +192,11 @@ pub struct Provider {
     pub stale: bool,
     pub image: Option<Image>,
     pub school: Option<School>,
+    /// Newest first.
+    pub inspections: Vec<inspection::Inspection>,
+    /// A figure per indicator of the service, in the service's order;
+    /// `None` where the values file gives none.
+    pub indicators: Vec<Option<indicators::Value>>,
 }
 
 impl Provider {

@@ -53,7 +53,7 @@ impl Routes {
     pub const PATH_KEYS: [&'static str; 9] =
         ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected", "page"];
     /// The keys of `anchors:`: the sections of the service and provider pages.
-    pub const ANCHOR_KEYS: [&'static str; 12] = [
+    pub const ANCHOR_KEYS: [&'static str; 14] = [
         "providers",
         "scheme",
         "how_to_choose",
@@ -66,6 +66,8 @@ impl Routes {
         "choose_this",
         "survey",
         "extras",
+        "inspections",
+        "indicators",
     ];
 
     /// From words already checked as slugs; the error names the first key

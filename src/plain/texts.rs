@@ -117,6 +117,11 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             if let (Some(standard), Some(plain)) = (&service.deadline, &service.deadline_plain) {
                 out.push(field_pair(file, "deadline_plain", standard, plain, &shown).markdown());
             }
+            for indicator in &service.indicators {
+                if let Some(plain) = &indicator.name_plain {
+                    out.push(field_pair(file, "indicators.name_plain", &indicator.name, plain, &shown));
+                }
+            }
         }
     }
     for provider in &loaded.providers {
@@ -143,6 +148,16 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
         }
         if let (Some(standard), Some(plain)) = (&provider.self_description, &provider.self_description_plain) {
             out.push(markdown_pair(standard, plain, &shown));
+        }
+        for inspection in &profile.inspections {
+            if let Some(plain) = &inspection.summary_plain {
+                // Who inspected and when are shown beside the summary in
+                // every variant.
+                let mut shown = shown.clone();
+                let beside = format!("{} {}", inspection.date.value, inspection.by.value);
+                shown.extend(super::facts::extract(&beside).into_iter().map(|f| f.fact));
+                out.push(field_pair(file, "inspections.summary_plain", &inspection.summary, plain, &shown));
+            }
         }
     }
     for page in &loaded.pages {

@@ -155,6 +155,7 @@ impl ServiceInputs {
             no_choice,
             contact,
             complaints,
+            indicators,
             providers: _,
             not_offered,
             index: _,
@@ -167,6 +168,9 @@ impl ServiceInputs {
         for p in not_offered {
             debug_into(&mut meta, &(&p.slug, &p.name, p.agreement));
         }
+        // The names, sources and periods head the comparison's columns and
+        // label the figures on every page of the service.
+        debug_into(&mut meta, indicators);
         // Its pages link to the default provider by name; the providers and
         // their filters (`index`) are keyed below.
         if let Some(default) = service.default_provider() {
@@ -231,8 +235,13 @@ impl Hash for AsRow<'_> {
             stale,
             image,
             school,
+            inspections,
+            indicators,
         } = self.0;
         (slug, service, name, org_number, ownership, districts, contact, languages).hash(hash);
+        // Rows show the latest inspection and every figure; all inspections
+        // are hashed, as simpler than deciding what "latest" shows.
+        (inspections, indicators).hash(hash);
         (capacity, capacity_as_of, admission, agreement, extras, continuity, last_checked, stale, image).hash(hash);
         school.is_some().hash(hash);
         if let Some(crate::model::School {

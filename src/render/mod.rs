@@ -8,7 +8,9 @@ pub mod hyphenate;
 mod inputs;
 pub mod memo;
 pub mod open_data;
-mod pagination;
+pub(crate) mod pagination;
+pub mod quality_data;
+pub mod quality_views;
 mod service_texts;
 mod sitemap;
 pub mod survey_views;
@@ -211,6 +213,7 @@ impl Renderer {
                 context.insert("service", &service);
                 context.insert("provider", &provider);
                 context.insert("surveys", &survey_views::provider_surveys(cx, &place, s, p));
+                context.insert("indicators", &quality_views::heads(cx, s));
                 ("provider.html", layout)
             }
             PageKind::Filter(s, filter, slice) => {
@@ -325,6 +328,8 @@ fn provider_rows(
         .collect();
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
+    context.insert("indicators", &quality_views::heads(cx, service));
+    context.insert("indicator_class", &quality_views::indicator_class(service, cx.variant.is_plain()));
     if rows.paged {
         context.insert("partial", &true);
     }

@@ -51,7 +51,15 @@ struct Record<'a> {
     school_capacity: Option<u32>,
     school_after_school_care: Option<&'a str>,
     school_focus_areas: Vec<&'a str>,
+    /// Newest first; also in data/inspections.csv, not in providers.csv.
+    inspections: Vec<super::quality_data::InspectionRecord<'a>>,
+    /// Also in data/indicators.csv, not in providers.csv.
+    indicators: Vec<super::quality_data::FigureRecord<'a>>,
 }
+
+/// The record's fields that are lists of records, published in CSV files
+/// of their own rather than as columns of providers.csv.
+pub const NOT_IN_PROVIDERS_CSV: [&str; 2] = ["inspections", "indicators"];
 
 #[derive(Serialize)]
 struct ExtraRecord<'a> {
@@ -109,6 +117,8 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
             .as_ref()
             .map(|s| s.focus_areas.iter().map(String::as_str).collect())
             .unwrap_or_default(),
+        inspections: super::quality_data::inspections(p),
+        indicators: super::quality_data::figures(service, p),
     }
 }
 
@@ -266,6 +276,8 @@ pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u
             let Some(cache) = cache else { return make() };
             let mut key = site_part.clone();
             (&service.id, &service.name, service.default_provider.as_ref() == Some(&p.slug), p).hash(&mut key);
+            // The figures are written under their indicators' ids.
+            service.indicators.iter().for_each(|i| i.id.hash(&mut key));
             let key = key.finish();
             cache.0.get_or((service.id.clone(), p.slug.clone()), |(k, _)| *k == key, || (key, make())).1
         })
@@ -293,7 +305,8 @@ pub fn provider_files(site: &Site, cache: Option<&RecordCache>) -> Result<(Vec<u
     }
     let surveys = serde_json::to_string(&survey_records(site)).map_err(|e| e.to_string())?;
     let districts = serde_json::to_string(&district_records(site)).map_err(|e| e.to_string())?;
-    json.push_str(&format!("],\"surveys\":{surveys},\"districts\":{districts}}}\n"));
+    let indicators = serde_json::to_string(&super::quality_data::indicator_records(site)).map_err(|e| e.to_string())?;
+    json.push_str(&format!("],\"surveys\":{surveys},\"districts\":{districts},\"indicators\":{indicators}}}\n"));
     Ok((json.into_bytes(), csv))
 }
 

@@ -364,6 +364,8 @@ pub struct ProviderView {
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
+    /// Inspections and quality indicators (`quality_views`).
+    pub quality: super::quality_views::QualityView,
 }
 
 #[derive(Serialize)]
@@ -416,6 +418,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
     let mut view = provider_row(cx, place, service, p);
     view.description = cx.text(&p.description).to_string();
     view.choose = Some(super::contact_views::choose_contacts(cx, place, service, p));
+    view.quality.inspections = super::quality_views::inspections(cx, p);
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
         school.self_description_html = markdown::render(
             cx.text(&s.self_description),
@@ -495,6 +498,7 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
             self_description_html: String::new(),
             plain_missing: plain_missing(cx, place, &s.self_description),
         }),
+        quality: super::quality_views::row(cx, service, p),
     }
 }
 
@@ -762,6 +766,7 @@ fn card_label_keys(kind: ServiceKind, survey: bool) -> impl Iterator<Item = &'st
         Some("fact_districts"),
         survey.then_some("col_survey"),
         Some("fact_languages"),
+        Some("col_inspection"),
     ]
     .into_iter()
     .flatten()
@@ -795,12 +800,13 @@ pub fn card_labels_css(site: &Site, t: &Translations) -> String {
             }
         }
     }
+    out.push_str(&super::quality_views::indicator_labels_css(site, t));
     out
 }
 
 /// `text` as a quoted CSS string: quotes and backslashes escaped, line
 /// breaks and other control characters as hexadecimal escapes.
-fn css_string(text: &str) -> String {
+pub(super) fn css_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

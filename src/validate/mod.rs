@@ -4,6 +4,8 @@
 mod agreement;
 pub mod cache;
 pub mod fields;
+mod indicators;
+mod inspections;
 pub mod links;
 mod listing;
 mod markdown_fields;
@@ -39,7 +41,7 @@ pub fn validate(
     cache: Option<&cache::ValidatedCache>,
 ) -> Option<Site> {
     let (config_file, config) = loaded.config?;
-    let (mut site, default_positions) = site::site(
+    let (mut site, default_positions, indicator_positions) = site::site(
         &config_file.relative,
         &config_file.absolute,
         config,
@@ -65,6 +67,7 @@ pub fn validate(
         service.sort_providers(&site.districts);
     }
     let broken = Broken::find(loaded.profile_files, &site);
+    indicators::values(loaded.indicators, &mut site, &config_file.relative, &indicator_positions, &broken, checks);
     site.pages = pages::pages(loaded.pages, &site.limits, &site.routes, checks);
     site.surveys = surveys::surveys(loaded.surveys, &site, &broken, checks);
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);

@@ -141,6 +141,8 @@ impl Profile<'_> {
         let continuity = continuity(&mut check, raw);
         let (last_checked, stale) = self.last_checked(&mut check);
         let image = self.image(&mut check, slug.as_ref());
+        let old_before = self.site.today.months_before(self.site.limits.stale_after_months);
+        let inspections = super::inspections::inspections(&mut check, &raw.inspections, self.site.today, old_before);
         let school = self.school(check, checks.pending);
         Some(Provider {
             slug: slug?,
@@ -162,6 +164,9 @@ impl Profile<'_> {
             stale,
             image,
             school,
+            inspections,
+            // Filled from the service's values file once every profile is read.
+            indicators: Vec::new(),
         })
     }
 

@@ -24,7 +24,7 @@ pub fn site(
     routes: crate::model::Routes,
     findings: &mut Findings,
     readability: &mut crate::readability::Samples,
-) -> Option<(Site, Vec<Position>)> {
+) -> Option<(Site, Vec<Position>, std::collections::BTreeMap<String, Position>)> {
     let mut check = FileCheck::new(file, findings, readability);
     let base_url =
         check.web("base_url", &raw.base_url).map(|url| if url.ends_with('/') { url } else { format!("{url}/") });
@@ -61,6 +61,8 @@ pub fn site(
     let mut service_ids = BTreeSet::new();
     let mut services = Vec::new();
     let mut default_positions = Vec::new();
+    // Where each service's indicators are written, for a missing values file.
+    let mut indicator_positions = std::collections::BTreeMap::new();
     for s in &raw.services {
         let Some(service) = service(&mut check, s, &source, &mut links) else {
             continue;
@@ -70,6 +72,7 @@ pub fn site(
             continue;
         }
         default_positions.push(s.default_provider.as_ref().map_or(at(&s.id), at));
+        indicator_positions.insert(service.id.to_string(), s.indicators.first().map_or(at(&s.id), |i| at(&i.id)));
         services.push(service);
     }
     if raw.services.is_empty() {
@@ -93,7 +96,7 @@ pub fn site(
         today,
         links,
     };
-    Some((site, default_positions))
+    Some((site, default_positions, indicator_positions))
 }
 
 /// The logo must exist under static/ (it is published from there), and the
@@ -193,6 +196,7 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
     if let (None, Some(plain)) = (&s.deadline, &s.deadline_plain) {
         check.error(at(plain), msg!("service.deadline_plain_alone"), msg!("service.deadline_plain_alone.help"));
     }
+    let indicators = super::indicators::definitions(check, s);
     Some(Service {
         id: id?,
         name: s.name.trim().to_string(),
@@ -211,6 +215,7 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
         no_choice,
         contact,
         complaints,
+        indicators,
         providers: Vec::new(),
         not_offered: Vec::new(),
         index: Default::default(),

@@ -53,7 +53,7 @@ impl TestSite {
     /// The bundled example municipality.
     pub fn example() -> TestSite {
         let site = Self::empty();
-        for dir in ["providers", "content", "surveys"] {
+        for dir in ["providers", "content", "surveys", "indicators"] {
             copy_tree(&project_root().join(dir), &site.root().join(dir));
         }
         for file in ["brukervalg.yaml", "glossary.nb.yaml", "glossary.nn.yaml"] {

@@ -11,9 +11,13 @@ use common::TestSite;
 
 const PROFILE: &str = "providers/praktisk-bistand/sorbyen-omsorg-as.yaml";
 
+/// What `check` finds, less what the fixtures show on purpose elsewhere:
+/// notes on hidden survey figures and the city's agreement that ends soon.
 fn findings(site: &TestSite) -> Vec<Finding> {
     let (_, findings, _) = brukervalg::check(site.root(), Some(Date::parse(common::TODAY).unwrap()));
-    findings.into_sorted()
+    let mut found = findings.into_sorted();
+    found.retain(|f| f.severity != Severity::Note && f.message.key() != "agreement.ending");
+    found
 }
 
 /// The one finding at `file`, which must have `severity` and mention `needle`.

@@ -4,6 +4,7 @@
 mod colour;
 mod date;
 mod language_tag;
+mod number;
 mod org_number;
 mod slug;
 mod text;
@@ -12,6 +13,7 @@ mod variant;
 pub use colour::{Colour, NotAColour};
 pub use date::{Date, DateError};
 pub use language_tag::{LanguageTag, LanguageTagError};
+pub use number::grouped;
 pub use org_number::{OrgNumber, OrgNumberError};
 pub use slug::{NotASlug, Slug, slug_help};
 pub use text::Text;

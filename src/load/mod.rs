@@ -5,8 +5,8 @@
 pub mod files;
 pub mod frontmatter;
 mod indentation;
-pub mod inputs;
 pub mod indicators_csv;
+pub mod inputs;
 pub mod limits;
 pub mod position;
 pub mod profile_cache;
@@ -142,7 +142,8 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     // Read by i18n; links there are refused here, once. The templates are
     // read through `files` by `render::templates::read`.
     walk(root, &root.join("i18n"), usize::MAX, findings);
-    let loaded = LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, indicators, static_files };
+    let loaded =
+        LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, indicators, static_files };
     stray::check(root, &loaded, findings);
     loaded
 }

@@ -58,7 +58,7 @@ pub fn format(value: Value, unit: IndicatorUnit, decimals: u8) -> String {
     if negative {
         out.push('\u{2212}');
     }
-    out.push_str(&crate::render::pagination::grouped(whole));
+    out.push_str(&crate::domain::grouped(whole));
     if !decimals.is_empty() {
         out.push(',');
         out.push_str(decimals);

@@ -101,7 +101,7 @@ pub fn inspections_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
         "old",
     ])?;
     for service in &site.services {
-        for p in &service.providers {
+        for p in service.every_provider() {
             for i in inspections(p) {
                 let cells = [
                     service.id.as_str(),
@@ -127,7 +127,7 @@ pub fn indicators_csv(site: &Site) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv_writer();
     writer.write_record(["service", "provider", "indicator", "name", "unit", "source", "period", "value"])?;
     for service in &site.services {
-        for p in &service.providers {
+        for p in service.every_provider() {
             for (i, figure) in service.indicators.iter().zip(figures(service, p)) {
                 let unit = match i.unit {
                     crate::model::indicators::IndicatorUnit::Percent => "percent",

@@ -79,9 +79,10 @@ pub fn values(
         fill(service, &relative, rows, broken, checks);
     }
     for service in &mut site.services {
+        let count = service.indicators.len();
         if service.indicators.is_empty() || read.contains(service.id.as_str()) {
-            for p in &mut service.providers {
-                p.indicators.resize(service.indicators.len(), None);
+            for p in service.providers.iter_mut().chain(&mut service.not_offered) {
+                p.indicators.resize(count, None);
             }
             continue;
         }
@@ -90,16 +91,20 @@ pub fn values(
             Finding::warning(config_file, at, msg!("indicators.file_missing", service = service.id))
                 .with_help(msg!("indicators.file_missing.help", service = service.id)),
         );
-        for p in &mut service.providers {
-            p.indicators = vec![None; service.indicators.len()];
+        for p in service.providers.iter_mut().chain(&mut service.not_offered) {
+            p.indicators = vec![None; count];
         }
     }
 }
 
 /// The rows of one file into the service's providers, each problem at its cell.
 fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Broken, checks: &mut Checks) {
-    let count = service.indicators.len();
-    for p in &mut service.providers {
+    // Providers whose agreement has ended or not begun keep their figures
+    // on their own pages, so their rows belong here too.
+    let Service { id: service_id, indicators: definitions, providers, not_offered, .. } = service;
+    let mut all: Vec<&mut crate::model::Provider> = providers.iter_mut().chain(not_offered.iter_mut()).collect();
+    let count = definitions.len();
+    for p in all.iter_mut() {
         p.indicators = vec![None; count];
     }
     let mut found = Vec::new();
@@ -107,18 +112,18 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
     // (provider, indicator) → the line it was first given on; a row given
     // with an empty value is not reported again as missing.
     let mut first: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    let names: Vec<(String, String)> = service.providers.iter().map(|p| (p.slug.to_string(), p.name.clone())).collect();
+    let names: Vec<(String, String)> = all.iter().map(|p| (p.slug.to_string(), p.name.clone())).collect();
     let candidates: Vec<Candidate> = names.iter().map(|(id, name)| Candidate { id, name: Some(name) }).collect();
     let mut empty = Vec::new();
     for row in rows {
-        let provider = service.providers.iter().position(|p| p.slug.as_str() == row.provider.text);
-        let indicator = service.indicators.iter().position(|i| i.id.as_str() == row.indicator.text);
+        let provider = all.iter().position(|p| p.slug.as_str() == row.provider.text);
+        let indicator = definitions.iter().position(|i| i.id.as_str() == row.indicator.text);
         let Some(provider) = provider else {
             // Its profile has the error; the row waits for it.
-            if !broken.contains(service.id.as_str(), &row.provider.text) {
+            if !broken.contains(service_id.as_str(), &row.provider.text) {
                 error(
                     row.provider.at,
-                    msg!("indicators.provider_unknown", provider = row.provider.text, service = service.id),
+                    msg!("indicators.provider_unknown", provider = row.provider.text, service = service_id),
                     msg!(
                         "indicators.provider_unknown.help",
                         close => suggest::did_you_mean(&row.provider.text, &candidates)
@@ -128,10 +133,10 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
             continue;
         };
         let Some(indicator) = indicator else {
-            let ids: Vec<&str> = service.indicators.iter().map(|i| i.id.as_str()).collect();
+            let ids: Vec<&str> = definitions.iter().map(|i| i.id.as_str()).collect();
             error(
                 row.indicator.at,
-                msg!("indicators.indicator_unknown", indicator = row.indicator.text, service = service.id),
+                msg!("indicators.indicator_unknown", indicator = row.indicator.text, service = service_id),
                 msg!("indicators.indicator_unknown.help", choices = ids.join(", ")),
             );
             continue;
@@ -162,7 +167,7 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
             );
             continue;
         }
-        let unit = service.indicators[indicator].unit;
+        let unit = definitions[indicator].unit;
         match parse_value(raw) {
             None => {
                 error(row.value.at, msg!("indicators.not_a_number", value = raw), msg!("indicators.not_a_number.help"))
@@ -175,11 +180,11 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
                 msg!("indicators.percent_range", value = raw),
                 msg!("indicators.percent_range.help"),
             ),
-            Some(v) => service.providers[provider].indicators[indicator] = Some(Value(v)),
+            Some(v) => all[provider].indicators[indicator] = Some(Value(v)),
         }
     }
-    for (p, provider) in service.providers.iter().enumerate() {
-        for (i, indicator) in service.indicators.iter().enumerate() {
+    for (p, provider) in all.iter().enumerate() {
+        for (i, indicator) in definitions.iter().enumerate() {
             if !first.contains_key(&(p, i)) {
                 found.push(
                     Finding::warning(
@@ -196,8 +201,8 @@ fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Brok
             }
         }
     }
-    for (at, indicator) in service.indicators.iter_mut().enumerate() {
-        let values = service.providers.iter().filter_map(|p| p.indicators[at]);
+    for (at, indicator) in definitions.iter_mut().enumerate() {
+        let values = all.iter().filter_map(|p| p.indicators[at]);
         indicator.decimals = values.map(indicators::decimals_needed).max().unwrap_or(0);
     }
     for finding in found.into_iter().chain(empty) {

@@ -140,12 +140,16 @@ pub fn indicator_labels_css(site: &Site, t: &Translations) -> String {
         }
     }
     if most > 0 {
-        // The same query as the cards of style.css.
-        out.push_str("@container (max-width: 44em){");
-        for i in 1..=most {
-            out.push_str(&format!(".providers-table td.q{i}::before{{content:var(--q{i}) \": \"}}"));
+        // The same queries as the cards of style.css: every table, and
+        // large print with these columns sooner.
+        for (width, table) in [("44em", ".providers-table"), ("64em", ".large-print .providers-table[class*=\" q-\"]")]
+        {
+            out.push_str(&format!("@container (max-width: {width}){{"));
+            for i in 1..=most {
+                out.push_str(&format!("{table} td.q{i}::before{{content:var(--q{i}) \": \"}}"));
+            }
+            out.push_str("}\n");
         }
-        out.push_str("}\n");
     }
     out
 }

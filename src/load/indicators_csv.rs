@@ -93,14 +93,7 @@ pub fn parse(file: &std::path::Path, text: &str) -> (Vec<Row>, Vec<Finding>) {
             continue;
         }
         if record.len() != headers.len() {
-            findings.push(
-                Finding::error(
-                    file,
-                    Position::new(line, 1),
-                    msg!("csv.field_count", fields = record.len(), columns = headers.len()),
-                )
-                .with_help(msg!("csv.field_count.help", header = headers.join(","))),
-            );
+            findings.push(super::survey_csv::field_count(file, line, record.len(), &headers));
             continue;
         }
         let starts = columns_of(line);

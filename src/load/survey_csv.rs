@@ -119,14 +119,7 @@ pub fn parse(file: &std::path::Path, text: &str, options: usize) -> (Vec<ResultR
         }
         any_row = true;
         if record.len() != headers.len() {
-            findings.push(
-                Finding::error(
-                    file,
-                    Position::new(line, 1),
-                    msg!("csv.field_count", fields = record.len(), columns = headers.len()),
-                )
-                .with_help(msg!("csv.field_count.help", header = headers.join(","))),
-            );
+            findings.push(field_count(file, line, record.len(), &headers));
             continue;
         }
         let field = |i: usize| record.get(i).unwrap_or("");
@@ -280,4 +273,11 @@ fn unreadable(file: &std::path::Path, e: &csv::Error, message: Message) -> Findi
         _ => msg!("csv.unreadable.help"),
     };
     Finding::error(file, Position::new(line, 1), message).with_help(help)
+}
+
+/// A row with another number of cells than the header has columns.
+pub(super) fn field_count(file: &std::path::Path, line: u32, fields: usize, headers: &[impl AsRef<str>]) -> Finding {
+    let header: Vec<&str> = headers.iter().map(AsRef::as_ref).collect();
+    Finding::error(file, Position::new(line, 1), msg!("csv.field_count", fields = fields, columns = headers.len()))
+        .with_help(msg!("csv.field_count.help", header = header.join(",")))
 }

@@ -50,10 +50,7 @@ impl FileCheck<'_> {
         source: &Source,
         links: &mut Vec<PendingLink>,
     ) -> Text {
-        self.markdown_checks(field, standard, shape, source, false, links);
-        if let Some(plain) = plain {
-            self.markdown_checks(&format!("{field}_plain"), plain, shape, source, true, links);
-        }
+        self.markdown_pair_checks(field, (standard, plain), shape, source, links);
         self.text_read_as(field, standard, plain, &crate::readability::markdown_text)
     }
 
@@ -67,11 +64,23 @@ impl FileCheck<'_> {
         source: &Source,
         links: &mut Vec<PendingLink>,
     ) -> Text {
+        self.markdown_pair_checks(field, (standard, plain), shape, source, links);
+        self.short_text_read_as(field, standard, plain, &crate::readability::markdown_text)
+    }
+
+    /// The Markdown checks of a text and of its plain companion, if any.
+    fn markdown_pair_checks(
+        &mut self,
+        field: &str,
+        (standard, plain): (&S<String>, &Option<S<String>>),
+        shape: Shape,
+        source: &Source,
+        links: &mut Vec<PendingLink>,
+    ) {
         self.markdown_checks(field, standard, shape, source, false, links);
         if let Some(plain) = plain {
             self.markdown_checks(&format!("{field}_plain"), plain, shape, source, true, links);
         }
-        self.short_text_read_as(field, standard, plain, &crate::readability::markdown_text)
     }
 
     fn markdown_checks(

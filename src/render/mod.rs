@@ -2,10 +2,13 @@
 //! the sitemap and robots.txt. Pages render in parallel; each variant of
 //! each page is one job.
 
+mod card_css;
 mod chart;
 mod contact_views;
+mod filter_views;
 pub mod hyphenate;
 mod inputs;
+mod layout_view;
 pub mod memo;
 pub mod open_data;
 pub(crate) mod pagination;

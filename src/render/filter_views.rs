@@ -1,0 +1,133 @@
+//! The filters as pages show them: groups of links to the pre-built filter
+//! pages, the values every provider has, and each row's filter values for
+//! the script that combines filters.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::views::{Place, VariantContext};
+use super::views::{capacity_key, ownership_key};
+use crate::model::filters::{self, Dimension, Filter};
+use crate::model::{CapacityStatus, Ownership, Routes, Service, ServiceKind};
+
+/// The filters of one dimension, as links to their pre-built pages.
+#[derive(Serialize)]
+pub struct FilterGroup {
+    pub label: String,
+    /// The query key the filter script uses for this dimension.
+    pub key: String,
+    pub options: Vec<FilterOption>,
+}
+
+#[derive(Serialize)]
+pub struct FilterOption {
+    pub label: String,
+    pub value: String,
+    pub href: String,
+    pub count: usize,
+    pub current: bool,
+}
+
+/// A filter value as readers know it, in the words of the service's kind.
+pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> String {
+    let site = cx.site;
+    match filter.dimension {
+        Dimension::District => site
+            .districts
+            .iter()
+            .find(|d| d.id.as_str() == filter.value)
+            .map_or(filter.value.clone(), |d| d.name.clone()),
+        Dimension::Language => cx.t.language_name(&filter.value).unwrap_or(&filter.value).to_string(),
+        Dimension::Ownership => [Ownership::Municipal, Ownership::Private, Ownership::NonProfit]
+            .into_iter()
+            .find(|o| filters::ownership_value(*o) == filter.value)
+            .map_or(filter.value.clone(), |o| cx.s_of(kind, ownership_key(o))),
+        Dimension::Capacity => [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full]
+            .into_iter()
+            .find(|c| filters::capacity_value(*c) == filter.value)
+            .map_or(filter.value.clone(), |c| cx.s_of(kind, capacity_key(c))),
+    }
+}
+
+/// The values of the pre-built filter pages that list `p`, by query key.
+/// The script counts with these, so it cannot disagree with those pages.
+/// The filter values of the provider at `index` in its service's list, per
+/// dimension, for the script that combines filters.
+pub fn filter_data(all: &[Filter], index: usize, routes: &Routes) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> =
+        Dimension::ALL.iter().map(|d| (d.segment(routes).to_string(), String::new())).collect();
+    for f in all.iter().filter(|f| f.providers.binary_search(&index).is_ok()) {
+        let values = out.entry(f.dimension.segment(routes).to_string()).or_default();
+        if !values.is_empty() {
+            values.push(' ');
+        }
+        values.push_str(&f.value);
+    }
+    out
+}
+
+/// The label of a dimension's group of filters, in the words of the
+/// service's kind.
+fn dimension_label(cx: &VariantContext, kind: ServiceKind, dimension: Dimension) -> String {
+    cx.s_of(
+        kind,
+        match dimension {
+            Dimension::District => "filter_district",
+            Dimension::Language => "filter_language",
+            Dimension::Ownership => "filter_ownership",
+            Dimension::Capacity => "filter_capacity",
+        },
+    )
+}
+
+pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
+    let all = filters::filters(service);
+    Dimension::ALL
+        .iter()
+        .map(|&dimension| FilterGroup {
+            label: dimension_label(cx, service.kind, dimension),
+            key: dimension.segment(&cx.site.routes).to_string(),
+            options: all
+                .iter()
+                .filter(|f| f.dimension == dimension)
+                .map(|f| {
+                    let path = f.path(service, &cx.site.routes);
+                    FilterOption {
+                        label: filter_label(cx, service.kind, f),
+                        value: f.value.clone(),
+                        href: place.linker.page(path.as_str()),
+                        count: f.providers.len(),
+                        current: path == place.path,
+                    }
+                })
+                .collect(),
+        })
+        .filter(|g| !g.options.is_empty())
+        .collect()
+}
+
+/// What every provider of the service has, per dimension ("Språk: norsk"):
+/// no filter for it, but the reader is told.
+#[derive(Serialize)]
+pub struct CommonValues {
+    pub label: String,
+    pub values: String,
+}
+
+pub fn common_values(cx: &VariantContext, service: &Service) -> Vec<CommonValues> {
+    let common = filters::common(service);
+    Dimension::ALL
+        .iter()
+        .map(|&dimension| CommonValues {
+            label: dimension_label(cx, service.kind, dimension),
+            values: common
+                .iter()
+                .filter(|f| f.dimension == dimension)
+                .map(|f| filter_label(cx, service.kind, f))
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .filter(|c| !c.values.is_empty())
+        .collect()
+}

@@ -25,7 +25,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod timing;
 pub mod validate;
-pub mod written;
+pub use model::written;
 
 /// Rendering makes and drops many small strings and values on both cores at
 /// once (every page's context, HTML and minified copy); glibc's allocator
@@ -386,7 +386,7 @@ fn write_site(
         destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
-    for (name, css) in written::style_sheets(site, translations) {
+    for (name, css) in render::style_sheets(site, translations) {
         destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }

@@ -8,9 +8,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
-/// Marks a folder as made by brukervalg, so a mistyped `--output` never
-/// replaces a folder of someone's own.
-pub const MARKER: &str = ".brukervalg-output";
+pub use crate::model::written::MARKER;
 
 /// The folders a site is made from: the output may not lie inside one, or
 /// every build would read its own output as input.

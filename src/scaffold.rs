@@ -8,7 +8,7 @@ use crate::load::raw::{RawService, ServiceKind};
 use crate::messages::{Lang, Message};
 use crate::msg;
 
-pub use crate::validate::placeholders::PLACEHOLDER;
+pub use crate::load::placeholders::PLACEHOLDER;
 
 pub struct Skeleton {
     pub files: Vec<(PathBuf, String)>,

@@ -91,7 +91,7 @@ pub fn read_text(root: &Path, file: &SourceFile, max_bytes: u64, findings: &mut 
     match String::from_utf8(bytes) {
         Ok(text) => {
             // «FYLL INN» is refused in every file the build reads, by one rule.
-            crate::validate::placeholders::scan(&file.relative, &text, findings);
+            crate::load::placeholders::scan(&file.relative, &text, findings);
             Some(text)
         }
         Err(e) => {

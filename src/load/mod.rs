@@ -8,6 +8,7 @@ mod indentation;
 pub mod indicators_csv;
 pub mod inputs;
 pub mod limits;
+pub mod placeholders;
 pub mod position;
 pub mod profile_cache;
 pub mod raw;
@@ -200,7 +201,7 @@ impl Reader<'_> {
                 // placeholder rule already says so with the choices; a
                 // second, technical error on the same line only confuses.
                 let line = problem.position.line.saturating_sub(line_offset + 1) as usize;
-                if !text.lines().nth(line).is_some_and(crate::validate::placeholders::unfilled) {
+                if !text.lines().nth(line).is_some_and(crate::load::placeholders::unfilled) {
                     findings.push(problem.into_finding(&file.relative, text, line_offset));
                 }
                 None

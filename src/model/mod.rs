@@ -8,9 +8,11 @@ pub mod filters;
 pub mod indicators;
 pub mod inspection;
 pub mod listing;
+pub mod pages;
 pub mod routes;
 pub mod staff_language;
 pub mod survey;
+pub mod written;
 
 use std::path::PathBuf;
 

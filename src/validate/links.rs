@@ -125,10 +125,10 @@ pub fn ids_in(html: &str) -> BTreeSet<String> {
 }
 
 /// Checks every internal link against the pages the renderer made
-/// (`render::jobs`), the other files the build writes (`files`, paths in
+/// (`model::pages::jobs`), the other files the build writes (`files`, paths in
 /// the output), and, for a `#fragment`, the ids on the target page.
 pub fn check_internal(site: &Site, files: &[String], anchors: &Anchors, findings: &mut Findings) {
-    let pages: BTreeSet<SitePath> = crate::render::jobs(site).into_iter().map(|job| job.path).collect();
+    let pages: BTreeSet<SitePath> = crate::model::pages::jobs(site).into_iter().map(|job| job.path).collect();
     let files: BTreeSet<&str> = files.iter().map(String::as_str).collect();
     for link in &site.links {
         let path = link.path.as_str();

@@ -11,7 +11,6 @@ mod listing;
 mod markdown_fields;
 mod markdown_hazards;
 mod pages;
-pub mod placeholders;
 mod providers;
 mod site;
 mod static_files;

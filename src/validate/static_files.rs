@@ -60,7 +60,7 @@ impl<'a> Clashes<'a> {
         if published.is_empty() {
             return clashes;
         }
-        crate::written::each_generated_file(site, |generated| {
+        crate::model::written::each_generated_file(site, |generated| {
             if let Some(hit) = with_folders.get(generated) {
                 clashes.files.insert(hit);
             }

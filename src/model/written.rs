@@ -1,12 +1,11 @@
-//! Every name a build writes into the output, in one place. The writer
+//! Every name a build writes into the output, in one place (the model
+//! decides them; `render::style_sheets` makes the style sheets' text). The writer
 //! (`lib::write_site`) writes these, the check that no file of `static/`
 //! lands on one (`validate::static_files`) and the link check
 //! (`validate::links`) read them, so a new generated file is known to all
 //! three, and `check` refuses what `build` would trip over.
 
-use crate::i18n::Translations;
-use crate::model::Site;
-use crate::render::{BRAND_CSS, CARDS_CSS};
+use super::Site;
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
@@ -20,16 +19,16 @@ pub const INDICATORS_CSV: &str = "data/indicators.csv";
 pub const DATA_FILES: [&str; 7] =
     [SITEMAP, ROBOTS, PROVIDERS_JSON, PROVIDERS_CSV, SURVEY_RESULTS_CSV, INSPECTIONS_CSV, INDICATORS_CSV];
 
-/// Marks an output folder as made by brukervalg (`output::Staging`).
-pub use crate::output::MARKER;
+/// Marks a folder as made by brukervalg (`output::Staging`), so a mistyped
+/// `--output` never replaces a folder of someone's own.
+pub const MARKER: &str = ".brukervalg-output";
 
-/// The style sheets made from the configuration, with their text: the
-/// card labels always, the brand colour when one is configured.
-pub fn style_sheets(site: &Site, translations: &Translations) -> Vec<(&'static str, String)> {
-    let cards = Some((CARDS_CSS, crate::render::card_labels_css(site, translations)));
-    let brand = crate::render::brand_css(site).map(|css| (BRAND_CSS, css));
-    [cards, brand].into_iter().flatten().collect()
-}
+/// Where the brand colour's style sheet goes; pages link it only when the
+/// configuration names a colour.
+pub const BRAND_CSS: &str = "assets/brand.css";
+
+/// Where the card labels of the provider tables go (`render::card_labels_css`).
+pub const CARDS_CSS: &str = "assets/cards.css";
 
 /// The names of `style_sheets`, without making them.
 pub fn style_sheet_names(site: &Site) -> impl Iterator<Item = &'static str> + use<> {
@@ -52,7 +51,7 @@ pub fn linkable_files(site: &Site) -> Vec<String> {
 /// pictures and the output marker.
 pub fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
     let mut name = String::new();
-    for job in crate::render::jobs(site) {
+    for job in super::pages::jobs(site) {
         name.clear();
         name.push_str(job.variant.root());
         name.push_str(&job.path.file_name());

@@ -1,6 +1,6 @@
 //! «FYLL INN» left from `brukervalg new` is an error wherever it stands: one
-//! rule over the text of every file the build reads, so no field or file
-//! type can be forgotten.
+//! rule over the text of every file the build reads, run where the text is
+//! read (`files::read_text`), so no field or file type can be forgotten.
 
 use std::path::Path;
 

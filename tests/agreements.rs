@@ -9,8 +9,7 @@ mod common;
 use brukervalg::diagnostics::{Finding, Severity};
 use brukervalg::domain::Date;
 use brukervalg::{BuildOptions, BuildReport};
-use common::{TestSite, assert_error, describe};
-use scraper::{Html, Selector};
+use common::{TestSite, assert_error, attrs, describe, line_of, texts};
 
 const SERVICE: &str = "tjenester/praktisk-bistand/";
 const ENDING: &str = "providers/praktisk-bistand/hjemme-i-byen-as.yaml";
@@ -27,23 +26,6 @@ fn build_on(site: &TestSite, today: &str) -> BuildReport {
         today: Some(Date::parse(today).unwrap()),
     };
     brukervalg::build(&options, &|_, _| {}).unwrap_or_else(|f| panic!("build failed:\n{}", describe(&f.findings)))
-}
-
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    doc.select(&Selector::parse(selector).unwrap())
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    doc.select(&Selector::parse(selector).unwrap()).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
-}
-
-fn line_of(site: &TestSite, file: &str, needle: &str) -> u32 {
-    let text = site.read(file);
-    u32::try_from(text.lines().position(|l| l.contains(needle)).unwrap()).unwrap() + 1
 }
 
 fn warnings_about<'a>(report: &'a BuildReport, needle: &str) -> Vec<&'a Finding> {

@@ -6,32 +6,12 @@
 mod common;
 
 use brukervalg::diagnostics::Severity;
-use common::{TestSite, assert_error};
-use scraper::{Html, Selector};
+use common::{TestSite, assert_error, attrs, line_of, texts};
 
 const CITY_SERVICE: &str = "tjenester/praktisk-bistand/";
 const ALFA: &str = "providers/praktisk-bistand/alfa-omsorg.yaml";
 const CONFIG: &str = "brukervalg.yaml";
 const VARIANTS: [&str; 4] = ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"];
-
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    doc.select(&Selector::parse(selector).unwrap())
-        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    doc.select(&Selector::parse(selector).unwrap()).filter_map(|e| e.value().attr(attr).map(String::from)).collect()
-}
-
-/// The 1-based line of the first line of `file` in `site` containing `needle`.
-fn line_of(site: &TestSite, file: &str, needle: &str) -> u32 {
-    let text = site.read(file);
-    let at = text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
-    u32::try_from(at).unwrap() + 1
-}
 
 #[test]
 fn the_service_page_lists_every_district_office_once_folded_in_the_contact_section() {

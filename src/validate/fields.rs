@@ -53,12 +53,7 @@ impl<'a> FileCheck<'a> {
         let standard_text = self.non_empty(field, standard);
         self.readability.field(self.file, at(standard), field, false, &words(&standard_text));
         let plain_text = match plain {
-            Some(p) => {
-                let plain_field = format!("{field}_plain");
-                let text = self.non_empty(&plain_field, p);
-                self.readability.field(self.file, at(p), &plain_field, true, &words(&text));
-                Some(text)
-            }
+            Some(p) => Some(self.plain_companion(field, p, words)),
             None => {
                 self.warning(
                     at(standard),
@@ -90,13 +85,16 @@ impl<'a> FileCheck<'a> {
         // Without a companion, plain-language readers get this text, so it
         // is held to the plain limit.
         self.readability.field(self.file, at(standard), field, plain.is_none(), &words(&standard_text));
-        let plain_text = plain.as_ref().map(|p| {
-            let plain_field = format!("{field}_plain");
-            let text = self.non_empty(&plain_field, p);
-            self.readability.field(self.file, at(p), &plain_field, true, &words(&text));
-            text
-        });
+        let plain_text = plain.as_ref().map(|p| self.plain_companion(field, p, words));
         Text::new(standard_text, plain_text)
+    }
+
+    /// `field_plain`, which must not be empty, measured against the plain limit.
+    fn plain_companion(&mut self, field: &str, plain: &S<String>, words: &dyn Fn(&str) -> String) -> String {
+        let plain_field = format!("{field}_plain");
+        let text = self.non_empty(&plain_field, plain);
+        self.readability.field(self.file, at(plain), &plain_field, true, &words(&text));
+        text
     }
 
     pub fn non_empty(&mut self, field: &str, value: &S<String>) -> String {

@@ -201,3 +201,26 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// The text of every element `selector` matches in `html`, spaces made single.
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    doc.select(&scraper::Selector::parse(selector).unwrap())
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The value of `attr` on every element `selector` matches in `html`.
+pub fn attrs(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    doc.select(&scraper::Selector::parse(selector).unwrap())
+        .filter_map(|e| e.value().attr(attr).map(String::from))
+        .collect()
+}
+
+/// The 1-based line of the first line of `file` in `site` containing `needle`.
+pub fn line_of(site: &TestSite, file: &str, needle: &str) -> u32 {
+    let text = site.read(file);
+    let at = text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {file}"));
+    u32::try_from(at).unwrap() + 1
+}

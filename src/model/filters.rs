@@ -8,7 +8,7 @@ use super::{CapacityStatus, District, Ownership, Provider, Routes, Service, Site
 use crate::domain::Slug;
 
 /// One dimension a reader can filter by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Dimension {
     District,
     Language,

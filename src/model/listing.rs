@@ -12,7 +12,7 @@ pub const DEFAULT_PAGE_SIZE: usize = 50;
 pub const PAGE_SIZE_RANGE: std::ops::RangeInclusive<usize> = 5..=500;
 
 /// One numbered page of a list of `total` entries.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Slice {
     /// From 1.
     pub number: usize,

@@ -249,7 +249,7 @@ pub struct School {
     pub self_description: Text,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Hash)]
 pub struct Page {
     pub slug: Slug,
     pub title: Text,

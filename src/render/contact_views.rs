@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
+use super::inputs::ServiceInput;
 use super::views::{ContactView, Place, VariantContext};
 use crate::domain::Slug;
-use crate::model::{Agreement, Provider, Service};
+use crate::model::{Agreement, Provider};
 
 /// A provider page names at most this many district offices; a provider
 /// in more districts links to the service page's list of all of them, so
@@ -55,7 +56,7 @@ pub struct ChooseContacts {
     pub service_contact_too: bool,
 }
 
-pub fn choose_contacts(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ChooseContacts {
+pub fn choose_contacts(cx: &VariantContext, place: &Place, service: &ServiceInput, p: &Provider) -> ChooseContacts {
     let offices = offices_of(cx, p.districts.iter());
     let service_contact_too = offices.len() < p.districts.len();
     if offices.len() > MOST_OFFICES_ON_A_PROVIDER_PAGE {
@@ -93,12 +94,12 @@ pub struct NotOffered {
     pub agreement: AgreementView,
 }
 
-pub fn not_offered(cx: &VariantContext, place: &Place, service: &Service) -> Vec<NotOffered> {
+pub fn not_offered(cx: &VariantContext, place: &Place, service: &ServiceInput) -> Vec<NotOffered> {
     service
         .not_offered
         .iter()
         .map(|p| NotOffered {
-            name: p.name.clone(),
+            name: p.name.to_string(),
             href: place.linker.page(p.path(&cx.site.routes).as_str()),
             agreement: agreement_view(cx, p.agreement),
         })

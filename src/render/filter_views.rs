@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::inputs::{FilterEntry, FilterInput, ServiceInput};
 use super::views::{Place, VariantContext};
 use super::views::{capacity_key, ownership_key};
 use crate::model::filters::{self, Dimension, Filter};
-use crate::model::{CapacityStatus, Ownership, Routes, Service, ServiceKind};
+use crate::model::{CapacityStatus, Ownership, Routes, ServiceKind};
 
 /// The filters of one dimension, as links to their pre-built pages.
 #[derive(Serialize)]
@@ -30,23 +31,23 @@ pub struct FilterOption {
 }
 
 /// A filter value as readers know it, in the words of the service's kind.
-pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &Filter) -> String {
+pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &FilterEntry) -> String {
     let site = cx.site;
     match filter.dimension {
         Dimension::District => site
             .districts
             .iter()
             .find(|d| d.id.as_str() == filter.value)
-            .map_or(filter.value.clone(), |d| d.name.clone()),
-        Dimension::Language => cx.t.language_name(&filter.value).unwrap_or(&filter.value).to_string(),
+            .map_or(filter.value.to_string(), |d| d.name.clone()),
+        Dimension::Language => cx.t.language_name(filter.value).unwrap_or(filter.value).to_string(),
         Dimension::Ownership => [Ownership::Municipal, Ownership::Private, Ownership::NonProfit]
             .into_iter()
             .find(|o| filters::ownership_value(*o) == filter.value)
-            .map_or(filter.value.clone(), |o| cx.s_of(kind, ownership_key(o))),
+            .map_or(filter.value.to_string(), |o| cx.s_of(kind, ownership_key(o))),
         Dimension::Capacity => [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full]
             .into_iter()
             .find(|c| filters::capacity_value(*c) == filter.value)
-            .map_or(filter.value.clone(), |c| cx.s_of(kind, capacity_key(c))),
+            .map_or(filter.value.to_string(), |c| cx.s_of(kind, capacity_key(c))),
     }
 }
 
@@ -81,8 +82,13 @@ fn dimension_label(cx: &VariantContext, kind: ServiceKind, dimension: Dimension)
     )
 }
 
-pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> Vec<FilterGroup> {
-    let all = filters::filters(service);
+pub fn filter_groups(
+    cx: &VariantContext,
+    place: &Place,
+    service: &ServiceInput,
+    filters: &FilterInput,
+) -> Vec<FilterGroup> {
+    let all = &filters.narrowing;
     Dimension::ALL
         .iter()
         .map(|&dimension| FilterGroup {
@@ -92,12 +98,12 @@ pub fn filter_groups(cx: &VariantContext, place: &Place, service: &Service) -> V
                 .iter()
                 .filter(|f| f.dimension == dimension)
                 .map(|f| {
-                    let path = f.path(service, &cx.site.routes);
+                    let path = f.path(service.id, &cx.site.routes);
                     FilterOption {
                         label: filter_label(cx, service.kind, f),
-                        value: f.value.clone(),
+                        value: f.value.to_string(),
                         href: place.linker.page(path.as_str()),
-                        count: f.providers.len(),
+                        count: f.count,
                         current: path == place.path,
                     }
                 })
@@ -115,8 +121,8 @@ pub struct CommonValues {
     pub values: String,
 }
 
-pub fn common_values(cx: &VariantContext, service: &Service) -> Vec<CommonValues> {
-    let common = filters::common(service);
+pub fn common_values(cx: &VariantContext, service: &ServiceInput, filters: &FilterInput) -> Vec<CommonValues> {
+    let common = &filters.common;
     Dimension::ALL
         .iter()
         .map(|&dimension| CommonValues {

@@ -1,221 +1,274 @@
-//! What each page is made from, as fingerprints of the site model taken
-//! before any page is filled. A rebuild compares a page's key with the last
-//! build's and fills and renders only the pages whose key changed; filling
-//! every page's context just to fingerprint it cost as much as rendering it
-//! (47,000 contexts at 10,000 providers).
+//! What each page is made from: one typed value per page (`Input`), built
+//! from the site model before any page is filled. The views see only that
+//! value, never the model, and a page's key is the hash of that same value,
+//! so a page cannot show something its key does not cover: a rebuild that
+//! finds a page's key unchanged may keep the last build's file.
 //!
-//! A key is sound only if everything the page shows is in it, so the parts
-//! follow what the views read:
-//! - every page: the site-wide values (configuration, contact, districts,
-//!   UI strings, glossary, templates, the menu of services, the titles and
-//!   summaries of the information pages), its variant and path;
-//! - a page of a service: the service apart from its providers (its texts,
-//!   contact, surveys, number of providers, default provider);
-//! - a provider's page: that provider;
-//! - a list: the providers in it, in order, as rows show them (not their
-//!   descriptions), and the service's filters (values and counts, which
-//!   every list shows as links);
-//! - the home page: every service; an information page: its own body.
-//!
-//! `tests/incremental.rs` holds an incremental rebuild to a full build's
-//! bytes for each kind of edit, which is what catches a part left out here.
+//! The parts many pages share are hashed once (`Keyed`): the site-wide part
+//! (configuration, UI strings, templates, the menus), each service apart
+//! from its providers, its filter values, and each provider as a row of a
+//! list shows it. A row is not the provider: it lacks the description and
+//! the self-description, which only the provider's own page shows, so
+//! editing those re-renders that page alone.
 
-use std::collections::HashMap;
-use std::fmt::{self, Debug, Write as _};
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
 
-use super::{Job, PageKind, Rows};
-use crate::domain::Slug;
+use super::keyed::{Debugged, Keyed};
+use crate::domain::{Date, LanguageTag, OrgNumber, Slug, Text, Variant};
 use crate::i18n::Translations;
-use crate::model::{Service, Site};
+use crate::load::limits::Limits;
+use crate::model::filters::{self, Dimension, Filter};
+use crate::model::indicators::{Indicator, Value};
+use crate::model::inspection::Inspection;
+use crate::model::listing::Slice;
+use crate::model::pages::{Job, PageKind, is_paged};
+use crate::model::routes::Routes;
+use crate::model::staff_language::StaffLanguage;
+use crate::model::survey::Survey;
+use crate::model::{
+    Admission, Agreement, CapacityStatus, Complaints, Contact, Continuity, District, Extra, Identity, Image, Ownership,
+    Page, Provider, School, Service, ServiceKind, Site, SitePath,
+};
 
-/// The fingerprints of one build's site model.
-pub struct Inputs {
-    site: u64,
-    services: Vec<ServiceInputs>,
+/// Everything one page is rendered from.
+#[derive(Hash)]
+pub struct Input<'a> {
+    pub site: &'a Keyed<SiteInput<'a>>,
+    pub variant: Variant,
+    pub path: &'a SitePath,
+    pub page: PageInput<'a>,
 }
 
-struct ServiceInputs {
-    /// The service apart from its providers.
-    meta: u64,
-    /// Its filters' values and counts.
-    filters: u64,
-    /// Each provider, whole, for its own page.
-    pages: HashMap<Slug, u64>,
-    /// Each provider as a row of a list shows it (`views::provider_row`).
-    rows: Vec<u64>,
-}
-
-impl Inputs {
-    /// `templates`: the fingerprint of the template files.
-    pub fn new(site: &Site, translations: &Translations, templates: u64) -> Inputs {
+impl Input<'_> {
+    /// The page's key: equal keys mean equal bytes.
+    pub fn key(&self) -> u64 {
         let mut hash = DefaultHasher::new();
-        templates.hash(&mut hash);
-        translations.fingerprint().hash(&mut hash);
-        // Every field by name, so a field added to `Site` does not compile
-        // here until it is decided which pages show it.
-        let Site {
-            municipality,
-            identity,
-            language,
-            base_url,
-            routes,
-            intro,
-            contact,
-            districts,
-            services,
-            pages,
-            surveys: _,
-            limits,
-            page_size,
-            today,
-            links: _,
-        } = site;
-        debug_into(&mut hash, &(municipality, identity, language, base_url, routes, intro, contact, districts));
-        debug_into(&mut hash, &(limits, page_size, today));
-        // The menu names every service; the rest of a service, and the
-        // surveys, are in its own part (`ServiceInputs`). Links are only
-        // checked, never shown.
-        for service in services {
-            debug_into(&mut hash, &(&service.id, &service.name, service.kind));
-        }
-        for page in pages {
-            // The footer and the home page list every page; only its own
-            // page shows the body.
-            let has_plain_body = page.body.plain.is_some();
-            debug_into(&mut hash, &(&page.slug, &page.title, &page.summary, page.order, &page.lang, has_plain_body));
-        }
-        let services = site.services.iter().map(|s| ServiceInputs::new(site, s)).collect();
-        Inputs { site: hash.finish(), services }
-    }
-
-    /// The key of `job`'s page: equal keys mean equal bytes.
-    pub fn key(&self, site: &Site, job: &Job) -> u64 {
-        let mut hash = DefaultHasher::new();
-        // The path tells the kind of page, so also its template.
-        (self.site, job.variant, job.path.as_str()).hash(&mut hash);
-        let service_of = |s: &Service| {
-            let at = site.services.iter().position(|x| std::ptr::eq(x, s)).expect("a service of this site");
-            &self.services[at]
-        };
-        match &job.kind {
-            PageKind::Home => {
-                for s in &self.services {
-                    (s.meta, s.filters).hash(&mut hash);
-                }
-            }
-            PageKind::Content(page) => debug_into(&mut hash, &page.body),
-            PageKind::NotFound => {}
-            PageKind::Provider(s, p) => {
-                let inputs = service_of(s);
-                (inputs.meta, inputs.pages.get(&p.slug)).hash(&mut hash);
-            }
-            PageKind::Service(s, slice) | PageKind::Compare(s, slice) => {
-                let inputs = service_of(s);
-                (inputs.meta, inputs.filters, &slice.range, slice.number).hash(&mut hash);
-                let rows = Rows { only: None, slice, paged: super::is_paged(site, s) };
-                for i in rows.positions() {
-                    inputs.rows[i].hash(&mut hash);
-                }
-            }
-            PageKind::Filter(s, filter, slice) => {
-                let inputs = service_of(s);
-                (inputs.meta, inputs.filters, &filter.providers, &slice.range, slice.number).hash(&mut hash);
-                let rows = Rows { only: Some(filter), slice, paged: super::is_paged(site, s) };
-                for i in rows.positions() {
-                    inputs.rows[i].hash(&mut hash);
-                }
-            }
-        }
+        self.hash(&mut hash);
         hash.finish()
     }
 }
 
-impl ServiceInputs {
-    fn new(site: &Site, service: &Service) -> ServiceInputs {
-        // Every field by name, so a field added to `Service` does not
-        // compile here until it is decided which pages show it.
-        let Service {
-            id,
-            name,
-            kind,
-            summary,
-            description,
-            scheme,
-            municipality_role,
-            access,
-            payment,
-            how_to_choose,
-            how_to_switch,
-            notice_period,
-            deadline,
-            default_provider: _,
-            no_choice,
-            contact,
-            complaints,
-            indicators,
-            providers: _,
-            not_offered,
-            index: _,
-        } = service;
-        let mut meta = DefaultHasher::new();
-        debug_into(&mut meta, &(id, name, kind, (summary, description, scheme, municipality_role)));
-        debug_into(&mut meta, &(access, payment, how_to_choose, how_to_switch, notice_period, no_choice));
-        debug_into(&mut meta, &(contact, complaints, service.providers.len(), deadline));
-        // Its list names the providers not offered, with their dates.
-        for p in not_offered {
-            debug_into(&mut meta, &(&p.slug, &p.name, p.agreement));
-        }
-        // The names, sources and periods head the comparison's columns and
-        // label the figures on every page of the service.
-        debug_into(&mut meta, indicators);
-        // Its pages link to the default provider by name; the providers and
-        // their filters (`index`) are keyed below.
-        if let Some(default) = service.default_provider() {
-            debug_into(&mut meta, &(&default.slug, &default.name));
-        }
-        for survey in site.surveys.iter().filter(|s| s.service == service.id) {
-            debug_into(&mut meta, survey);
-        }
-        let mut filters = DefaultHasher::new();
-        // The filter box also says what every provider has.
-        let common = crate::model::filters::common(service);
-        for filter in crate::model::filters::filters(service).iter().chain(common) {
-            debug_into(&mut filters, &(filter.dimension, &filter.value, filter.providers.len()));
-        }
-        let (mut pages, rows): (HashMap<Slug, u64>, Vec<u64>) = service
-            .providers
-            .par_iter()
-            .map(|p| {
-                let (mut page, mut row) = (DefaultHasher::new(), DefaultHasher::new());
-                // Hashed, not written out as `Debug` as the rest is: for
-                // 10,000 providers that took a quarter of a second of every
-                // rebuild. The model's `Hash` covers every field as well.
-                p.hash(&mut page);
-                AsRow(p).hash(&mut row);
-                ((p.slug.clone(), page.finish()), row.finish())
-            })
-            .unzip();
-        for p in not_offered {
-            let mut page = DefaultHasher::new();
-            p.hash(&mut page);
-            pages.insert(p.slug.clone(), page.finish());
-        }
-        ServiceInputs { meta: meta.finish(), filters: filters.finish(), pages, rows }
+#[derive(Hash)]
+pub enum PageInput<'a> {
+    /// Every service's card, the site's introduction.
+    Home {
+        services: Vec<&'a Keyed<ServiceInput<'a>>>,
+        intro: &'a Text,
+    },
+    Service(ListInput<'a>),
+    Filter(ListInput<'a>, FilterEntry<'a>),
+    Compare(ListInput<'a>),
+    Provider {
+        service: &'a Keyed<ServiceInput<'a>>,
+        provider: &'a Keyed<&'a Provider>,
+    },
+    Content(&'a Page),
+    NotFound,
+}
+
+/// What every page shows: the header, menus and footer, and the words and
+/// templates it is written with.
+#[derive(Hash)]
+pub struct SiteInput<'a> {
+    pub municipality: &'a str,
+    pub identity: Debugged<'a, Identity>,
+    pub language: crate::load::raw::Language,
+    pub base_url: &'a str,
+    pub routes: Debugged<'a, Routes>,
+    pub contact: &'a Contact,
+    pub districts: Debugged<'a, [District]>,
+    pub limits: Debugged<'a, Limits>,
+    /// The services, as the menu names them.
+    pub menu: Vec<MenuEntry<'a>>,
+    /// The information pages, as the footer and the home page list them.
+    pub pages: Vec<PageHeading<'a>>,
+    pub t: Words<'a>,
+    /// The fingerprint of the template files.
+    pub templates: u64,
+}
+
+/// The UI strings and the glossary, by their fingerprint.
+pub struct Words<'a>(pub &'a Translations);
+
+impl Hash for Words<'_> {
+    fn hash<H: Hasher>(&self, hash: &mut H) {
+        self.0.fingerprint().hash(hash);
     }
 }
 
-/// A provider as far as a list row shows it: everything but the
-/// description and the school's self-description (only whether it has a
-/// plain version). The fields are named one by one, so a field added to
-/// `Provider` does not compile here until it is decided whether rows show it.
-struct AsRow<'a>(&'a crate::model::Provider);
+#[derive(Hash)]
+pub struct MenuEntry<'a> {
+    pub id: &'a Slug,
+    pub name: &'a str,
+    pub kind: ServiceKind,
+}
 
-impl Hash for AsRow<'_> {
-    fn hash<H: Hasher>(&self, hash: &mut H) {
-        let crate::model::Provider {
+impl MenuEntry<'_> {
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::service(routes, self.id)
+    }
+}
+
+/// An information page as lists of pages show it: without its body.
+#[derive(Hash)]
+pub struct PageHeading<'a> {
+    pub slug: &'a Slug,
+    pub title: &'a Text,
+    pub summary: &'a Text,
+    pub lang: Option<&'a LanguageTag>,
+}
+
+impl PageHeading<'_> {
+    pub fn path(&self) -> SitePath {
+        SitePath::page(self.slug)
+    }
+}
+
+/// A service apart from its providers: what every page of it shows.
+#[derive(Hash)]
+pub struct ServiceInput<'a> {
+    pub id: &'a Slug,
+    pub name: &'a str,
+    pub kind: ServiceKind,
+    pub summary: &'a Text,
+    pub description: &'a Text,
+    pub scheme: &'a Text,
+    pub municipality_role: &'a Text,
+    pub access: &'a Text,
+    pub payment: &'a Text,
+    pub how_to_choose: &'a Text,
+    pub how_to_switch: &'a Text,
+    pub notice_period: Option<&'a Text>,
+    pub deadline: Option<&'a Text>,
+    pub no_choice: &'a Text,
+    pub contact: &'a Contact,
+    pub complaints: Debugged<'a, Complaints>,
+    pub indicators: &'a [Indicator],
+    pub provider_count: usize,
+    pub default_provider: Option<Named<'a>>,
+    /// Providers whose agreement has ended or not begun: named, not listed.
+    pub not_offered: Vec<Named<'a>>,
+    /// Its surveys, every year of every series.
+    pub surveys: Vec<Debugged<'a, Survey>>,
+    /// The providers the surveys' verdicts name ("stands out").
+    pub named_by_surveys: Vec<Named<'a>>,
+}
+
+impl ServiceInput<'_> {
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::service(routes, self.id)
+    }
+}
+
+/// A provider by name, as a link to its page.
+#[derive(Hash)]
+pub struct Named<'a> {
+    pub slug: &'a Slug,
+    pub service: &'a Slug,
+    pub name: &'a str,
+    pub agreement: Agreement,
+}
+
+impl<'a> Named<'a> {
+    fn of(p: &'a Provider) -> Named<'a> {
+        Named { slug: &p.slug, service: &p.service, name: &p.name, agreement: p.agreement }
+    }
+
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::provider(routes, self.service, self.slug)
+    }
+}
+
+/// A service's filter values with how many providers have each: the
+/// filter box of its lists.
+#[derive(Hash)]
+pub struct FilterInput<'a> {
+    /// Values some but not all providers have: each a link.
+    pub narrowing: Vec<FilterEntry<'a>>,
+    /// Values every provider has: said once.
+    pub common: Vec<FilterEntry<'a>>,
+}
+
+#[derive(Hash, Clone, Copy)]
+pub struct FilterEntry<'a> {
+    pub dimension: Dimension,
+    pub value: &'a str,
+    pub count: usize,
+}
+
+impl<'a> FilterEntry<'a> {
+    fn of(filter: &'a Filter) -> FilterEntry<'a> {
+        FilterEntry { dimension: filter.dimension, value: &filter.value, count: filter.providers.len() }
+    }
+
+    pub fn path(&self, service: &Slug, routes: &Routes) -> SitePath {
+        SitePath::filter(routes, service, self.dimension.segment(routes), self.value)
+    }
+}
+
+/// One page of a list of providers: the service's list, a filter's list,
+/// or the side-by-side comparison.
+#[derive(Hash)]
+pub struct ListInput<'a> {
+    pub service: &'a Keyed<ServiceInput<'a>>,
+    pub filters: &'a Keyed<FilterInput<'a>>,
+    /// The rows in order, each with whether the page's filter hides it.
+    pub rows: Vec<(&'a Keyed<Row<'a>>, bool)>,
+    pub slice: &'a Slice,
+    /// The service's lists are split into pages, each with its own rows.
+    pub paged: bool,
+}
+
+/// A provider as a row of a list shows it: everything but its description
+/// and self-description, and the filter values the filter script reads.
+#[derive(Hash)]
+pub struct Row<'a> {
+    pub slug: &'a Slug,
+    pub service: &'a Slug,
+    pub name: &'a str,
+    pub org_number: &'a OrgNumber,
+    pub ownership: Ownership,
+    pub districts: &'a [Slug],
+    pub contact: &'a Contact,
+    pub languages: &'a [StaffLanguage],
+    pub capacity: CapacityStatus,
+    pub capacity_as_of: Date,
+    pub admission: Option<&'a Admission>,
+    pub agreement: Agreement,
+    pub extras: &'a [Extra],
+    pub continuity: Option<&'a Continuity>,
+    pub last_checked: Date,
+    pub stale: bool,
+    pub image: Option<&'a Image>,
+    pub school: Option<SchoolRow<'a>>,
+    pub inspections: &'a [Inspection],
+    pub indicators: &'a [Option<Value>],
+    /// Query key → the values it is listed under (`views::filter_data`).
+    pub filter: BTreeMap<String, String>,
+}
+
+/// A school as its row shows it: whether it wrote a plain self-description,
+/// not the text.
+#[derive(Hash)]
+pub struct SchoolRow<'a> {
+    pub grade_from: u8,
+    pub grade_to: u8,
+    pub pupils: u32,
+    pub capacity: u32,
+    pub after_school_care: Option<&'a Text>,
+    pub focus_areas: &'a [String],
+    pub transport: &'a Text,
+    pub has_plain_self_description: bool,
+}
+
+impl<'a> Row<'a> {
+    /// The fields are named one by one, so a field added to `Provider`
+    /// does not compile here until it is decided whether rows show it.
+    pub fn of(p: &'a Provider, filter: BTreeMap<String, String>) -> Row<'a> {
+        let Provider {
             slug,
             service,
             name,
@@ -237,14 +290,40 @@ impl Hash for AsRow<'_> {
             school,
             inspections,
             indicators,
-        } = self.0;
-        (slug, service, name, org_number, ownership, districts, contact, languages).hash(hash);
-        // Rows show the latest inspection and every figure; all inspections
-        // are hashed, as simpler than deciding what "latest" shows.
-        (inspections, indicators).hash(hash);
-        (capacity, capacity_as_of, admission, agreement, extras, continuity, last_checked, stale, image).hash(hash);
-        school.is_some().hash(hash);
-        if let Some(crate::model::School {
+        } = p;
+        Row {
+            slug,
+            service,
+            name,
+            org_number,
+            ownership: *ownership,
+            districts,
+            contact,
+            languages,
+            capacity: *capacity,
+            capacity_as_of: *capacity_as_of,
+            admission: admission.as_ref(),
+            agreement: *agreement,
+            extras,
+            continuity: continuity.as_ref(),
+            last_checked: *last_checked,
+            stale: *stale,
+            image: image.as_ref(),
+            school: school.as_ref().map(SchoolRow::of),
+            inspections,
+            indicators,
+            filter,
+        }
+    }
+
+    pub fn path(&self, routes: &Routes) -> SitePath {
+        SitePath::provider(routes, self.service, self.slug)
+    }
+}
+
+impl<'a> SchoolRow<'a> {
+    fn of(s: &'a School) -> SchoolRow<'a> {
+        let School {
             grade_from,
             grade_to,
             pupils,
@@ -253,26 +332,207 @@ impl Hash for AsRow<'_> {
             focus_areas,
             transport,
             self_description,
-        }) = school
-        {
-            let plain_self_description = self_description.plain.is_some();
-            (grade_from, grade_to, pupils, capacity, after_school_care, focus_areas).hash(hash);
-            (transport, plain_self_description).hash(hash);
+        } = s;
+        SchoolRow {
+            grade_from: *grade_from,
+            grade_to: *grade_to,
+            pupils: *pupils,
+            capacity: *capacity,
+            after_school_care: after_school_care.as_ref(),
+            focus_areas,
+            transport,
+            has_plain_self_description: self_description.plain.is_some(),
         }
     }
 }
 
-/// Feeds a value's `Debug` form to `hash`: every field of the model types
-/// is in it, so a field added later is covered without a change here.
-fn debug_into(hash: &mut DefaultHasher, value: &impl Debug) {
-    let _ = write!(HashText(hash), "{value:?}");
+/// The inputs of every page of one build.
+pub struct Inputs<'s> {
+    model: &'s Site,
+    site: Keyed<SiteInput<'s>>,
+    services: Vec<ServiceParts<'s>>,
 }
 
-struct HashText<'a>(&'a mut DefaultHasher);
+struct ServiceParts<'s> {
+    service: &'s Service,
+    meta: Keyed<ServiceInput<'s>>,
+    filters: Keyed<FilterInput<'s>>,
+    /// In the order of the service's providers.
+    rows: Vec<Keyed<Row<'s>>>,
+    /// Every provider with a page, whole.
+    pages: HashMap<&'s Slug, Keyed<&'s Provider>>,
+    /// Its lists are split into pages.
+    paged: bool,
+}
 
-impl fmt::Write for HashText<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.0.write(s.as_bytes());
-        Ok(())
+impl<'s> Inputs<'s> {
+    /// `templates`: the fingerprint of the template files.
+    pub fn new(site: &'s Site, translations: &'s Translations, templates: u64) -> Inputs<'s> {
+        // Every field by name, so a field added to `Site` does not compile
+        // here until it is decided which pages show it.
+        let Site {
+            municipality,
+            identity,
+            language,
+            base_url,
+            routes,
+            intro: _,
+            contact,
+            districts,
+            services,
+            pages,
+            // Each service's own part holds its surveys; links are only
+            // checked, never shown; the list size and the date are already
+            // in the pages' slices and the agreements.
+            surveys: _,
+            limits,
+            page_size: _,
+            today: _,
+            links: _,
+        } = site;
+        let site_input = SiteInput {
+            municipality,
+            identity: Debugged(identity),
+            language: *language,
+            base_url,
+            routes: Debugged(routes),
+            contact,
+            districts: Debugged(districts.as_slice()),
+            limits: Debugged(limits),
+            menu: services.iter().map(|s| MenuEntry { id: &s.id, name: &s.name, kind: s.kind }).collect(),
+            pages: pages
+                .iter()
+                .map(|p| PageHeading { slug: &p.slug, title: &p.title, summary: &p.summary, lang: p.lang.as_ref() })
+                .collect(),
+            t: Words(translations),
+            templates,
+        };
+        let services = services.iter().map(|s| ServiceParts::new(site, s)).collect();
+        Inputs { model: site, site: Keyed::new(site_input), services }
+    }
+
+    pub fn site(&self) -> &Keyed<SiteInput<'s>> {
+        &self.site
+    }
+
+    /// What `job`'s page is rendered from.
+    pub fn input<'a>(&'a self, job: &'a Job<'s>) -> Input<'a> {
+        let parts =
+            |s: &Service| self.services.iter().find(|p| std::ptr::eq(p.service, s)).expect("a service of this site");
+        let page = match &job.kind {
+            PageKind::Home => {
+                PageInput::Home { services: self.services.iter().map(|s| &s.meta).collect(), intro: &self.model.intro }
+            }
+            PageKind::Service(s, slice) => PageInput::Service(parts(s).list(None, slice)),
+            PageKind::Compare(s, slice) => PageInput::Compare(parts(s).list(None, slice)),
+            PageKind::Filter(s, filter, slice) => {
+                PageInput::Filter(parts(s).list(Some(filter), slice), FilterEntry::of(filter))
+            }
+            PageKind::Provider(s, p) => {
+                let parts = parts(s);
+                PageInput::Provider { service: &parts.meta, provider: &parts.pages[&p.slug] }
+            }
+            PageKind::Content(page) => PageInput::Content(page),
+            PageKind::NotFound => PageInput::NotFound,
+        };
+        Input { site: &self.site, variant: job.variant, path: &job.path, page }
+    }
+}
+
+impl<'s> ServiceParts<'s> {
+    fn new(site: &'s Site, service: &'s Service) -> ServiceParts<'s> {
+        // Every field by name, so a field added to `Service` does not
+        // compile here until it is decided which pages show it.
+        let Service {
+            id,
+            name,
+            kind,
+            summary,
+            description,
+            scheme,
+            municipality_role,
+            access,
+            payment,
+            how_to_choose,
+            how_to_switch,
+            notice_period,
+            deadline,
+            default_provider: _,
+            no_choice,
+            contact,
+            complaints,
+            indicators,
+            providers,
+            not_offered,
+            index: _,
+        } = service;
+        let surveys: Vec<&Survey> = site.surveys.iter().filter(|s| &s.service == id).collect();
+        let named_by_surveys = surveys
+            .iter()
+            .flat_map(|s| s.published.iter())
+            .filter_map(|p| match &p.comparison {
+                crate::model::comparison::Verdict::StandsOut(slugs) => Some(slugs),
+                _ => None,
+            })
+            .flatten()
+            .filter_map(|slug| service.every_provider().find(|p| &p.slug == slug))
+            .map(Named::of)
+            .collect();
+        let meta = ServiceInput {
+            id,
+            name,
+            kind: *kind,
+            summary,
+            description,
+            scheme,
+            municipality_role,
+            access,
+            payment,
+            how_to_choose,
+            how_to_switch,
+            notice_period: notice_period.as_ref(),
+            deadline: deadline.as_ref(),
+            no_choice,
+            contact,
+            complaints: Debugged(complaints),
+            indicators,
+            provider_count: providers.len(),
+            default_provider: service.default_provider().map(Named::of),
+            not_offered: not_offered.iter().map(Named::of).collect(),
+            surveys: surveys.into_iter().map(Debugged).collect(),
+            named_by_surveys,
+        };
+        let all = filters::filters(service);
+        let filter_inputs = FilterInput {
+            narrowing: all.iter().map(FilterEntry::of).collect(),
+            common: filters::common(service).iter().map(FilterEntry::of).collect(),
+        };
+        let rows = providers
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| Keyed::new(Row::of(p, super::views::filter_data(all, i, &site.routes))))
+            .collect();
+        let pages = service.every_provider().map(|p| (&p.slug, Keyed::new(p))).collect();
+        let paged = is_paged(site, service);
+        ServiceParts { service, meta: Keyed::new(meta), filters: Keyed::new(filter_inputs), rows, pages, paged }
+    }
+
+    /// The rows of one page of a list: of the service, or of `only`'s
+    /// providers. On a filter page of a short service every row is there,
+    /// those outside the filter hidden, so the script can combine filters.
+    fn list<'a>(&'a self, only: Option<&'a Filter>, slice: &'a Slice) -> ListInput<'a> {
+        let paged = self.paged;
+        let positions: Vec<usize> = match only {
+            Some(f) if paged => f.providers[slice.range.clone()].to_vec(),
+            _ => slice.range.clone().collect(),
+        };
+        let rows = positions
+            .into_iter()
+            .map(|i| {
+                let hidden = !paged && only.is_some_and(|f| f.providers.binary_search(&i).is_err());
+                (&self.rows[i], hidden)
+            })
+            .collect();
+        ListInput { service: &self.meta, filters: &self.filters, rows, slice, paged }
     }
 }

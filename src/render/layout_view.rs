@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use super::inputs::SiteInput;
 use super::views::VariantContext;
 use crate::domain::Variant;
 use crate::model::routes::Linker;
-use crate::model::{Contact, Site, SitePath};
+use crate::model::{Contact, SitePath};
 
 #[derive(Serialize)]
 pub struct Layout {
@@ -111,7 +112,7 @@ pub struct Place {
 }
 
 impl Place {
-    pub fn new(path: SitePath, variant: Variant, site: &Site) -> Place {
+    pub fn new(path: SitePath, variant: Variant, site: &SiteInput) -> Place {
         let linker = if path == SitePath::not_found() {
             // Served for any missing address, so links cannot be relative.
             let base_path = site.base_url.splitn(4, '/').nth(3).map_or("/".to_string(), |p| format!("/{p}"));
@@ -133,10 +134,10 @@ pub fn layout(
     let site = cx.site;
     let here = place.path.as_str();
     let mut nav = vec![Link { label: cx.s("nav_home"), href: place.linker.page(""), current: here.is_empty() }];
-    for s in &site.services {
+    for s in &site.menu {
         let p = s.path(&site.routes);
         nav.push(Link {
-            label: s.name.clone(),
+            label: s.name.to_string(),
             href: place.linker.page(p.as_str()),
             current: here.starts_with(p.as_str()),
         });
@@ -147,7 +148,7 @@ pub fn layout(
         .map(|page| {
             let p = page.path();
             Link {
-                label: cx.text(&page.title).to_string(),
+                label: cx.text(page.title).to_string(),
                 href: place.linker.page(p.as_str()),
                 current: here == p.as_str(),
             }
@@ -173,7 +174,7 @@ pub fn layout(
         page_dir: None,
         title: page_title,
         description: if cx.variant.is_large_print() { String::new() } else { description },
-        municipality: site.municipality.clone(),
+        municipality: site.municipality.to_string(),
         canonical: cx
             .variant
             .is_large_print()
@@ -195,7 +196,7 @@ pub fn layout(
         variants,
         alternates,
         breadcrumbs,
-        contact: ContactView::new(&site.contact),
+        contact: ContactView::new(site.contact),
     }
 }
 

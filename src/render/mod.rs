@@ -8,6 +8,7 @@ mod contact_views;
 mod filter_views;
 pub mod hyphenate;
 mod inputs;
+mod keyed;
 mod layout_view;
 pub mod memo;
 pub mod open_data;
@@ -29,16 +30,16 @@ use rayon::prelude::*;
 use crate::diagnostics::{Finding, Position};
 use crate::domain::Variant;
 use crate::i18n::Translations;
-use crate::model::filters::{self, Filter};
+use crate::model::filters;
 use crate::model::listing::Slice;
 use crate::model::{Site, SitePath};
+use inputs::{Input, ListInput, PageInput};
 use memo::{Fill, MemoRun};
 use views::{Place, VariantContext};
 
 /// Called with (pages done, pages in all) as pages are written.
 pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
 
-use crate::model::pages::is_paged;
 pub use crate::model::pages::{Job, PageKind, jobs};
 
 pub struct Renderer {
@@ -77,51 +78,49 @@ impl Renderer {
         }
     }
 
-    /// The template of `job` and what it sees.
-    fn fill(&self, job: &Job, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
-        let place = Place::new(job.path.clone(), job.variant, cx.site);
+    /// The template of a page and what it sees: made from its input alone.
+    fn fill(&self, input: &Input, cx: &VariantContext, strings: &memo::Shared) -> (&'static str, Fill) {
+        let place = Place::new(input.path.clone(), input.variant, cx.site);
         let mut context = Fill::default();
-        let kind = match &job.kind {
-            PageKind::Service(s, _)
-            | PageKind::Filter(s, _, _)
-            | PageKind::Compare(s, _)
-            | PageKind::Provider(s, _) => Some(s.kind),
+        let kind = match &input.page {
+            PageInput::Service(list) | PageInput::Filter(list, _) | PageInput::Compare(list) => Some(list.service.kind),
+            PageInput::Provider { service, .. } => Some(service.kind),
             _ => None,
         };
-        context.insert_shared("t", strings.get(job.variant, kind));
+        context.insert_shared("t", strings.get(input.variant, kind));
         // Section ids and the side-by-side query parameter, in the site's language.
         context.insert("anchor", &cx.site.routes.anchors);
         context.insert("selected_param", &cx.site.routes.selected);
-        let (template, layout) = match &job.kind {
-            PageKind::Home => {
-                let services: Vec<_> = cx.site.services.iter().map(|s| views::service_view(cx, &place, s)).collect();
-                let pages: Vec<_> = cx.site.pages.iter().map(|p| views::page_view(cx, &place, p, false)).collect();
+        let routes = &cx.site.routes;
+        let (template, layout) = match &input.page {
+            PageInput::Home { services, intro } => {
+                let services: Vec<_> = services.iter().map(|s| views::service_view(cx, &place, s)).collect();
+                let pages: Vec<_> = cx.site.pages.iter().map(|p| views::page_heading_view(cx, &place, p)).collect();
                 context.insert("services", &services);
                 context.insert("pages", &pages);
-                context.insert("intro_html", &service_texts::lead(cx, &place, &cx.site.intro));
-                let title = cx.site.municipality.clone();
-                let description = service_texts::words(cx, &cx.site.intro);
+                context.insert("intro_html", &service_texts::lead(cx, &place, intro));
+                let title = cx.site.municipality.to_string();
+                let description = service_texts::words(cx, intro);
                 let mut layout = views::layout(cx, &place, title, description, vec![]);
                 // The home page lists the information pages with their
                 // summaries; the footer need not repeat them.
                 layout.pages_nav.clear();
                 ("home.html", layout)
             }
-            PageKind::Service(s, slice) => {
+            PageInput::Service(list) => {
+                let (s, slice) = (&**list.service, list.slice);
                 // Later pages of a long list show the list only.
                 let service = if slice.number > 1 {
                     views::service_view(cx, &place, s)
                 } else {
                     views::service_page_view(cx, &place, s)
                 };
-                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
-                let providers = provider_rows(cx, &place, s, &rows, &mut context);
-                context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("filters_common", &views::common_values(cx, s));
-                let compare =
-                    SitePath::paged(&cx.site.routes, &SitePath::compare(&cx.site.routes, &s.id), slice.number);
+                let providers = provider_rows(cx, &place, list, &mut context);
+                context.insert("filters", &views::filter_groups(cx, &place, s, list.filters));
+                context.insert("filters_common", &views::common_values(cx, s, list.filters));
+                let compare = SitePath::paged(routes, &SitePath::compare(routes, s.id), slice.number);
                 insert_compare_links(&mut context, &place, &compare, true);
-                insert_pagination(cx, &place, &mut context, &s.path(&cx.site.routes), slice);
+                insert_pagination(cx, &place, &mut context, &s.path(routes), slice);
                 let mut layout = views::layout(
                     cx,
                     &place,
@@ -134,7 +133,7 @@ impl Renderer {
                 context.insert("providers", &providers);
                 ("service.html", layout)
             }
-            PageKind::Provider(s, p) => {
+            PageInput::Provider { service: s, provider: p } => {
                 let service = views::service_view(cx, &place, s);
                 let provider = views::provider_view(cx, &place, s, p);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
@@ -150,11 +149,11 @@ impl Renderer {
                 context.insert("indicators", &quality_views::heads(cx, s));
                 ("provider.html", layout)
             }
-            PageKind::Filter(s, filter, slice) => {
+            PageInput::Filter(list, filter) => {
+                let (s, slice) = (&**list.service, list.slice);
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, s.kind, filter);
-                let paged = is_paged(cx.site, s);
-                let providers = provider_rows(cx, &place, s, &Rows { only: Some(filter), slice, paged }, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 let mut layout =
@@ -163,25 +162,25 @@ impl Renderer {
                 context.insert("service", &service);
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
-                context.insert("shown", &filter.providers.len());
+                context.insert("shown", &filter.count);
                 if filter.dimension == filters::Dimension::District {
-                    context.insert("office", &contact_views::district_office(cx, &filter.value));
+                    context.insert("office", &contact_views::district_office(cx, filter.value));
                 }
-                context.insert("filters", &views::filter_groups(cx, &place, s));
-                context.insert("filters_common", &views::common_values(cx, s));
+                context.insert("filters", &views::filter_groups(cx, &place, s, list.filters));
+                context.insert("filters_common", &views::common_values(cx, s, list.filters));
                 // The side-by-side pages of a long service follow its own
                 // pages, so rows ticked here could be on any of them.
-                insert_compare_links(&mut context, &place, &SitePath::compare(&cx.site.routes, &s.id), !paged);
-                insert_pagination(cx, &place, &mut context, &filter.path(s, &cx.site.routes), slice);
+                insert_compare_links(&mut context, &place, &SitePath::compare(routes, s.id), !list.paged);
+                insert_pagination(cx, &place, &mut context, &filter.path(s.id, routes), slice);
                 ("filter.html", layout)
             }
-            PageKind::Compare(s, slice) => {
+            PageInput::Compare(list) => {
+                let (s, slice) = (&**list.service, list.slice);
                 let service = views::service_view(cx, &place, s);
-                let rows = Rows { only: None, slice, paged: is_paged(cx.site, s) };
-                let providers = provider_rows(cx, &place, s, &rows, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                insert_pagination(cx, &place, &mut context, &SitePath::compare(&cx.site.routes, &s.id), slice);
+                insert_pagination(cx, &place, &mut context, &SitePath::compare(routes, s.id), slice);
                 let layout =
                     views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
                 context.insert("service", &service);
@@ -189,8 +188,8 @@ impl Renderer {
                 context.insert("heading", &title);
                 ("compare.html", layout)
             }
-            PageKind::Content(page) => {
-                let view = views::page_view(cx, &place, page, true);
+            PageInput::Content(page) => {
+                let view = views::page_view(cx, &place, page);
                 let mut layout = views::layout(
                     cx,
                     &place,
@@ -202,7 +201,7 @@ impl Renderer {
                 context.insert("page", &view);
                 ("page.html", layout)
             }
-            PageKind::NotFound => {
+            PageInput::NotFound => {
                 let title = cx.s("not_found_title");
                 ("404.html", views::layout(cx, &place, title.clone(), title, vec![]))
             }
@@ -212,59 +211,34 @@ impl Renderer {
     }
 }
 
-/// Which rows a list page shows.
-struct Rows<'a> {
-    /// The filter of a filter page.
-    only: Option<&'a Filter>,
-    /// The page of the list (of the filter's providers when `paged`, else of
-    /// the service's).
-    slice: &'a Slice,
-    /// The service's lists are split into pages.
-    paged: bool,
-}
-
-impl Rows<'_> {
-    /// The positions in the service's providers of the rows, in order.
-    fn positions(&self) -> Vec<usize> {
-        match self.only {
-            Some(f) if self.paged => f.providers[self.slice.range.clone()].to_vec(),
-            _ => self.slice.range.clone().collect(),
-        }
-    }
-}
-
 /// The providers of one list page as rows of a list or comparison, with
-/// their headline survey figure and filter values; the headline itself goes
-/// into the context as `headline`. On a filter page of a short service the
-/// rows outside the filter are there but hidden, so the script can combine
-/// filters from the page the reader is on and count against the whole
-/// service; a long service's pages hold only their own rows, marked
-/// `partial` so the script leaves counting to the pre-built pages.
-fn provider_rows(
-    cx: &VariantContext,
-    place: &Place,
-    service: &crate::model::Service,
-    rows: &Rows,
-    context: &mut Fill,
-) -> Vec<views::ProviderView> {
+/// their headline survey figure; the headline itself goes into the context
+/// as `headline`. On a filter page of a short service the rows outside the
+/// filter are there but hidden, so the script can combine filters from the
+/// page the reader is on and count against the whole service; a long
+/// service's pages hold only their own rows, marked `partial` so the script
+/// leaves counting to the pre-built pages.
+fn provider_rows(cx: &VariantContext, place: &Place, list: &ListInput, context: &mut Fill) -> Vec<views::ProviderView> {
+    let service = &**list.service;
     let headline = survey_views::headline(cx, place, service);
-    let views = rows
-        .positions()
-        .into_iter()
-        .map(|i| {
-            let p = &service.providers[i];
-            let mut view = views::provider_row(cx, place, service, p);
-            view.survey_headline = headline.as_ref().map(|h| h.value(cx, p));
-            view.filter = cx.filter_values(service, i);
-            view.hidden = !rows.paged && rows.only.is_some_and(|f| f.providers.binary_search(&i).is_err());
+    let views = list
+        .rows
+        .iter()
+        .map(|(row, hidden)| {
+            let mut view = views::provider_row(cx, place, service, row);
+            view.survey_headline = headline.as_ref().map(|h| h.value(cx, row.slug));
+            view.hidden = *hidden;
             view
         })
         .collect();
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
     context.insert("indicators", &quality_views::heads(cx, service));
-    context.insert("indicator_class", &quality_views::indicator_class(service, cx.variant.is_plain()));
-    if rows.paged {
+    context.insert(
+        "indicator_class",
+        &quality_views::indicator_class(service.id, service.indicators, cx.variant.is_plain()),
+    );
+    if list.paged {
         context.insert("partial", &true);
     }
     views
@@ -324,8 +298,8 @@ pub fn render_with<F>(
 where
     F: Fn(&Job, Rendered) -> Result<Option<PathBuf>, Finding> + Sync,
 {
-    let contexts: Vec<VariantContext> =
-        Variant::ALL.iter().map(|&v| VariantContext::new(site, translations, v)).collect();
+    let inputs = inputs::Inputs::new(site, translations, renderer.templates);
+    let contexts: Vec<VariantContext> = Variant::ALL.iter().map(|&v| VariantContext::new(inputs.site(), v)).collect();
     // The UI strings are the same on every page of a variant and kind of
     // service: converted once, not once per page.
     let mut strings = memo::Shared::default();
@@ -335,21 +309,21 @@ where
             strings.add(cx.variant, Some(kind), cx.strings_of(kind));
         }
     }
-    // Only a memo of the last build has keys to compare with.
-    let inputs = memo.map(|_| inputs::Inputs::new(site, translations, renderer.templates));
     let jobs = jobs(site);
     let done = AtomicUsize::new(0);
     jobs.par_iter().try_for_each(|job| {
-        let key = inputs.as_ref().map(|i| i.key(site, job));
+        let input = inputs.input(job);
+        // Only a memo of the last build has keys to compare with.
+        let key = memo.map(|_| input.key());
         let previous = memo.zip(key).and_then(|(m, k)| m.unchanged(job.variant, &job.path, k));
         let stored = if let Some(file) = previous {
             sink(job, Rendered::Unchanged(file))?
         } else {
             let cx = contexts.iter().find(|c| c.variant == job.variant).expect("a context per variant");
-            let (template, fill) = renderer.fill(job, cx, &strings);
+            let (template, fill) = renderer.fill(&input, cx, &strings);
             let mut html = renderer.render_filled(template, &fill)?;
             if job.variant.is_plain() {
-                html = crate::plain::glossary::explain_terms(&html, &translations.glossary);
+                html = crate::plain::glossary::explain_terms(&html, &cx.t.glossary);
             }
             sink(job, Rendered::Html(html.into_bytes()))?
         };

@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 
+use super::inputs::{Row, ServiceInput};
 use super::views::VariantContext;
 use crate::domain::Variant;
 use crate::i18n::Translations;
+use crate::model::Site;
 use crate::model::indicators::{self, Indicator};
 use crate::model::inspection::{FollowUp, Inspection};
-use crate::model::{Provider, Service, Site};
 
 #[derive(Serialize)]
 pub struct InspectionView {
@@ -69,7 +70,7 @@ pub fn inspection(cx: &VariantContext, i: &Inspection) -> InspectionView {
 }
 
 /// The latest inspection and every figure: what a row of a list shows.
-pub fn row(cx: &VariantContext, service: &Service, p: &Provider) -> QualityView {
+pub fn row(cx: &VariantContext, service: &ServiceInput, p: &Row) -> QualityView {
     QualityView {
         inspections: Vec::new(),
         latest: p.inspections.first().map(|i| inspection(cx, i)),
@@ -78,8 +79,8 @@ pub fn row(cx: &VariantContext, service: &Service, p: &Provider) -> QualityView 
 }
 
 /// Every inspection, for the provider's own page.
-pub fn inspections(cx: &VariantContext, p: &Provider) -> Vec<InspectionView> {
-    p.inspections.iter().map(|i| inspection(cx, i)).collect()
+pub fn inspections(cx: &VariantContext, all: &[Inspection]) -> Vec<InspectionView> {
+    all.iter().map(|i| inspection(cx, i)).collect()
 }
 
 fn figure(cx: &VariantContext, indicator: &Indicator, value: Option<&Option<indicators::Value>>) -> FigureView {
@@ -94,7 +95,7 @@ fn figure(cx: &VariantContext, indicator: &Indicator, value: Option<&Option<indi
 }
 
 /// The service's indicators, for the heads of a comparison.
-pub fn heads(cx: &VariantContext, service: &Service) -> Vec<IndicatorHead> {
+pub fn heads(cx: &VariantContext, service: &ServiceInput) -> Vec<IndicatorHead> {
     service
         .indicators
         .iter()
@@ -109,11 +110,11 @@ pub fn heads(cx: &VariantContext, service: &Service) -> Vec<IndicatorHead> {
 /// The class that gives a comparison table the labels of its service's
 /// indicator columns on narrow screens (`indicator_labels_css`); none when
 /// the service has no indicators.
-pub fn indicator_class(service: &Service, plain: bool) -> String {
-    if service.indicators.is_empty() {
+pub fn indicator_class(service: &crate::domain::Slug, indicators: &[Indicator], plain: bool) -> String {
+    if indicators.is_empty() {
         return String::new();
     }
-    format!("q-{}{}", service.id, if plain { "-plain" } else { "" })
+    format!("q-{}{}", service, if plain { "-plain" } else { "" })
 }
 
 /// The indicator columns' card labels, as the kinds' labels are made
@@ -136,7 +137,11 @@ pub fn indicator_labels_css(site: &Site, t: &Translations) -> String {
                 .collect();
             most = most.max(labels.len());
             let _ = t;
-            out.push_str(&format!(".{}{{{}}}\n", indicator_class(service, variant.is_plain()), labels.join(";")));
+            out.push_str(&format!(
+                ".{}{{{}}}\n",
+                indicator_class(&service.id, &service.indicators, variant.is_plain()),
+                labels.join(";")
+            ));
         }
     }
     if most > 0 {

@@ -9,10 +9,10 @@
 
 use serde::Serialize;
 
+use super::inputs::ServiceInput;
 use super::views::{Place, VariantContext};
 use crate::domain::Text;
 use crate::markdown::{self, Block, Labels};
-use crate::model::Service;
 
 /// The service page's texts, each rendered for its place.
 #[derive(Debug, Serialize)]
@@ -31,7 +31,7 @@ pub struct ServiceTexts {
 }
 
 impl ServiceTexts {
-    pub fn new(cx: &VariantContext, place: &Place, s: &Service) -> ServiceTexts {
+    pub fn new(cx: &VariantContext, place: &Place, s: &ServiceInput) -> ServiceTexts {
         let anchor = |key: &str| cx.site.routes.anchors.get(key).map_or(key.to_string(), ToString::to_string);
         let labels = labels(cx);
         let reserved = reserved_ids(cx);
@@ -52,14 +52,14 @@ impl ServiceTexts {
             markdown::render(&source, &block).html
         };
         ServiceTexts {
-            description: block(&s.description, 1, &anchor("about")),
-            scheme: block(&s.scheme, 2, &anchor("scheme")),
-            municipality_role: block(&s.municipality_role, 3, "kommunen"),
-            access: block(&s.access, 3, "tildeling"),
-            payment: block(&s.payment, 3, "betaling"),
-            how_to_choose: block(&s.how_to_choose, 2, &anchor("how_to_choose")),
-            no_choice: block(&s.no_choice, 2, &anchor("no_choice")),
-            how_to_switch: block(&s.how_to_switch, 2, &anchor("switch")),
+            description: block(s.description, 1, &anchor("about")),
+            scheme: block(s.scheme, 2, &anchor("scheme")),
+            municipality_role: block(s.municipality_role, 3, "kommunen"),
+            access: block(s.access, 3, "tildeling"),
+            payment: block(s.payment, 3, "betaling"),
+            how_to_choose: block(s.how_to_choose, 2, &anchor("how_to_choose")),
+            no_choice: block(s.no_choice, 2, &anchor("no_choice")),
+            how_to_switch: block(s.how_to_switch, 2, &anchor("switch")),
             notice_period: s.notice_period.as_ref().map(|n| inline(cx, place, n)),
             complaints_how: block(&s.complaints.how, 2, &anchor("complaints")),
         }

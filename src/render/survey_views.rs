@@ -4,10 +4,12 @@
 use serde::Serialize;
 
 use super::chart::{self, number};
+use super::inputs::ServiceInput;
 use super::views::{Place, VariantContext};
+use crate::domain::Slug;
+use crate::model::Provider;
 use crate::model::comparison::Verdict;
 use crate::model::survey::{Basis, Figure, PublishedQuestion, Survey};
-use crate::model::{Provider, Service};
 
 #[derive(Serialize)]
 pub struct SurveyView {
@@ -91,9 +93,9 @@ fn municipality_text(cx: &VariantContext, published: &PublishedQuestion) -> Stri
 
 /// The surveys of `service` whose results a provider page shows: the latest
 /// of each series.
-pub fn latest<'a>(cx: &VariantContext<'a>, service: &Service) -> Vec<&'a Survey> {
+pub fn latest<'a>(service: &ServiceInput<'a>) -> Vec<&'a Survey> {
     let mut out: Vec<&Survey> = Vec::new();
-    for s in cx.site.surveys.iter().filter(|s| s.service == service.id) {
+    for s in service.surveys.iter().map(|s| s.0) {
         match out.iter_mut().find(|o| o.series == s.series) {
             Some(o) if o.year < s.year => *o = s,
             Some(_) => {}
@@ -103,11 +105,24 @@ pub fn latest<'a>(cx: &VariantContext<'a>, service: &Service) -> Vec<&'a Survey>
     out
 }
 
-pub fn provider_surveys(cx: &VariantContext, place: &Place, service: &Service, provider: &Provider) -> Vec<SurveyView> {
-    latest(cx, service).into_iter().enumerate().map(|(i, survey)| survey_view(cx, place, survey, provider, i)).collect()
+pub fn provider_surveys(
+    cx: &VariantContext,
+    place: &Place,
+    service: &ServiceInput,
+    provider: &Provider,
+) -> Vec<SurveyView> {
+    let all = latest(service);
+    all.into_iter().enumerate().map(|(i, survey)| survey_view(cx, place, service, survey, provider, i)).collect()
 }
 
-fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &Provider, index: usize) -> SurveyView {
+fn survey_view(
+    cx: &VariantContext,
+    place: &Place,
+    service: &ServiceInput,
+    survey: &Survey,
+    provider: &Provider,
+    index: usize,
+) -> SurveyView {
     let slug = &provider.slug;
     let has_results = survey.covers(slug);
     let rows: Vec<SurveyRow> = survey
@@ -206,16 +221,16 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
         chart,
         rows,
         notes,
-        trend: trend(cx, survey, provider),
+        trend: trend(cx, service, survey, provider),
     }
 }
 
 /// Published figures of the same series in earlier years, oldest first.
-fn trend(cx: &VariantContext, latest: &Survey, provider: &Provider) -> Option<Trend> {
-    let years: Vec<&Survey> = cx
-        .site
+fn trend(cx: &VariantContext, service: &ServiceInput, latest: &Survey, provider: &Provider) -> Option<Trend> {
+    let years: Vec<&Survey> = service
         .surveys
         .iter()
+        .map(|s| s.0)
         .filter(|s| s.series == latest.series && s.service == latest.service && s.covers(&provider.slug))
         .collect();
     if years.len() < 2 {
@@ -260,9 +275,9 @@ pub struct Headline<'a> {
 
 impl Headline<'_> {
     /// The provider's headline figure as its row shows it.
-    pub fn value(&self, cx: &VariantContext, p: &Provider) -> String {
+    pub fn value(&self, cx: &VariantContext, slug: &Slug) -> String {
         let survey = self.source;
-        let figure = survey.published[survey.headline].providers.get(&p.slug);
+        let figure = survey.published[survey.headline].providers.get(slug);
         // The scale goes with the figure ("4,9 av 6"): a comparison
         // table is read row by row, far from the note that explains it.
         match figure {
@@ -283,8 +298,8 @@ impl Headline<'_> {
     }
 }
 
-pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -> Option<Headline<'a>> {
-    let survey = *latest(cx, service).first()?;
+pub fn headline<'a>(cx: &VariantContext, place: &Place, service: &ServiceInput<'a>) -> Option<Headline<'a>> {
+    let survey = *latest(service).first()?;
     let published = &survey.published[survey.headline];
     // The verdict was reached when the figures were published
     // (model::comparison): each provider against the others, with the
@@ -296,7 +311,7 @@ pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -
         Verdict::StandsOut(slugs) => {
             let named: Vec<&str> = slugs
                 .iter()
-                .filter_map(|s| service.every_provider().find(|p| &p.slug == s).map(|p| p.name.as_str()))
+                .filter_map(|s| service.named_by_surveys.iter().find(|p| p.slug == s).map(|p| p.name))
                 .collect();
             cx.s("survey_note_stands_out").replace("{providers}", &named.join(", "))
         }

@@ -11,37 +11,29 @@ pub use super::card_css::{card_class, card_labels_css};
 pub use super::filter_views::{
     CommonValues, FilterGroup, FilterOption, common_values, filter_data, filter_groups, filter_label,
 };
+use super::inputs::{PageHeading, Row, ServiceInput, SiteInput};
 use super::service_texts::ServiceTexts;
 use crate::domain::{Date, Text, Variant};
 use crate::i18n::Translations;
 use crate::markdown;
-use crate::model::filters;
-use crate::model::{CapacityStatus, Ownership, Page, Provider, Service, ServiceKind, Site};
+use crate::model::{CapacityStatus, Ownership, Page, Provider, ServiceKind};
 
 /// Everything one variant shares across its pages.
 pub struct VariantContext<'a> {
-    pub site: &'a Site,
+    pub site: &'a SiteInput<'a>,
     pub variant: Variant,
     pub t: &'a Translations,
     pub strings: BTreeMap<&'a str, &'a str>,
     /// The strings as pages of each kind of service see them.
     kinds: Vec<(ServiceKind, BTreeMap<&'a str, &'a str>)>,
-    /// The filter values of each provider of each service (`filter_data`),
-    /// in the order of `site.services` and their providers: a provider is
-    /// a row on many list pages.
-    filter_values: Vec<Vec<BTreeMap<String, String>>>,
 }
 
 impl<'a> VariantContext<'a> {
-    pub fn new(site: &'a Site, t: &'a Translations, variant: Variant) -> Self {
+    pub fn new(site: &'a SiteInput<'a>, variant: Variant) -> Self {
+        let t = site.t.0;
         let strings = t.strings_for(variant);
         let kinds = KINDS.iter().map(|&kind| (kind, strings_for_kind(&strings, kind))).collect();
-        let filter_values = site
-            .services
-            .iter()
-            .map(|s| (0..s.providers.len()).map(|i| filter_data(filters::filters(s), i, &site.routes)).collect())
-            .collect();
-        VariantContext { site, variant, t, strings, kinds, filter_values }
+        VariantContext { site, variant, t, strings, kinds }
     }
 
     /// The strings for pages about a service of `kind`: a key written as
@@ -56,15 +48,6 @@ impl<'a> VariantContext<'a> {
     /// One string in the words of a kind of service.
     pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
         self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())
-    }
-
-    /// The filter values of the provider at `index` in `service`'s list.
-    pub fn filter_values(&self, service: &Service, index: usize) -> BTreeMap<String, String> {
-        let position = self.site.services.iter().position(|o| std::ptr::eq(o, service));
-        match position.and_then(|s| self.filter_values.get(s)).and_then(|values| values.get(index)) {
-            Some(values) => values.clone(),
-            None => filter_data(filters::filters(service), index, &self.site.routes),
-        }
     }
 
     pub fn text(&self, text: &'a Text) -> &'a str {
@@ -213,11 +196,11 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
     if items.is_empty() { vec![cx.s("not_stated")] } else { items }
 }
 
-pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
-    let mut view = provider_row(cx, place, service, p);
+pub fn provider_view(cx: &VariantContext, place: &Place, service: &ServiceInput, p: &Provider) -> ProviderView {
+    let mut view = provider_row(cx, place, service, &Row::of(p, BTreeMap::new()));
     view.description = cx.text(&p.description).to_string();
     view.choose = Some(super::contact_views::choose_contacts(cx, place, service, p));
-    view.quality.inspections = super::quality_views::inspections(cx, p);
+    view.quality.inspections = super::quality_views::inspections(cx, &p.inspections);
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
         school.self_description_html = markdown::render(
             cx.text(&s.self_description),
@@ -241,15 +224,15 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &Service, p: &
 /// without the description and the school's self-description, which only
 /// that page shows (the one costs a Markdown rendering per row, the other
 /// copying the longest text of the profile into every row).
-pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &Provider) -> ProviderView {
+pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, p: &Row) -> ProviderView {
     let site = cx.site;
     let district_name = |id: &crate::domain::Slug| {
         site.districts.iter().find(|d| &d.id == id).map_or(id.to_string(), |d| d.name.clone())
     };
     ProviderView {
         slug: p.slug.to_string(),
-        name: p.name.clone(),
-        filter: BTreeMap::new(),
+        name: p.name.to_string(),
+        filter: p.filter.clone(),
         hidden: false,
         href: place.linker.page(p.path(&site.routes).as_str()),
         org_number: p.org_number.to_string(),
@@ -283,19 +266,19 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &Service, p: &P
         continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_ref()).map(|n| cx.text(n).to_string()),
         last_checked: cx.date(p.last_checked),
         stale: p.stale,
-        is_default: service.default_provider.as_ref() == Some(&p.slug),
+        is_default: service.default_provider.as_ref().is_some_and(|d| d.slug == p.slug),
         survey_headline: None,
-        contact: ContactView::new(&p.contact),
+        contact: ContactView::new(p.contact),
         image: p.image.as_ref().map(|i| ImageView { src: place.linker.site(i.published.as_str()), alt: i.alt.clone() }),
         school: p.school.as_ref().map(|s| SchoolView {
             grades: format!("{}–{}", s.grade_from, s.grade_to),
             pupils: s.pupils,
             capacity: s.capacity,
             after_school_care: s.after_school_care.as_ref().map(|a| cx.text(a).to_string()),
-            focus_areas: listed(cx, s.focus_areas.clone()),
-            transport: cx.text(&s.transport).to_string(),
+            focus_areas: listed(cx, s.focus_areas.to_vec()),
+            transport: cx.text(s.transport).to_string(),
             self_description_html: String::new(),
-            plain_missing: plain_missing(cx, place, &s.self_description),
+            plain_missing: (cx.variant.is_plain() && !s.has_plain_self_description).then(|| standard_page(cx, place)),
         }),
         quality: super::quality_views::row(cx, service, p),
     }
@@ -329,32 +312,32 @@ pub struct ServiceView {
     pub provider_count_label: String,
 }
 
-pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
+pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> ServiceView {
     ServiceView {
-        name: s.name.clone(),
+        name: s.name.to_string(),
         href: place.linker.page(s.path(&cx.site.routes).as_str()),
-        summary: super::service_texts::words(cx, &s.summary),
-        summary_html: super::service_texts::inline(cx, place, &s.summary),
+        summary: super::service_texts::words(cx, s.summary),
+        summary_html: super::service_texts::inline(cx, place, s.summary),
         texts: None,
-        deadline: s.deadline.as_ref().map(|d| super::service_texts::inline(cx, place, d)),
+        deadline: s.deadline.map(|d| super::service_texts::inline(cx, place, d)),
         offices: super::contact_views::district_offices(cx),
         not_offered: super::contact_views::not_offered(cx, place, s),
-        default_provider: s.default_provider().map(|p| Link {
-            label: p.name.clone(),
+        default_provider: s.default_provider.as_ref().map(|p| Link {
+            label: p.name.to_string(),
             href: place.linker.page(p.path(&cx.site.routes).as_str()),
             current: false,
         }),
-        contact: ContactView::new(&s.contact),
+        contact: ContactView::new(s.contact),
         complaints_body: s.complaints.body.clone(),
         complaints_web: s.complaints.web.clone(),
         is_school: s.kind == crate::model::ServiceKind::School,
-        provider_count: s.providers.len(),
-        provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),
+        provider_count: s.provider_count,
+        provider_count_label: format!("{} {}", s.provider_count, cx.s_of(s.kind, "providers_count_suffix")),
     }
 }
 
 /// The service as its own page shows it: with its texts.
-pub fn service_page_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceView {
+pub fn service_page_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> ServiceView {
     ServiceView { texts: Some(ServiceTexts::new(cx, place, s)), ..service_view(cx, place, s) }
 }
 
@@ -376,34 +359,51 @@ pub struct PageView {
 /// Ids `page.html` and `base.html` give their own elements.
 const PAGE_TEMPLATE_IDS: [&str; 3] = ["main", "pages-nav-h", "toc-h"];
 
-pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: bool) -> PageView {
-    let body = with_body.then(|| {
-        let block = markdown::Block {
-            linker: &place.linker,
-            labels: &markdown_labels(cx),
-            section_level: 1,
-            id_prefix: "",
-            reserved_ids: &PAGE_TEMPLATE_IDS,
-            contents: true,
-            foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
-        };
-        markdown::render(cx.text(&page.body), &block)
-    });
-    let (body_html, toc) = body.map_or_else(Default::default, |r| (r.html, r.toc));
+/// An information page as lists of pages show it: title and summary.
+pub fn page_heading_view(cx: &VariantContext, place: &Place, page: &PageHeading) -> PageView {
+    PageView {
+        title: cx.text(page.title).to_string(),
+        summary: cx.text(page.summary).to_string(),
+        body_html: String::new(),
+        toc: Vec::new(),
+        href: place.linker.page(page.path().as_str()),
+        plain_missing: None,
+        hyphenation: hyphenation(cx, page.lang),
+    }
+}
+
+/// An information page as its own page shows it: with its body.
+pub fn page_view(cx: &VariantContext, place: &Place, page: &Page) -> PageView {
+    let block = markdown::Block {
+        linker: &place.linker,
+        labels: &markdown_labels(cx),
+        section_level: 1,
+        id_prefix: "",
+        reserved_ids: &PAGE_TEMPLATE_IDS,
+        contents: true,
+        foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
+    };
+    let body = markdown::render(cx.text(&page.body), &block);
     PageView {
         title: cx.text(&page.title).to_string(),
         summary: cx.text(&page.summary).to_string(),
-        body_html,
-        toc,
+        body_html: body.html,
+        toc: body.toc,
         href: place.linker.page(page.path().as_str()),
-        plain_missing: if with_body { plain_missing(cx, place, &page.body) } else { None },
-        hyphenation: match &page.lang {
-            None => Some(cx.site.language.code()),
-            Some(tag) => match tag.primary() {
-                "nb" | "no" => Some("nb"),
-                "nn" => Some("nn"),
-                _ => None,
-            },
+        plain_missing: plain_missing(cx, place, &page.body),
+        hyphenation: hyphenation(cx, page.lang.as_ref()),
+    }
+}
+
+/// The hyphenation patterns of a page written in `lang` (the site's
+/// language when none): none for a language without patterns.
+fn hyphenation(cx: &VariantContext, lang: Option<&crate::domain::LanguageTag>) -> Option<&'static str> {
+    match lang {
+        None => Some(cx.site.language.code()),
+        Some(tag) => match tag.primary() {
+            "nb" | "no" => Some("nb"),
+            "nn" => Some("nn"),
+            _ => None,
         },
     }
 }
@@ -422,14 +422,19 @@ pub(crate) fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
 /// Where the standard wording of a text is, when a plain reader gets it
 /// because no plain wording was written: the same page without lettlest.
 fn plain_missing(cx: &VariantContext, place: &Place, text: &crate::domain::Text) -> Option<String> {
+    (cx.variant.is_plain() && text.plain.is_none()).then(|| standard_page(cx, place))
+}
+
+/// The same page in the variant without lettlest.
+fn standard_page(cx: &VariantContext, place: &Place) -> String {
     let standard = if cx.variant.is_large_print() { Variant::LargePrint } else { Variant::Standard };
-    (cx.variant.is_plain() && text.plain.is_none()).then(|| place.linker.site(&place.path.in_variant(standard)))
+    place.linker.site(&place.path.in_variant(standard))
 }
 
 pub fn home_crumb(cx: &VariantContext, place: &Place) -> Link {
     Link { label: cx.s("nav_home"), href: place.linker.page(""), current: false }
 }
 
-pub fn service_crumb(cx: &VariantContext, place: &Place, s: &Service) -> Link {
-    Link { label: s.name.clone(), href: place.linker.page(s.path(&cx.site.routes).as_str()), current: false }
+pub fn service_crumb(cx: &VariantContext, place: &Place, s: &ServiceInput) -> Link {
+    Link { label: s.name.to_string(), href: place.linker.page(s.path(&cx.site.routes).as_str()), current: false }
 }

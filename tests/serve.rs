@@ -313,11 +313,11 @@ fn reload_streams_are_capped_and_cost_no_thread_of_their_own() {
     for (_, first) in &open {
         assert!(first.starts_with("HTTP/1.1 200") && first.contains("text/event-stream"), "{first}");
     }
-    // tiny_http reads each connection on a thread of its own; the streams
-    // add none beside that (a thread per stream was twice as many). A few
-    // more may be the watcher's and a build's, started meanwhile.
+    // One thread writes every stream, and connections are read by a fixed
+    // pool: the streams add no thread (a thread per connection added 64).
+    // A few more may be the watcher's and a build's, started meanwhile.
     let during = threads(served.child.id());
-    assert!(during <= before + MAX_STREAMS + 16, "{before} threads before, {during} with {MAX_STREAMS} streams");
+    assert!(during <= before + 8, "{before} threads before, {during} with {MAX_STREAMS} streams");
     let (_, refused) = open_stream(&served.address);
     assert!(refused.starts_with("HTTP/1.1 503"), "one stream too many:\n{refused}");
 
@@ -329,6 +329,27 @@ fn reload_streams_are_capped_and_cost_no_thread_of_their_own() {
         let read = stream.read(&mut more).expect("a build's news");
         let news = String::from_utf8_lossy(&more[..read]).into_owned();
         assert!(news.starts_with("data: ") && !news.contains(&tag), "{news}");
+    }
+}
+
+#[test]
+fn idle_connections_cost_no_thread_and_pages_are_still_served() {
+    let site = TestSite::minimal();
+    let temp = tempfile::tempdir().unwrap();
+    let served = Served::start(&site, temp.path());
+    assert_eq!(served.get("/").status, 200);
+    let before = threads(served.child.id());
+    // Connections that never send a request, as a flood would open them.
+    let idle: Vec<TcpStream> = (0..300).map(|_| TcpStream::connect(&served.address).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads(served.child.id());
+    assert!(during <= before + 8, "{before} threads before, {during} with {} idle connections", idle.len());
+    drop(idle);
+    // The idle ones are let go after a few seconds; pages are served again.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while served.get("/").status != 200 {
+        assert!(std::time::Instant::now() < deadline, "pages are not served after the idle connections closed");
+        std::thread::sleep(Duration::from_millis(200));
     }
 }
 

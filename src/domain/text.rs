@@ -1,4 +1,4 @@
-use super::Variant;
+use super::variant::Variant;
 
 /// A piece of prose with its optional plain-language companion.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]

@@ -53,6 +53,23 @@ impl Filter {
     }
 }
 
+/// The values of the pre-built filter pages that list the provider at
+/// `index` in its service's list, by query key, for the script that
+/// combines filters: it counts with these, so it cannot disagree with
+/// those pages.
+pub fn values_of(all: &[Filter], index: usize, routes: &Routes) -> std::collections::BTreeMap<String, String> {
+    let mut out: std::collections::BTreeMap<String, String> =
+        Dimension::ALL.iter().map(|d| (d.segment(routes).to_string(), String::new())).collect();
+    for f in all.iter().filter(|f| f.providers.binary_search(&index).is_ok()) {
+        let values = out.entry(f.dimension.segment(routes).to_string()).or_default();
+        if !values.is_empty() {
+            values.push(' ');
+        }
+        values.push_str(&f.value);
+    }
+    out
+}
+
 pub fn ownership_value(o: Ownership) -> &'static str {
     match o {
         Ownership::Municipal => "kommunal",

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::messages;
+use super::messages::{self, Avoided};
 use super::texts::Pair;
 use crate::diagnostics::{Findings, Position};
 use crate::html::escape;
@@ -64,13 +64,6 @@ struct RawAvoid {
 pub struct Term {
     pub term: String,
     pub explanation: String,
-}
-
-/// A word plain texts must not use.
-#[derive(Debug, Clone)]
-pub struct Avoided {
-    pub term: String,
-    pub instead: String,
 }
 
 #[derive(Debug, Clone, Default)]

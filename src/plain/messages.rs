@@ -5,10 +5,16 @@
 use std::path::Path;
 
 use super::facts::Fact;
-use super::glossary::Avoided;
 use super::texts::Pair;
 use crate::diagnostics::{Finding, Position};
 use crate::msg;
+
+/// A word plain texts must not use.
+#[derive(Debug, Clone)]
+pub struct Avoided {
+    pub term: String,
+    pub instead: String,
+}
 
 /// "`field`: " before a message about one field of a YAML file; nothing for
 /// a whole Markdown text.

@@ -1,7 +1,7 @@
 //! The narrow-screen cards of the comparison tables: the label each cell
 //! shows before its value, once per site in a style sheet of its own.
 
-use super::views::{KINDS, kind_key, strings_for_kind};
+use super::context::{KINDS, kind_key, strings_for_kind};
 use crate::domain::Variant;
 use crate::i18n::Translations;
 use crate::model::{ServiceKind, Site};
@@ -50,7 +50,46 @@ pub fn card_labels_css(site: &Site, t: &Translations) -> String {
             }
         }
     }
-    out.push_str(&super::quality_views::indicator_labels_css(site, t));
+    out.push_str(&indicator_labels_css(site));
+    out
+}
+
+/// The indicator columns' card labels, as the kinds' labels are made
+/// (`views::card_labels_css`): a custom property per column (`--q1` for the
+/// first indicator) by service and wording, and the rules that show them
+/// once the table has become cards. Indicators differ from service to
+/// service, so they are labelled by a class of the service's own.
+fn indicator_labels_css(site: &Site) -> String {
+    let mut out = String::new();
+    let mut most = 0;
+    for variant in [Variant::Standard, Variant::Plain] {
+        for service in site.services.iter().filter(|s| !s.indicators.is_empty()) {
+            let labels: Vec<String> = service
+                .indicators
+                .iter()
+                .enumerate()
+                .map(|(i, indicator)| format!("--q{}:{}", i + 1, css_string(indicator.name.for_variant(variant))))
+                .collect();
+            most = most.max(labels.len());
+            out.push_str(&format!(
+                ".{}{{{}}}\n",
+                super::quality_views::indicator_class(&service.id, &service.indicators, variant.is_plain()),
+                labels.join(";")
+            ));
+        }
+    }
+    if most > 0 {
+        // The same queries as the cards of style.css: every table, and
+        // large print with these columns sooner.
+        for (width, table) in [("44em", ".providers-table"), ("64em", ".large-print .providers-table[class*=\" q-\"]")]
+        {
+            out.push_str(&format!("@container (max-width: {width}){{"));
+            for i in 1..=most {
+                out.push_str(&format!("{table} td.q{i}::before{{content:var(--q{i}) \": \"}}"));
+            }
+            out.push_str("}\n");
+        }
+    }
     out
 }
 

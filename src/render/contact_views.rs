@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use super::context::VariantContext;
 use super::inputs::ServiceInput;
-use super::views::{ContactView, Place, VariantContext};
+use super::layout_view::{ContactView, Place};
 use crate::domain::Slug;
 use crate::model::{Agreement, Provider};
 

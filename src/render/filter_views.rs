@@ -2,15 +2,13 @@
 //! pages, the values every provider has, and each row's filter values for
 //! the script that combines filters.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use super::context::{VariantContext, capacity_key, ownership_key};
 use super::inputs::{FilterEntry, FilterInput, ServiceInput};
-use super::views::{Place, VariantContext};
-use super::views::{capacity_key, ownership_key};
-use crate::model::filters::{self, Dimension, Filter};
-use crate::model::{CapacityStatus, Ownership, Routes, ServiceKind};
+use super::layout_view::Place;
+use crate::model::filters::{self, Dimension};
+use crate::model::{CapacityStatus, Ownership, ServiceKind};
 
 /// The filters of one dimension, as links to their pre-built pages.
 #[derive(Serialize)]
@@ -49,23 +47,6 @@ pub fn filter_label(cx: &VariantContext, kind: ServiceKind, filter: &FilterEntry
             .find(|c| filters::capacity_value(*c) == filter.value)
             .map_or(filter.value.to_string(), |c| cx.s_of(kind, capacity_key(c))),
     }
-}
-
-/// The values of the pre-built filter pages that list `p`, by query key.
-/// The script counts with these, so it cannot disagree with those pages.
-/// The filter values of the provider at `index` in its service's list, per
-/// dimension, for the script that combines filters.
-pub fn filter_data(all: &[Filter], index: usize, routes: &Routes) -> BTreeMap<String, String> {
-    let mut out: BTreeMap<String, String> =
-        Dimension::ALL.iter().map(|d| (d.segment(routes).to_string(), String::new())).collect();
-    for f in all.iter().filter(|f| f.providers.binary_search(&index).is_ok()) {
-        let values = out.entry(f.dimension.segment(routes).to_string()).or_default();
-        if !values.is_empty() {
-            values.push(' ');
-        }
-        values.push_str(&f.value);
-    }
-    out
 }
 
 /// The label of a dimension's group of filters, in the words of the

@@ -246,7 +246,7 @@ pub struct Row<'a> {
     pub school: Option<SchoolRow<'a>>,
     pub inspections: &'a [Inspection],
     pub indicators: &'a [Option<Value>],
-    /// Query key → the values it is listed under (`views::filter_data`).
+    /// Query key → the values it is listed under (`filters::values_of`).
     pub filter: BTreeMap<String, String>,
 }
 
@@ -510,7 +510,7 @@ impl<'s> ServiceParts<'s> {
         let rows = providers
             .par_iter()
             .enumerate()
-            .map(|(i, p)| Keyed::new(Row::of(p, super::views::filter_data(all, i, &site.routes))))
+            .map(|(i, p)| Keyed::new(Row::of(p, filters::values_of(all, i, &site.routes))))
             .collect();
         let pages = service.every_provider().map(|p| (&p.slug, Keyed::new(p))).collect();
         let paged = is_paged(site, service);

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use super::context::VariantContext;
 use super::inputs::SiteInput;
-use super::views::VariantContext;
 use crate::domain::Variant;
 use crate::model::routes::Linker;
 use crate::model::{Contact, SitePath};
@@ -182,7 +182,7 @@ pub fn layout(
         stylesheet: place.linker.site("assets/style.css"),
         favicon: place.linker.site("favicon.svg"),
         logo: site.identity.logo.as_ref().map(|l| place.linker.site(l)),
-        brand_stylesheet: site.identity.brand_colour.map(|_| place.linker.site(super::BRAND_CSS)),
+        brand_stylesheet: site.identity.brand_colour.map(|_| place.linker.site(crate::model::written::BRAND_CSS)),
         cards_stylesheet: None,
         variant_current: cx.s(variant_key(cx.variant)),
         script: place.linker.site("assets/brukervalg.js"),

@@ -5,6 +5,8 @@
 mod card_css;
 mod chart;
 mod contact_views;
+mod context;
+mod csv_cells;
 mod filter_views;
 pub mod hyphenate;
 mod inputs;

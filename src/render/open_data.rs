@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::csv_cells::neutralise;
 use crate::carried::Carried;
 use crate::domain::Slug;
 
@@ -401,13 +402,6 @@ const PROVIDER_COLUMNS: &[Column] = &[
     ("school_after_school_care", |r| optional(r.school_after_school_care)),
     ("school_focus_areas", |r| list(&r.school_focus_areas)),
 ];
-
-/// The OWASP rule against CSV (formula) injection: a cell a spreadsheet
-/// would read as a formula gets a leading `'`. The writer quotes every
-/// cell that is not a number, so the quote stays inside the cell.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
-}
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().quote_style(csv::QuoteStyle::NonNumeric).from_writer(Vec::new())

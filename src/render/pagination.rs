@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::views::{Place, VariantContext};
+use super::context::VariantContext;
+use super::layout_view::Place;
 use crate::model::SitePath;
 use crate::model::listing::{self, Slice};
 

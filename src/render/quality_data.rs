@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::open_data::neutralise;
+use super::csv_cells::neutralise;
 use crate::model::indicators::Indicator;
 use crate::model::{Provider, Service, Site};
 

@@ -4,11 +4,8 @@
 
 use serde::Serialize;
 
+use super::context::VariantContext;
 use super::inputs::{Row, ServiceInput};
-use super::views::VariantContext;
-use crate::domain::Variant;
-use crate::i18n::Translations;
-use crate::model::Site;
 use crate::model::indicators::{self, Indicator};
 use crate::model::inspection::{FollowUp, Inspection};
 
@@ -115,46 +112,4 @@ pub fn indicator_class(service: &crate::domain::Slug, indicators: &[Indicator], 
         return String::new();
     }
     format!("q-{}{}", service, if plain { "-plain" } else { "" })
-}
-
-/// The indicator columns' card labels, as the kinds' labels are made
-/// (`views::card_labels_css`): a custom property per column (`--q1` for the
-/// first indicator) by service and wording, and the rules that show them
-/// once the table has become cards. Indicators differ from service to
-/// service, so they are labelled by a class of the service's own.
-pub fn indicator_labels_css(site: &Site, t: &Translations) -> String {
-    let mut out = String::new();
-    let mut most = 0;
-    for variant in [Variant::Standard, Variant::Plain] {
-        for service in site.services.iter().filter(|s| !s.indicators.is_empty()) {
-            let labels: Vec<String> = service
-                .indicators
-                .iter()
-                .enumerate()
-                .map(|(i, indicator)| {
-                    format!("--q{}:{}", i + 1, super::views::css_string(indicator.name.for_variant(variant)))
-                })
-                .collect();
-            most = most.max(labels.len());
-            let _ = t;
-            out.push_str(&format!(
-                ".{}{{{}}}\n",
-                indicator_class(&service.id, &service.indicators, variant.is_plain()),
-                labels.join(";")
-            ));
-        }
-    }
-    if most > 0 {
-        // The same queries as the cards of style.css: every table, and
-        // large print with these columns sooner.
-        for (width, table) in [("44em", ".providers-table"), ("64em", ".large-print .providers-table[class*=\" q-\"]")]
-        {
-            out.push_str(&format!("@container (max-width: {width}){{"));
-            for i in 1..=most {
-                out.push_str(&format!("{table} td.q{i}::before{{content:var(--q{i}) \": \"}}"));
-            }
-            out.push_str("}\n");
-        }
-    }
-    out
 }

@@ -9,8 +9,9 @@
 
 use serde::Serialize;
 
+use super::context::VariantContext;
 use super::inputs::ServiceInput;
-use super::views::{Place, VariantContext};
+use super::layout_view::Place;
 use crate::domain::Text;
 use crate::markdown::{self, Block, Labels};
 
@@ -106,7 +107,7 @@ pub fn words(cx: &VariantContext, text: &Text) -> String {
 }
 
 fn labels(cx: &VariantContext) -> Labels {
-    super::views::markdown_labels(cx)
+    cx.markdown_labels()
 }
 
 /// Ids the templates around the texts give their own elements: each

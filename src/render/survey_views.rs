@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::chart::{self, number};
+use super::context::VariantContext;
 use super::inputs::ServiceInput;
-use super::views::{Place, VariantContext};
+use super::layout_view::Place;
 use crate::domain::Slug;
 use crate::model::Provider;
 use crate::model::comparison::Verdict;

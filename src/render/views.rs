@@ -6,108 +6,16 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub(crate) use super::card_css::css_string;
 pub use super::card_css::{card_class, card_labels_css};
-pub use super::filter_views::{
-    CommonValues, FilterGroup, FilterOption, common_values, filter_data, filter_groups, filter_label,
-};
-use super::inputs::{PageHeading, Row, ServiceInput, SiteInput};
+pub use super::filter_views::{CommonValues, FilterGroup, FilterOption, common_values, filter_groups, filter_label};
+use super::inputs::{PageHeading, Row, ServiceInput};
 use super::service_texts::ServiceTexts;
-use crate::domain::{Date, Text, Variant};
-use crate::i18n::Translations;
+use crate::domain::Variant;
 use crate::markdown;
-use crate::model::{CapacityStatus, Ownership, Page, Provider, ServiceKind};
+use crate::model::{CapacityStatus, Ownership, Page, Provider};
 
-/// Everything one variant shares across its pages.
-pub struct VariantContext<'a> {
-    pub site: &'a SiteInput<'a>,
-    pub variant: Variant,
-    pub t: &'a Translations,
-    pub strings: BTreeMap<&'a str, &'a str>,
-    /// The strings as pages of each kind of service see them.
-    kinds: Vec<(ServiceKind, BTreeMap<&'a str, &'a str>)>,
-}
-
-impl<'a> VariantContext<'a> {
-    pub fn new(site: &'a SiteInput<'a>, variant: Variant) -> Self {
-        let t = site.t.0;
-        let strings = t.strings_for(variant);
-        let kinds = KINDS.iter().map(|&kind| (kind, strings_for_kind(&strings, kind))).collect();
-        VariantContext { site, variant, t, strings, kinds }
-    }
-
-    /// The strings for pages about a service of `kind`: a key written as
-    /// `school.section_about` in the i18n file replaces `section_about` on
-    /// school pages, so schools speak of pupils and school places while
-    /// home care speaks of providers. Plain wording of either applies in
-    /// the plain variants.
-    pub fn strings_of(&self, kind: ServiceKind) -> &BTreeMap<&'a str, &'a str> {
-        self.kinds.iter().find(|(k, _)| *k == kind).map_or(&self.strings, |(_, s)| s)
-    }
-
-    /// One string in the words of a kind of service.
-    pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
-        self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())
-    }
-
-    pub fn text(&self, text: &'a Text) -> &'a str {
-        text.for_variant(self.variant)
-    }
-
-    pub fn s(&self, key: &str) -> String {
-        self.strings.get(key).map_or_else(|| self.t.missing(key), |s| s.to_string())
-    }
-
-    pub fn date(&self, date: Date) -> String {
-        self.t.long_date(date)
-    }
-}
-
-pub const KINDS: [ServiceKind; 4] =
-    [ServiceKind::HomeCare, ServiceKind::NursingHome, ServiceKind::School, ServiceKind::Kindergarten];
-
-/// The prefix of a kind's own strings in the i18n files, as the kind is
-/// written in brukervalg.yaml.
-pub fn kind_key(kind: ServiceKind) -> &'static str {
-    match kind {
-        ServiceKind::HomeCare => "home-care",
-        ServiceKind::NursingHome => "nursing-home",
-        ServiceKind::School => "school",
-        ServiceKind::Kindergarten => "kindergarten",
-    }
-}
-
-pub(super) fn strings_for_kind<'a>(
-    strings: &BTreeMap<&'a str, &'a str>,
-    kind: ServiceKind,
-) -> BTreeMap<&'a str, &'a str> {
-    let prefix = format!("{}.", kind_key(kind));
-    let mut out = strings.clone();
-    for (key, value) in strings {
-        if let Some(general) = key.strip_prefix(prefix.as_str()) {
-            out.insert(general, value);
-        }
-    }
-    out
-}
-
+pub use super::context::{KINDS, VariantContext, capacity_key, kind_key, ownership_key};
 pub use super::layout_view::{Alternate, ContactView, Layout, Link, Place, layout, web_label};
-
-pub fn ownership_key(o: Ownership) -> &'static str {
-    match o {
-        Ownership::Municipal => "ownership_municipal",
-        Ownership::Private => "ownership_private",
-        Ownership::NonProfit => "ownership_non_profit",
-    }
-}
-
-pub fn capacity_key(c: CapacityStatus) -> &'static str {
-    match c {
-        CapacityStatus::Open => "capacity_open",
-        CapacityStatus::WaitingList => "capacity_waiting_list",
-        CapacityStatus::Full => "capacity_full",
-    }
-}
 
 /// A provider as a row in a list or a whole page.
 #[derive(Serialize)]
@@ -206,7 +114,7 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &ServiceInput,
             cx.text(&s.self_description),
             &markdown::Block {
                 linker: &place.linker,
-                labels: &markdown_labels(cx),
+                labels: &cx.markdown_labels(),
                 // The self-description sits in the "Om skolen" h2 section.
                 section_level: 2,
                 id_prefix: "omtale-",
@@ -376,7 +284,7 @@ pub fn page_heading_view(cx: &VariantContext, place: &Place, page: &PageHeading)
 pub fn page_view(cx: &VariantContext, place: &Place, page: &Page) -> PageView {
     let block = markdown::Block {
         linker: &place.linker,
-        labels: &markdown_labels(cx),
+        labels: &cx.markdown_labels(),
         section_level: 1,
         id_prefix: "",
         reserved_ids: &PAGE_TEMPLATE_IDS,
@@ -405,17 +313,6 @@ fn hyphenation(cx: &VariantContext, lang: Option<&crate::domain::LanguageTag>) -
             "nn" => Some("nn"),
             _ => None,
         },
-    }
-}
-
-/// The words a rendered Markdown block needs around it.
-pub(crate) fn markdown_labels(cx: &VariantContext) -> markdown::Labels {
-    markdown::Labels {
-        lang: cx.site.language.code().to_string(),
-        footnote: cx.s("footnote"),
-        footnote_back: cx.s("footnote_back"),
-        footnotes: cx.s("footnotes_heading"),
-        table: cx.s("table_region"),
     }
 }
 

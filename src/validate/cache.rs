@@ -12,13 +12,25 @@
 
 use std::path::PathBuf;
 
-use super::providers::Validated;
+use super::links::PendingLink;
 use crate::carried::Carried;
+use crate::diagnostics::Finding;
 use crate::i18n::Translations;
 use crate::load::LoadedProvider;
 use crate::load::files;
 use crate::load::profile_cache::{Stamp, stamp};
-use crate::model::Site;
+use crate::model::{Provider, Site};
+use crate::readability::Samples;
+
+/// One profile validated on its own, with what its checks found.
+#[derive(Clone)]
+pub(super) struct Validated {
+    pub(super) provider: Option<Provider>,
+    /// In the order `Findings::into_sorted` gives.
+    pub(super) findings: Vec<Finding>,
+    pub(super) samples: Samples,
+    pub(super) pending: Vec<PendingLink>,
+}
 
 #[derive(Default)]
 pub struct ValidatedCache(Carried<PathBuf, Entry>);

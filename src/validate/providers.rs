@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::Checks;
+use super::cache::{Validated, ValidatedCache};
 use super::fields::{FileCheck, at, slug_help};
-use super::links::PendingLink;
 use super::suggest::{self, Candidate};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Date, OrgNumber, Slug, Text};
@@ -29,7 +29,7 @@ const MAX_PUPILS: u64 = 10_000;
 pub fn providers(
     loaded: Vec<std::sync::Arc<LoadedProvider>>,
     (site, translations): (&Site, &Translations),
-    cache: Option<&super::cache::ValidatedCache>,
+    cache: Option<&ValidatedCache>,
     checks: &mut Checks,
 ) -> Vec<Provider> {
     // Each profile is validated on its own, in parallel (10,000 profiles
@@ -72,16 +72,6 @@ pub fn providers(
         out.push(provider);
     }
     out
-}
-
-/// One profile validated on its own, with what its checks found.
-#[derive(Clone)]
-pub(super) struct Validated {
-    provider: Option<Provider>,
-    /// In the order `Findings::into_sorted` gives.
-    findings: Vec<Finding>,
-    samples: Samples,
-    pending: Vec<PendingLink>,
 }
 
 impl Validated {

@@ -2,58 +2,34 @@
 //! types, `index.html` for folder paths, the site's 404 page for misses,
 //! the overlay while the latest build has failed, and the reload events.
 //!
-//! tiny_http parses HTTP; this module only maps a request path onto a
+//! `wire` speaks HTTP; this module only maps a request path onto a
 //! path of the build, which is looked up, never joined onto a folder, so
 //! no request can reach a file outside the site.
 
 use crate::messages::Lang;
 use std::fs;
-use std::io::Cursor;
-use std::net::{IpAddr, SocketAddr};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Component, Path};
 use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
+use super::addresses::{EVENTS_PATH, PREFIX, SCRIPT_PATH};
 use super::overlay;
 use super::state::{Snapshot, State};
 use super::store::SiteFiles;
 use super::streams::Streams;
+use super::wire::{self, Method, Request, Response};
 
-/// Everything serve adds lives under this prefix, which no page of a
-/// brukervalg site uses (page paths are slugs without underscores).
-const PREFIX: &str = "/__brukervalg/";
-pub const EVENTS_PATH: &str = "/__brukervalg/events";
-pub const SCRIPT_PATH: &str = "/__brukervalg/reload.js";
 /// `?brukervalg=last-good` shows a page of the last good build even while
 /// the latest build has failed.
 pub const LAST_GOOD_QUERY: &str = "brukervalg=last-good";
 
 const RELOAD_SCRIPT: &str = include_str!("reload.js");
-/// Request-handling threads. Event streams are handed to `Streams`, so
-/// these are only busy while sending a file.
-const WORKERS: usize = 4;
-
 /// Serves until the process ends.
-pub fn serve(server: Server, state: Arc<State>, hosts: Hosts, lang: Lang) {
-    let server = Arc::new(server);
-    let streams = Arc::new(Streams::start(Arc::clone(&state)));
-    let hosts = Arc::new(hosts);
-    let workers: Vec<_> = (0..WORKERS)
-        .map(|_| {
-            let (server, state, streams, hosts) =
-                (Arc::clone(&server), Arc::clone(&state), Arc::clone(&streams), Arc::clone(&hosts));
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    handle(request, (&state, &streams, &hosts), lang);
-                }
-            })
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
-    }
+pub fn serve(listener: &TcpListener, state: Arc<State>, hosts: Hosts, lang: Lang) {
+    let streams = Streams::start(Arc::clone(&state));
+    wire::accept(listener, move |request| handle(request, (&state, &streams, &hosts), lang));
 }
 
 /// The `Host:` values the preview answers to: the loopback names and the
@@ -86,21 +62,20 @@ impl Hosts {
 }
 
 fn handle(request: Request, (state, streams, hosts): (&Arc<State>, &Streams, &Hosts), lang: Lang) {
-    let host = request.headers().iter().find(|h| h.field.equiv("Host")).map(|h| h.value.as_str());
-    if !host.is_some_and(|host| hosts.allows(host)) {
+    if !request.host.as_deref().is_some_and(|host| hosts.allows(host)) {
         let _ =
             request.respond(text(421, "This preview only answers to its own address, e.g. http://localhost:PORT/.\n"));
         return;
     }
-    if !matches!(request.method(), Method::Get | Method::Head) {
+    if request.method == Method::Other {
         let _ = request.respond(text(405, "Only GET and HEAD are served.\n"));
         return;
     }
-    let url = request.url().to_string();
+    let url = request.target.clone();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     if path.starts_with(PREFIX) {
         if path == EVENTS_PATH {
-            streams.open(request);
+            streams.open(request.into_stream());
         } else if path == SCRIPT_PATH {
             let _ = request.respond(bytes(200, RELOAD_SCRIPT.as_bytes().to_vec(), "text/javascript; charset=utf-8"));
         } else {
@@ -127,7 +102,7 @@ fn handle(request: Request, (state, streams, hosts): (&Arc<State>, &Streams, &Ho
     let response = match resolved {
         Resolved::Redirect(to) => {
             let location = if query.is_empty() { to } else { format!("{to}?{query}") };
-            Response::from_data(Vec::new()).with_status_code(301).with_header(header("Location", &location))
+            Response::new(301, Vec::new(), "text/plain; charset=utf-8").with_header("Location", &location)
         }
         Resolved::File(relative) => match read(&snapshot, &relative) {
             Some(content) if is_html(&relative) => {
@@ -187,7 +162,7 @@ fn read(snapshot: &Snapshot, relative: &str) -> Option<Vec<u8>> {
 
 /// The 404 page of the variant asked for: each variant (`/lettlest/`,
 /// `/stor-skrift/`, ...) has its own, so the nearest one up the path.
-fn not_found(snapshot: &Snapshot, path: &str) -> Response<Cursor<Vec<u8>>> {
+fn not_found(snapshot: &Snapshot, path: &str) -> Response {
     let decoded = percent_decode_str(path).decode_utf8_lossy();
     let folders: Vec<&str> = decoded.trim_start_matches('/').split('/').take_while(|s| is_plain_name(s)).collect();
     let page = (0..=folders.len()).rev().find_map(|depth| {
@@ -225,29 +200,16 @@ fn content_type(file: &Path) -> String {
     if textual { format!("{mime}; charset=utf-8") } else { mime.to_string() }
 }
 
-fn html(status: u16, page: String) -> Response<Cursor<Vec<u8>>> {
+fn html(status: u16, page: String) -> Response {
     bytes(status, page.into_bytes(), "text/html; charset=utf-8")
 }
 
-fn text(status: u16, body: &str) -> Response<Cursor<Vec<u8>>> {
+fn text(status: u16, body: &str) -> Response {
     bytes(status, body.as_bytes().to_vec(), "text/plain; charset=utf-8")
 }
 
-/// Every answer is marked not to be cached: the next build may change it.
-/// Bodies are whole in memory, so they are sent with their length rather
-/// than in chunks.
-fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Response<Cursor<Vec<u8>>> {
-    Response::from_data(body)
-        .with_chunked_threshold(usize::MAX)
-        .with_status_code(StatusCode(status))
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    // Both parts are ours (or an already-parsed request path), so ASCII.
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|()| Header::from_bytes(&b"X-Invalid"[..], &b"1"[..]).expect("a constant header is valid"))
+fn bytes(status: u16, body: Vec<u8>, content_type: &str) -> Response {
+    Response::new(status, body, content_type)
 }
 
 #[cfg(test)]
@@ -315,8 +277,8 @@ mod tests {
         let snapshot = Snapshot { site: Some(site), ..Snapshot::default() };
         let body = |path: &str| {
             let response = not_found(&snapshot, path);
-            assert_eq!(response.status_code(), StatusCode(404));
-            response.into_reader().into_inner()
+            assert_eq!(response.status, 404);
+            response.body
         };
         assert!(body("/lettlest/finnes/ikke/").starts_with(b"lettlest 404"));
         assert!(body("/finnes-ikke").starts_with(b"standard 404"));

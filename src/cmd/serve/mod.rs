@@ -3,6 +3,7 @@
 //! changes and makes open pages reload themselves. While a build fails,
 //! pages show its findings and the last good site stays one click behind.
 
+mod addresses;
 mod http;
 mod overlay;
 mod preview;
@@ -10,6 +11,7 @@ pub mod state;
 pub mod store;
 mod streams;
 mod watch;
+mod wire;
 
 use std::io::Write as _;
 use std::net::IpAddr;
@@ -48,14 +50,14 @@ pub fn run(options: &Options) -> ExitCode {
     let lang = options.lang;
     report(&options.root, &preview.rebuild(), first.elapsed(), lang);
 
-    let server = match tiny_http::Server::http((options.bind, options.port)) {
-        Ok(server) => server,
+    let listener = match std::net::TcpListener::bind((options.bind, options.port)) {
+        Ok(listener) => listener,
         Err(e) => {
             say_err(msg!("serve.cannot_listen", bind = options.bind, port = options.port, detail = e), lang);
             return ExitCode::FAILURE;
         }
     };
-    let Some(address) = server.server_addr().to_ip() else {
+    let Ok(address) = listener.local_addr() else {
         say_err(msg!("serve.no_address"), lang);
         return ExitCode::FAILURE;
     };
@@ -81,7 +83,7 @@ pub fn run(options: &Options) -> ExitCode {
     {
         say_err(msg!("serve.cannot_open", detail = e, url = url), lang);
     }
-    http::serve(server, state, http::Hosts::new(options.bind, address.port()), lang);
+    http::serve(&listener, state, http::Hosts::new(options.bind, address.port()), lang);
     ExitCode::SUCCESS
 }
 

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::http::SCRIPT_PATH;
+use super::addresses::SCRIPT_PATH;
 use crate::diagnostics::{Finding, Severity};
 use crate::html::escape;
 use crate::messages::Lang;

@@ -5,11 +5,10 @@
 //! flood of connections gets 503 instead of exhausting the machine.
 
 use std::io::Write;
+use std::net::TcpStream;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
-
-use tiny_http::Request;
 
 use super::state::State;
 
@@ -34,7 +33,7 @@ fn refusal() -> String {
 }
 
 enum Event {
-    Open(Request),
+    Open(TcpStream),
     Built,
 }
 
@@ -63,21 +62,21 @@ impl Streams {
         Streams { sender }
     }
 
-    pub fn open(&self, request: Request) {
+    pub fn open(&self, connection: TcpStream) {
         // Only fails once the writing thread is gone, with the process.
-        let _ = self.sender.send(Event::Open(request));
+        let _ = self.sender.send(Event::Open(connection));
     }
 }
 
-/// Sent as Server-Sent Events. tiny_http would buffer a streamed body in
-/// chunks, so each response is written to its connection directly.
+/// Sent as Server-Sent Events, written to each connection directly.
 fn write_streams(events: &Receiver<Event>, state: &State) {
-    let mut streams: Vec<Box<dyn Write + Send>> = Vec::new();
+    let mut streams: Vec<TcpStream> = Vec::new();
     let mut next_keep_alive = Instant::now() + KEEP_ALIVE;
     loop {
         match events.recv_timeout(next_keep_alive.saturating_duration_since(Instant::now())) {
-            Ok(Event::Open(request)) => {
-                let mut writer = request.into_writer();
+            Ok(Event::Open(mut writer)) => {
+                // One slow reader must not hold up the others' news.
+                let _ = writer.set_write_timeout(Some(Duration::from_secs(1)));
                 if streams.len() >= MAX_STREAMS {
                     let _ = send(&mut writer, &refusal());
                     continue;
@@ -98,11 +97,11 @@ fn write_streams(events: &Receiver<Event>, state: &State) {
 }
 
 /// Sends `message` to every stream, dropping those whose page has gone.
-fn broadcast(streams: &mut Vec<Box<dyn Write + Send>>, message: &str) {
+fn broadcast(streams: &mut Vec<TcpStream>, message: &str) {
     streams.retain_mut(|writer| send(writer, message).is_ok());
 }
 
-fn send(writer: &mut Box<dyn Write + Send>, message: &str) -> std::io::Result<()> {
+fn send(writer: &mut TcpStream, message: &str) -> std::io::Result<()> {
     writer.write_all(message.as_bytes())?;
     writer.flush()
 }

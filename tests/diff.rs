@@ -171,7 +171,7 @@ fn markdown_for_a_pull_request_puts_the_summary_first_and_folds_the_details() {
     let text = String::from_utf8(out.stdout).unwrap();
     let first_details = text.find("<details>").expect(&text);
     assert!(text[..first_details].contains("Sider som endres:"), "{text}");
-    assert!(text[first_details..].contains("<summary>Endrede opplysninger"), "{text}");
+    assert!(text[first_details..].contains("<summary>Leverandører med endrede opplysninger"), "{text}");
     assert!(!text.contains("](javascript") && !text.contains("<b>") && !text.contains("@alle"), "{text}");
 }
 

@@ -15,6 +15,10 @@ use crate::msg;
 /// a reviewer needs to see that a description changed, not read it twice.
 const SHOWN_CHARS: usize = 160;
 
+/// GitHub refuses a comment longer than 65,536 characters; a change that
+/// touches thousands of providers is cut well before that, and says so.
+const MAX_COMMENT_BYTES: usize = 60_000;
+
 fn shorten(value: &str) -> String {
     let one_line = value.split_whitespace().collect::<Vec<_>>().join(" ");
     match one_line.char_indices().nth(SHOWN_CHARS) {
@@ -215,11 +219,19 @@ pub fn markdown(review: &Review, lang: Lang) -> String {
     if is_empty(review) {
         let _ = writeln!(out, "\n{}", msg!("diff.nothing").render(lang));
     }
-    for (heading, lines) in sections(review, lang, md) {
+    let cut = msg!("diff.cut").render(lang);
+    let room = MAX_COMMENT_BYTES - cut.len() - "\n\n</details>\n".len() - 2;
+    'sections: for (heading, lines) in sections(review, lang, md) {
         let _ = write!(out, "\n<details><summary>{heading}</summary>\n\n");
         for line in lines {
             let (indent, line) = split_indent(&line);
-            let _ = writeln!(out, "{indent}- {line}");
+            let line = format!("{indent}- {line}\n");
+            if out.len() + line.len() > room {
+                let _ = write!(out, "\n{cut}\n");
+                out.push_str("\n</details>\n");
+                break 'sections;
+            }
+            out.push_str(&line);
         }
         out.push_str("\n</details>\n");
     }
@@ -239,6 +251,41 @@ mod tests {
         let escaped = md("[klikk](javascript:x) <b>@alle</b> *fet*");
         assert!(!escaped.contains("](") && !escaped.contains('<') && !escaped.contains('@'), "{escaped}");
         assert!(!escaped.contains(" *fet*"), "{escaped}");
+    }
+
+    #[test]
+    fn a_comment_stays_under_the_code_host_s_limit_and_says_it_was_cut() {
+        let change = |i: usize| super::super::ProviderChange {
+            provider: super::super::ProviderRef {
+                service: "s".into(),
+                service_name: "Tjeneste".into(),
+                slug: format!("p{i}"),
+                name: format!("Leverandør {i}"),
+            },
+            fields: vec![super::super::FieldChange {
+                field: "fact_capacity".into(),
+                label: "Ledig kapasitet".into(),
+                old: "Har ledig kapasitet".into(),
+                new: "Fullt".into(),
+            }],
+        };
+        let review = Review {
+            version: 1,
+            head_builds: true,
+            head_errors: 0,
+            head_warnings: 0,
+            base_builds: true,
+            added: Vec::new(),
+            removed: Vec::new(),
+            changed: (0..5000).map(change).collect(),
+            survey_figures: Vec::new(),
+            new_findings: Vec::new(),
+            pages: Default::default(),
+        };
+        let comment = markdown(&review, Lang::Nb);
+        assert!(comment.len() <= MAX_COMMENT_BYTES, "{}", comment.len());
+        assert!(comment.contains(&msg!("diff.cut").render(Lang::Nb)));
+        assert!(comment.trim_end().ends_with("</details>"));
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod output;
 pub mod plain;
 pub mod readability;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod schema;
 pub mod timing;
@@ -212,6 +213,17 @@ fn static_file_names(root: &Path) -> Vec<String> {
 /// there are no errors; the readability summary whenever the
 /// configuration could be read.
 pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Option<readability::Summary>) {
+    check_into(root, today, &output::DryRun::default())
+}
+
+/// As `check`, handing every file the build would write to `nowhere`, a
+/// destination that must keep nothing on disk (`diff` keeps a fingerprint
+/// of each, to count the pages that change).
+pub fn check_into(
+    root: &Path,
+    today: Option<Date>,
+    nowhere: &dyn output::Destination,
+) -> (Option<Checked>, Findings, Option<readability::Summary>) {
     let Prepared { mut findings, summary, site, translations, renderer } = prepare(root, today, None);
     let (Some(site), Some(translations), Some(renderer)) = (site, translations, renderer) else {
         return (None, findings, summary);
@@ -223,9 +235,8 @@ pub fn check(root: &Path, today: Option<Date>) -> (Option<Checked>, Findings, Op
         render_and_verify(root, (site, translations, renderer), (&|_, _| {}, None), &mut findings, ignore);
         return (None, findings, summary);
     }
-    let nowhere = output::DryRun::default();
     let shown = Path::new("output");
-    if let Err(failure) = write_site(root, &checked, (&nowhere, shown), (&|_, _| {}, None, None), &mut findings) {
+    if let Err(failure) = write_site(root, &checked, (nowhere, shown), (&|_, _| {}, None, None), &mut findings) {
         // What `write_site` took along, and the error it stopped at.
         failure.findings.into_iter().for_each(|f| findings.push(f));
     }

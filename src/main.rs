@@ -42,6 +42,29 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Show what a change does to the site: pages, providers' facts, survey figures, findings
+    Diff {
+        /// The site before the change (a folder)
+        #[arg(required_unless_present = "git", requires = "head")]
+        base: Option<PathBuf>,
+        /// The site after the change (a folder)
+        #[arg(conflicts_with = "git")]
+        head: Option<PathBuf>,
+        /// Compare the site in --root with this Git commit, branch or tag instead
+        #[arg(long, value_name = "REF")]
+        git: Option<String>,
+        /// The site's folder, with --git
+        #[arg(long, default_value = ".", requires = "git")]
+        root: PathBuf,
+        /// How to report
+        #[arg(long, value_enum, default_value_t = cmd::diff::Format::Human)]
+        format: cmd::diff::Format,
+        /// Treat this date (YYYY-MM-DD) as today, for both sites
+        #[arg(long, value_parser = Date::parse)]
+        today: Option<Date>,
+        #[command(flatten)]
+        lang: LangArg,
+    },
     /// Preview the site: build, serve on this computer, rebuild and reload on every change
     Serve {
         #[command(flatten)]
@@ -139,6 +162,18 @@ fn main() -> ExitCode {
         Command::Check { site, format, deny_warnings } => {
             let lang = site.lang.or_site(&site.root);
             cmd::check::run(&site.root, site.today, format, deny_warnings, lang)
+        }
+        Command::Diff { base, head, git, root, format, today, lang } => {
+            let sites = match (git, base, head) {
+                (Some(reference), _, _) => cmd::diff::Sites::Git { reference, root },
+                (None, Some(base), Some(head)) => cmd::diff::Sites::Folders { base, head },
+                _ => unreachable!("clap requires BASE and HEAD, or --git"),
+            };
+            let lang = lang.or_site(match &sites {
+                cmd::diff::Sites::Git { root, .. } => root,
+                cmd::diff::Sites::Folders { head, .. } => head,
+            });
+            cmd::diff::run(&sites, today, format, lang)
         }
         Command::Serve { site, port, bind, open } => {
             let lang = site.lang.or_site(&site.root);

@@ -21,6 +21,7 @@ const LAYERS: &[&[&str]] = &[
     &["output"],
     &["scaffold", "schema"],
     &["lib"],
+    &["review"],
     &["cmd"],
     &["main"],
 ];

@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod new;
 pub mod report;
 pub mod schema;

@@ -5,8 +5,15 @@
 //! again) but is left out of every list, filter, count and comparison, so
 //! no one chooses a provider that cannot take them. See docs/content.md.
 
-use super::Admission;
 use crate::domain::Date;
+use crate::load::raw::AdmissionKind;
+
+#[derive(Debug, Clone, Hash)]
+pub struct Admission {
+    pub kind: AdmissionKind,
+    pub from: Date,
+    pub until: Option<Date>,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Agreement {

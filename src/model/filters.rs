@@ -4,8 +4,9 @@
 //! every provider has would filter nothing: it gets no page and no link,
 //! only a mention that it holds for all.
 
-use super::{CapacityStatus, District, Ownership, Provider, Routes, Service, SitePath};
+use super::routes::{Routes, SitePath};
 use crate::domain::Slug;
+use crate::load::raw::{CapacityStatus, Ownership};
 
 /// One dimension a reader can filter by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -43,13 +44,9 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn path(&self, service: &Service, routes: &Routes) -> SitePath {
-        SitePath::filter(routes, &service.id, self.dimension.segment(routes), &self.value)
-    }
-
-    /// The providers that have this value, in the service's order.
-    pub fn in_service<'a>(&self, service: &'a Service) -> impl Iterator<Item = &'a Provider> {
-        self.providers.iter().map(|&i| &service.providers[i])
+    /// The filter's page in the service `service` (its id).
+    pub fn path(&self, service: &Slug, routes: &Routes) -> SitePath {
+        SitePath::filter(routes, service, self.dimension.segment(routes), &self.value)
     }
 }
 
@@ -93,51 +90,4 @@ pub struct Filters {
     pub narrowing: Vec<Filter>,
     /// Values every provider has: said once, never a page.
     pub common: Vec<Filter>,
-}
-
-/// Every filter of `service` that narrows its list, as indexed once when
-/// the service was validated.
-pub fn filters(service: &Service) -> &[Filter] {
-    &service.index.filters.narrowing
-}
-
-/// The values every provider of `service` has, in the same order.
-pub fn common(service: &Service) -> &[Filter] {
-    &service.index.filters.common
-}
-
-/// Every filter of `service` with at least one provider, in a stable order:
-/// districts as configured, languages by name, then ownership and capacity
-/// in their natural order. Each is one pass over the providers.
-pub fn index(districts: &[District], service: &Service) -> Filters {
-    let mut out = Filters::default();
-    let all = service.providers.len();
-    let mut push = |dimension, value: String, keep: &dyn Fn(&Provider) -> bool| {
-        let providers: Vec<usize> =
-            service.providers.iter().enumerate().filter(|(_, p)| keep(p)).map(|(i, _)| i).collect();
-        let filter = Filter { dimension, value, providers };
-        match filter.providers.len() {
-            0 => {}
-            n if n == all => out.common.push(filter),
-            _ => out.narrowing.push(filter),
-        }
-    };
-    for d in districts {
-        push(Dimension::District, d.id.to_string(), &|p| p.districts.contains(&d.id));
-    }
-    // By the name readers see, not the code (engelsk, finsk, persisk).
-    let languages = super::staff_language::reading_order(
-        service.providers.iter().flat_map(|p| p.languages.iter().cloned()).collect(),
-    );
-    // Codes come from the translation file; only address-safe ones get a page.
-    for language in languages.into_iter().filter(|l| Slug::parse(&l.code).is_ok()) {
-        push(Dimension::Language, language.code.clone(), &|p| p.languages.contains(&language));
-    }
-    for o in [Ownership::Municipal, Ownership::Private, Ownership::NonProfit] {
-        push(Dimension::Ownership, ownership_value(o).to_string(), &|p| p.ownership == o);
-    }
-    for c in [CapacityStatus::Open, CapacityStatus::WaitingList, CapacityStatus::Full] {
-        push(Dimension::Capacity, capacity_value(c).to_string(), &|p| p.capacity == c);
-    }
-    out
 }

@@ -3,7 +3,7 @@
 //! know of the site's addresses.
 
 use crate::domain::Variant;
-use crate::model::filters::{self, Filter};
+use crate::model::filters::Filter;
 use crate::model::listing::{self, Slice};
 use crate::model::{Site, SitePath};
 
@@ -43,7 +43,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
             let path = SitePath::paged(&site.routes, &SitePath::compare(&site.routes, &service.id), slice.number);
             pages.push((path, PageKind::Compare(service, slice)));
         }
-        for filter in filters::filters(service) {
+        for filter in service.filters() {
             // A short service keeps every row on its filter pages (the
             // script combines filters there); a long one lists only the
             // filter's own providers, in pages.
@@ -53,7 +53,7 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
                 vec![Slice::whole(service.providers.len())]
             };
             for slice in slices {
-                let path = SitePath::paged(&site.routes, &filter.path(service, &site.routes), slice.number);
+                let path = SitePath::paged(&site.routes, &filter.path(&service.id, &site.routes), slice.number);
                 pages.push((path, PageKind::Filter(service, filter, slice)));
             }
         }

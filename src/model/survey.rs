@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use crate::domain::Slug;
 
-use super::SitePath;
 use super::comparison::{self, Sample, Verdict};
+use super::routes::SitePath;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scale {

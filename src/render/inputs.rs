@@ -502,10 +502,10 @@ impl<'s> ServiceParts<'s> {
             surveys: surveys.into_iter().map(Debugged).collect(),
             named_by_surveys,
         };
-        let all = filters::filters(service);
+        let all = service.filters();
         let filter_inputs = FilterInput {
             narrowing: all.iter().map(FilterEntry::of).collect(),
-            common: filters::common(service).iter().map(FilterEntry::of).collect(),
+            common: service.common_filters().iter().map(FilterEntry::of).collect(),
         };
         let rows = providers
             .par_iter()

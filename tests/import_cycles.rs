@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Module roots whose children still use items the root defines (the load
-/// results in load/mod.rs, the checks' shared parts in validate/mod.rs,
-/// the Markdown block options in markdown.rs), so root and children import
-/// each other. Each is to be split into a sibling module, as the model's
-/// types went to model/site.rs; the test fails once one is gone, so the
-/// list only shrinks.
-const KNOWN: &[&str] = &["load/mod.rs", "markdown.rs", "validate/mod.rs"];
+/// results in load/mod.rs, the Markdown block options in markdown.rs), so
+/// root and children import each other. Each is to be split into a sibling
+/// module, as the model's types went to model/site.rs and the checks'
+/// shared parts to validate/checks.rs; the test fails once one is gone, so
+/// the list only shrinks.
+const KNOWN: &[&str] = &["load/mod.rs", "markdown.rs"];
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
 

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::Checks;
+use super::checks::Checks;
 use super::fields::{FileCheck, at};
 use super::suggest::{self, Candidate};
 use crate::diagnostics::{Finding, Position};
@@ -40,7 +40,7 @@ pub fn values(
     site: &mut Site,
     config_file: &Path,
     positions: &BTreeMap<String, Position>,
-    broken: &super::Broken,
+    broken: &super::broken::Broken,
     checks: &mut Checks,
 ) {
     let mut read = std::collections::BTreeSet::new();
@@ -98,7 +98,7 @@ pub fn values(
 }
 
 /// The rows of one file into the service's providers, each problem at its cell.
-fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::Broken, checks: &mut Checks) {
+fn fill(service: &mut Service, file: &Path, rows: Vec<Row>, broken: &super::broken::Broken, checks: &mut Checks) {
     // Providers whose agreement has ended or not begun keep their figures
     // on their own pages, so their rows belong here too.
     let Service { id: service_id, indicators: definitions, providers, not_offered, .. } = service;

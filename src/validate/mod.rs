@@ -2,7 +2,9 @@
 //! build writes nothing when any finding is an error.
 
 mod agreement;
+mod broken;
 pub mod cache;
+mod checks;
 pub mod fields;
 mod indicators;
 mod inspections;
@@ -17,15 +19,14 @@ mod static_files;
 mod suggest;
 mod surveys;
 
-use std::collections::BTreeSet;
-
 use crate::diagnostics::Findings;
 use crate::domain::Date;
-use crate::domain::Slug;
 use crate::i18n::Translations;
 use crate::load::LoadedSite;
-use crate::model::{Site, SitePath};
+use crate::model::Site;
 use crate::readability::Samples;
+pub use broken::Broken;
+pub use checks::Checks;
 
 /// Validates everything loadable and returns the model when the
 /// configuration itself is usable (there is nothing to attach providers to
@@ -74,53 +75,4 @@ pub fn validate(
     pending_links.retain(|link| !broken.paths.contains(&link.path));
     site.links = pending_links;
     Some(site)
-}
-
-/// What validating a file adds to besides the model: findings, readability
-/// samples, and internal links to check once the site is rendered.
-pub struct Checks<'a> {
-    pub findings: &'a mut Findings,
-    pub readability: &'a mut Samples,
-    pub pending: &'a mut Vec<links::PendingLink>,
-}
-
-impl Checks<'_> {
-    /// Field checks for `file`.
-    pub fn file<'f>(&'f mut self, file: &'f std::path::Path) -> fields::FileCheck<'f> {
-        fields::FileCheck::new(file, self.findings, self.readability)
-    }
-}
-
-/// Profiles that exist as files but had errors. Their own file has the
-/// finding; everything that names them (the default provider, survey rows,
-/// links) stays quiet, so one broken profile is one error, not a cascade.
-pub struct Broken {
-    /// (service id, file stem)
-    names: BTreeSet<(String, String)>,
-    paths: BTreeSet<SitePath>,
-}
-
-impl Broken {
-    fn find(files: BTreeSet<(String, String)>, site: &Site) -> Broken {
-        // One set of the profiles that were read, not a search of the
-        // service's providers for every file (10,000 × 2,500 comparisons).
-        let read: BTreeSet<(&str, &str)> = site
-            .services
-            .iter()
-            .flat_map(|s| s.every_provider().map(move |p| (s.id.as_str(), p.slug.as_str())))
-            .collect();
-        let names: BTreeSet<(String, String)> =
-            files.into_iter().filter(|(service, stem)| !read.contains(&(service.as_str(), stem.as_str()))).collect();
-        let paths = names
-            .iter()
-            .filter_map(|(service, stem)| {
-                Some(SitePath::provider(&site.routes, &Slug::parse(service).ok()?, &Slug::parse(stem).ok()?))
-            })
-            .collect();
-        Broken { names, paths }
-    }
-
-    pub fn contains(&self, service: &str, provider: &str) -> bool {
-        self.names.contains(&(service.to_string(), provider.to_string()))
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::Checks;
+use super::checks::Checks;
 use super::fields::{at, slug_help};
 use super::links::inspect_markdown;
 use super::markdown_hazards;

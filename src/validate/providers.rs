@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::Checks;
 use super::cache::{Validated, ValidatedCache};
+use super::checks::Checks;
 use super::fields::{FileCheck, at, slug_help};
 use super::suggest::{self, Candidate};
 use crate::diagnostics::{Finding, Findings, Position};

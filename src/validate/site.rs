@@ -228,7 +228,7 @@ pub fn check_default_providers(
     file: &Path,
     site: &Site,
     positions: &[Position],
-    broken: &super::Broken,
+    broken: &super::broken::Broken,
     findings: &mut Findings,
 ) {
     for (service, &position) in site.services.iter().zip(positions) {

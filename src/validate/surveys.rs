@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::Checks;
+use super::checks::Checks;
 use super::fields::{at, slug_help};
 use super::links::PendingLink;
 use super::suggest::{self, Candidate};
@@ -15,7 +15,12 @@ use crate::model::survey::{Disclosure, Figure, Question, RawCell, Scale, Survey,
 use crate::model::{Site, SitePath};
 use crate::msg;
 
-pub fn surveys(loaded: Vec<LoadedSurvey>, site: &Site, broken: &super::Broken, checks: &mut Checks) -> Vec<Survey> {
+pub fn surveys(
+    loaded: Vec<LoadedSurvey>,
+    site: &Site,
+    broken: &super::broken::Broken,
+    checks: &mut Checks,
+) -> Vec<Survey> {
     let rules = Disclosure {
         min_respondents: site.limits.survey_min_respondents,
         uncertain_below: site.limits.survey_uncertain_below,
@@ -45,7 +50,7 @@ pub fn surveys(loaded: Vec<LoadedSurvey>, site: &Site, broken: &super::Broken, c
 fn survey(
     item: LoadedSurvey,
     site: &Site,
-    broken: &super::Broken,
+    broken: &super::broken::Broken,
     rules: Disclosure,
     checks: &mut Checks,
 ) -> Option<Survey> {

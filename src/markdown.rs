@@ -19,6 +19,12 @@ pub enum Notice {
         offset: usize,
         url: String,
     },
+    /// A `mailto:` or `tel:` link holding more than the profile's e-mail
+    /// or phone field would accept (`?bcc=`, `*#` codes): dropped.
+    ContactLink {
+        offset: usize,
+        url: String,
+    },
     InternalLink {
         offset: usize,
         path: SitePath,
@@ -46,6 +52,7 @@ impl Notice {
         match self {
             Notice::RawHtml { offset }
             | Notice::UnsafeUrl { offset, .. }
+            | Notice::ContactLink { offset, .. }
             | Notice::InternalLink { offset, .. }
             | Notice::ImageWithoutAlt { offset }
             | Notice::HeadingAttribute { offset, .. }
@@ -166,7 +173,7 @@ pub fn inspect(source: &str) -> Vec<Notice> {
 pub fn word_count(source: &str) -> usize {
     Parser::new_ext(source, options())
         .map(|event| match event {
-            Event::Text(t) | Event::Code(t) => t.split_whitespace().count(),
+            Event::Text(t) | Event::Code(t) => crate::domain::text_policy::word_count(&t),
             _ => 0,
         })
         .sum()
@@ -411,6 +418,10 @@ fn resolve<'a>(
         notices.push(Notice::UnsafeUrl { offset, url: url.to_string() });
         return None;
     };
+    if !crate::domain::contact_link_allowed(&cleaned) {
+        notices.push(Notice::ContactLink { offset, url: url.to_string() });
+        return None;
+    }
     if let Some((path, fragment)) = SitePath::from_internal_link(&cleaned) {
         // Pictures too: the link check knows the files of static/, so a
         // missing picture is found like a missing page.

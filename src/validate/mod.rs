@@ -8,6 +8,7 @@ mod indicators;
 mod inspections;
 pub mod links;
 mod listing;
+mod lookalikes;
 mod markdown_fields;
 mod markdown_hazards;
 mod pages;

@@ -118,11 +118,13 @@ pub fn mend_running(text: &str) -> Option<Mended> {
     Some(Mended { text: out, first, count })
 }
 
-/// The words of `text` by Unicode word boundaries (UAX #29), with every
-/// invisible character but the soft hyphen taken as a break, so a text's
+/// The words of `text` by Unicode word boundaries (UAX #29), with white
+/// space and every invisible character but the soft hyphen as a break, so a text's
 /// words are counted the same whatever separates them.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(mended_in_running).flat_map(|part| part.unicode_words())
+    // White space too: U+202F joins words by UAX #29 (Mongolian), but
+    // reads as a space.
+    text.split(|c: char| c.is_whitespace() || mended_in_running(c)).flat_map(|part| part.unicode_words())
 }
 
 pub fn word_count(text: &str) -> usize {

@@ -44,14 +44,20 @@ impl Lookalikes {
         let key = skeleton_key(&provider.name);
         let other = |seen: &&Seen| seen.org_number != provider.org_number;
         if let Some(first) = self.names.get(&key).and_then(|seen| seen.iter().find(other)) {
-            findings.push(
-                Finding::error(
-                    file,
-                    position,
-                    msg!("name.lookalike", name = provider.name, other = first.written, place = first.place()),
-                )
-                .with_help(msg!("name.lookalike.help")),
-            );
+            // Either may be the copy, so both files hear of it, each naming
+            // the other; the build stops, so neither is published.
+            let here =
+                Seen { org_number: provider.org_number, written: provider.name.clone(), file: file.clone(), position };
+            for (at, twin) in [(&here, first), (first, &here)] {
+                findings.push(
+                    Finding::error(
+                        &at.file,
+                        at.position,
+                        msg!("name.lookalike", name = at.written, other = twin.written, place = twin.place()),
+                    )
+                    .with_help(msg!("name.lookalike.help")),
+                );
+            }
             return false;
         }
         self.names.entry(key).or_default().push(Seen {

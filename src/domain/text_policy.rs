@@ -100,22 +100,45 @@ fn mended_in_running(c: char) -> bool {
     invisible(c).is_some_and(|kind| kind != Invisible::SoftHyphen)
 }
 
+/// Whether `c` is a zero-width (non-)joiner that is part of the spelling:
+/// between two letters of Arabic script or of an Indic script (Persian
+/// «می‌خواهم», which a space would change) or two emoji. It still ends a
+/// word when words are counted, so it hides none.
+fn spelling_joiner(before: Option<char>, c: char, after: Option<char>) -> bool {
+    let joins = |c: char| {
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+            | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' | '\u{0900}'..='\u{0DFF}'
+            | '\u{2600}'..='\u{27BF}' | '\u{1F300}'..='\u{1FAFF}')
+    };
+    matches!(c, '\u{200C}' | '\u{200D}') && before.is_some_and(joins) && after.is_some_and(joins)
+}
+
 /// Running text (descriptions, pages, CSV) with every invisible character
-/// but the soft hyphen replaced by a space, so that no words run together
-/// and none hide; `None` when there is nothing to mend.
+/// but the soft hyphen and joiners of spelling replaced by a space, so that
+/// no words run together and none hide; `None` when there is nothing to
+/// mend.
 pub fn mend_running(text: &str) -> Option<Mended> {
-    let first = text.char_indices().find(|&(_, c)| mended_in_running(c))?;
-    let mut out = String::with_capacity(text.len());
+    let mut out = String::new();
+    let mut first = None;
     let mut count = 0;
-    for c in text.chars() {
-        if mended_in_running(c) {
+    let mut before = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, next)| next);
+        if mended_in_running(c) && !spelling_joiner(before, c, after) {
+            if first.is_none() {
+                first = Some((at, c));
+                out.reserve(text.len());
+                out.push_str(&text[..at]);
+            }
             count += 1;
             out.push(' ');
-        } else {
+        } else if first.is_some() {
             out.push(c);
         }
+        before = Some(c);
     }
-    Some(Mended { text: out, first, count })
+    first.map(|first| Mended { text: out, first, count })
 }
 
 /// The words of `text` by Unicode word boundaries (UAX #29), with white
@@ -169,6 +192,10 @@ mod tests {
         assert_eq!(mended.first, (1, '\u{2800}'));
         assert_eq!(mended.count, 2);
         assert!(mend_running("Vanlig tekst, æøå, barne\u{00AD}hage.").is_none());
+        // Joiners that spell: Persian and an emoji sequence keep theirs.
+        assert!(mend_running("می\u{200C}خواهم 👩\u{200D}💻").is_none());
+        assert_eq!(mend_running("ord\u{200C}ord").unwrap().text, "ord ord");
+        assert_eq!(word_count("می\u{200C}خواهم"), 2);
     }
 
     #[test]

@@ -255,14 +255,17 @@ impl Profile<'_> {
     /// Language codes; one given by its name (`polsk`) gets its code suggested.
     fn languages(&self, check: &mut FileCheck) -> Vec<StaffLanguage> {
         let mut languages = Vec::new();
+        // As written: `no` beside `nb` is how registers write Norwegian,
+        // not a repeat (and is shown once).
+        let mut written = std::collections::BTreeSet::new();
         for l in &self.item.profile.languages {
             let code = l.value.trim().to_ascii_lowercase();
+            if !written.insert(code.clone()) {
+                check.warning(at(l), msg!("languages.twice", code = code), msg!("languages.twice.help"));
+                continue;
+            }
             if self.translations.language_name(&code).is_some() {
                 let code = StaffLanguage::canonical(&code);
-                if languages.iter().any(|known: &StaffLanguage| known.code == code) {
-                    check.warning(at(l), msg!("languages.twice", code = code), msg!("languages.twice.help"));
-                    continue;
-                }
                 let name = self.translations.language_name(code).unwrap_or(code).to_string();
                 languages.push(StaffLanguage { code: code.to_string(), name });
             } else {

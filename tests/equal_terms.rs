@@ -240,6 +240,31 @@ fn a_web_address_that_mixes_scripts_is_shown_as_the_browser_opens_it() {
 }
 
 #[test]
+fn a_mixed_script_address_in_markdown_is_linked_and_shown_as_the_browser_opens_it() {
+    let site = TestSite::minimal();
+    let text = site.read("content/klage.md");
+    let body = "Se [nettsiden vår](https://www.trygghverd\u{0430}g.no/om) eller https://trygghverd\u{0430}g.no/.\n";
+    site.write("content/klage.md", &format!("{text}\n{body}"));
+    let report = site.build_ok();
+    let line = line_of(&site, "content/klage.md", "nettsiden");
+    let notices: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.file == std::path::Path::new("content/klage.md") && f.position.line == line)
+        .filter(|f| f.message.key() == "markdown.mixed_script_host")
+        .collect();
+    assert_eq!(notices.len(), 2, "{}", describe(&report.findings));
+    let page = site.page("klage/index.html");
+    assert!(!page.contains("trygghverd\u{0430}g"), "the Unicode form is never shown");
+    let ascii = brukervalg::domain::Host::parse("trygghverd\u{0430}g.no").unwrap().ascii;
+    let hrefs = common::attrs(&page, "main a", "href");
+    assert!(
+        hrefs.contains(&format!("https://www.{ascii}/om")) && hrefs.contains(&format!("https://{ascii}/")),
+        "{hrefs:?}"
+    );
+}
+
+#[test]
 fn a_web_address_that_looks_like_another_providers_is_a_warning() {
     let site = TestSite::minimal();
     site.edit(KOMMUNEN, "  phone: \"11 22 33 66\"", "  phone: \"11 22 33 66\"\n  web: https://a1fa.no/");

@@ -19,6 +19,19 @@ pub enum Notice {
         offset: usize,
         url: String,
     },
+    /// A `mailto:` or `tel:` link holding more than the profile's e-mail
+    /// or phone field would accept (`?bcc=`, `*#` codes): dropped.
+    ContactLink {
+        offset: usize,
+        url: String,
+    },
+    /// A web address whose host mixes scripts: linked, and shown, in the
+    /// punycode form (`ascii`) the browser opens.
+    MixedScriptHost {
+        offset: usize,
+        url: String,
+        ascii: String,
+    },
     InternalLink {
         offset: usize,
         path: SitePath,
@@ -46,6 +59,8 @@ impl Notice {
         match self {
             Notice::RawHtml { offset }
             | Notice::UnsafeUrl { offset, .. }
+            | Notice::ContactLink { offset, .. }
+            | Notice::MixedScriptHost { offset, .. }
             | Notice::InternalLink { offset, .. }
             | Notice::ImageWithoutAlt { offset }
             | Notice::HeadingAttribute { offset, .. }
@@ -166,7 +181,7 @@ pub fn inspect(source: &str) -> Vec<Notice> {
 pub fn word_count(source: &str) -> usize {
     Parser::new_ext(source, options())
         .map(|event| match event {
-            Event::Text(t) | Event::Code(t) => t.split_whitespace().count(),
+            Event::Text(t) | Event::Code(t) => crate::domain::text_policy::word_count(&t),
             _ => 0,
         })
         .sum()
@@ -243,6 +258,13 @@ pub fn hazards(source: &str, max_depth: usize, max_table_cells: usize) -> Vec<Ha
     out
 }
 
+/// `url` with its host in punycode, when the host mixes scripts in a label
+/// (`trygghverdаg.no` with a Cyrillic «а»): what the browser really opens.
+pub(crate) fn ascii_if_mixed_script(url: &str) -> Option<String> {
+    let web = crate::domain::WebAddress::parse(url)?;
+    web.host.mixes_scripts().then(|| web.with_ascii_host())
+}
+
 /// Browsers take `//host/path` as another site, after ignoring tabs, line
 /// breaks and backslashes, so those are removed before judging.
 fn is_protocol_relative(url: &str) -> bool {
@@ -271,8 +293,29 @@ fn filter<'a>(source: &'a str, linker: Option<&Linker>) -> (Vec<Event<'a>>, Vec<
     let mut image_alt_len: Option<usize> = None;
     let mut image_offset = 0;
     let mut depth = 0usize;
+    let mut in_code = 0usize;
     for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
         let offset = range.start;
+        match &event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            // Bare addresses become links when rendered (`structure`), in
+            // their punycode form when their host mixes scripts; validation
+            // hears of it here. Only when inspecting: rendering needs no notices.
+            Event::Text(t) if linker.is_none() && kept.is_empty() && in_code == 0 => {
+                for found in autolink::find(t) {
+                    let url = &t[found.clone()];
+                    if let Some(ascii) = ascii_if_mixed_script(url) {
+                        notices.push(Notice::MixedScriptHost {
+                            offset: offset + found.start,
+                            url: url.to_string(),
+                            ascii,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
         match &event {
             Event::Start(_) => {
                 depth += 1;
@@ -411,6 +454,14 @@ fn resolve<'a>(
         notices.push(Notice::UnsafeUrl { offset, url: url.to_string() });
         return None;
     };
+    if !crate::domain::contact_link_allowed(&cleaned) {
+        notices.push(Notice::ContactLink { offset, url: url.to_string() });
+        return None;
+    }
+    if let Some(ascii) = ascii_if_mixed_script(&cleaned) {
+        notices.push(Notice::MixedScriptHost { offset, url: url.to_string(), ascii: ascii.clone() });
+        return Some(CowStr::from(ascii));
+    }
     if let Some((path, fragment)) = SitePath::from_internal_link(&cleaned) {
         // Pictures too: the link check knows the files of static/, so a
         // missing picture is found like a missing page.

@@ -116,7 +116,7 @@ fn count(text: &str) -> Option<(f64, usize, usize, usize)> {
     let mut sentences = 0usize;
     for block in text.split('\n').map(str::trim).filter(|b| !b.is_empty()) {
         let mut block_ended = false;
-        for token in block.split_whitespace() {
+        for token in crate::domain::text_policy::tokens(block) {
             let letters = token.chars().filter(|c| c.is_alphanumeric()).count();
             if letters == 0 {
                 continue;

@@ -76,8 +76,8 @@ pub fn create(
 pub fn skeleton(service: &Slug, name: &str, school: bool, lang: Lang) -> Result<Skeleton, Message> {
     // The name goes into a comment and a value: a line break would end the
     // comment and start a key of its own, so it is refused, as are the
-    // characters no input text may hold.
-    if let Some((_, c)) = crate::load::text::first_forbidden(name, false) {
+    // characters no name may hold (the text policy's invisible ones).
+    if let Some((_, c)) = crate::load::text::first_refused_in_short(name) {
         return Err(msg!("new.bad_name_char", name = name.escape_debug(), what => crate::load::text::describe(c)));
     }
     let slug = Slug::parse(&Slug::suggest(name)).map_err(|_| msg!("new.bad_name", name = name))?;

@@ -176,6 +176,11 @@ fn new_refuses_a_name_that_would_write_a_field_of_its_own() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("a name cannot hold"), "{}", stderr(&out));
     assert!(!site.root().join("providers/praktisk-bistand/evil-last-checked-2020-01-01.yaml").exists());
+    // A name `check` would refuse (a zero-width space) is refused here first.
+    let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", "--lang", "en", "Trygg\u{200B}Hverdag"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("U+200B"), "{}", stderr(&out));
+    assert!(!site.root().join("providers/praktisk-bistand/trygghverdag.yaml").exists());
     // Quotes and backslashes are written so YAML reads the name back as typed.
     let out = run(&site, &["new", "provider", "--service", "praktisk-bistand", r#"Omsorg "Nord" \ Sør"#]);
     assert!(out.status.success(), "{}", stderr(&out));

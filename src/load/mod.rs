@@ -8,6 +8,7 @@ mod indentation;
 pub mod indicators_csv;
 pub mod inputs;
 pub mod limits;
+mod mend;
 pub mod placeholders;
 pub mod position;
 pub mod profile_cache;
@@ -194,6 +195,7 @@ impl Reader<'_> {
             }
             return None;
         }
+        let text = &mend::running(&file.relative, text, line_offset, findings);
         match yaml::parse::<T>(text, line_offset) {
             Ok(value) => Some(value),
             Err(problem) => {
@@ -227,7 +229,11 @@ impl Reader<'_> {
             );
             return None;
         }
-        Some(text)
+        // Composed once, here, so every later comparison and count agrees.
+        Some(match crate::domain::text_policy::nfc(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(composed) => composed,
+        })
     }
 
     fn providers(&self, findings: &mut Findings) -> (Vec<Arc<LoadedProvider>>, BTreeSet<(String, String)>) {
@@ -337,7 +343,8 @@ impl Reader<'_> {
         }
         let file = source(self.root, path);
         let text = self.text(&file, findings)?;
-        Some(MarkdownFile { source: file, body: text, body_line: 1 })
+        let body = mend::running(&file.relative, &text, 0, findings).into_owned();
+        Some(MarkdownFile { source: file, body, body_line: 1 })
     }
 
     fn pages(&self, findings: &mut Findings) -> Vec<LoadedPage> {
@@ -380,7 +387,8 @@ impl Reader<'_> {
             return None;
         };
         let front = self.yaml::<RawPage>(file, split.yaml, split.yaml_line - 1, findings)?;
-        Some((front, MarkdownFile { source: file.clone(), body: split.body.to_string(), body_line: split.body_line }))
+        let body = mend::running(&file.relative, split.body, split.body_line - 1, findings).into_owned();
+        Some((front, MarkdownFile { source: file.clone(), body, body_line: split.body_line }))
     }
 
     fn surveys(&self, findings: &mut Findings) -> Vec<LoadedSurvey> {
@@ -398,7 +406,10 @@ impl Reader<'_> {
             let results_name = survey.results.value.trim();
             let results = if let Some(csv_file) = files::beside(file, results_name) {
                 if exists(&csv_file.absolute) {
-                    self.text(&csv_file, findings).map(|text| (csv_file, text))
+                    self.text(&csv_file, findings).map(|text| {
+                        let text = mend::running(&csv_file.relative, &text, 0, findings).into_owned();
+                        (csv_file, text)
+                    })
                 } else {
                     findings.push(
                         Finding::error(&file.relative, at, msg!("survey.results_missing", name = results_name))
@@ -435,6 +446,7 @@ impl Reader<'_> {
                 continue;
             };
             let Some(text) = self.text(file, findings) else { continue };
+            let text = mend::running(&file.relative, &text, 0, findings).into_owned();
             out.push(LoadedIndicators { file_stem: stem.to_string(), source: file.clone(), text });
         }
         out

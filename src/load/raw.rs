@@ -364,7 +364,7 @@ pub struct RawAdmission {
 #[serde(deny_unknown_fields)]
 pub struct RawExtra {
     /// The name as readers know it.
-    pub name: String,
+    pub name: S<String>,
     /// The name in plain language.
     pub name_plain: Option<String>,
     /// Price in whole kroner (0 to 1,000,000).

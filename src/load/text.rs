@@ -13,6 +13,17 @@ pub fn forbidden_char(c: char, multiline: bool) -> bool {
     }
 }
 
+/// The first character of a name or short field that is refused: the
+/// characters refused everywhere, and the text policy's invisible ones.
+pub fn first_refused_in_short(text: &str) -> Option<(usize, char)> {
+    let forbidden = first_forbidden(text, false);
+    let invisible = crate::domain::text_policy::first_invisible(text);
+    match (forbidden, invisible) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
 /// The first refused character of `text`, with its byte offset.
 pub fn first_forbidden(text: &str, multiline: bool) -> Option<(usize, char)> {
     text.char_indices().find(|&(_, c)| forbidden_char(c, multiline))
@@ -21,6 +32,7 @@ pub fn first_forbidden(text: &str, multiline: bool) -> Option<(usize, char)> {
 /// How a refused character is named in messages: its code point and, for
 /// the common ones, what it is, since the character itself is invisible.
 pub fn describe(c: char) -> crate::messages::Message {
+    use crate::domain::text_policy::{Invisible, invisible};
     use crate::msg;
     let code = format!("U+{:04X}", c as u32);
     match c {
@@ -30,7 +42,15 @@ pub fn describe(c: char) -> crate::messages::Message {
         '\u{2066}'..='\u{2069}' => msg!("char.bidi_isolate", code = code),
         '\n' | '\r' => msg!("char.line_break", code = code),
         '\t' => msg!("char.tab", code = code),
-        _ => msg!("char.control", code = code),
+        c if c.is_control() => msg!("char.control", code = code),
+        c => match invisible(c) {
+            Some(Invisible::Blank) => msg!("char.blank", code = code),
+            Some(Invisible::ZeroWidth) => msg!("char.zero_width", code = code),
+            Some(Invisible::BidiMark) => msg!("char.bidi_mark", code = code),
+            Some(Invisible::LineSeparator) => msg!("char.line_separator", code = code),
+            Some(Invisible::SoftHyphen) => msg!("char.soft_hyphen", code = code),
+            Some(Invisible::Format) | None => msg!("char.format", code = code),
+        },
     }
 }
 

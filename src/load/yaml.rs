@@ -266,7 +266,9 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
             Event::Scalar(value, ..) => {
                 let field = if is_key { None } else { key.as_deref() };
                 let short = is_key || field.is_some_and(|k| SHORT_FIELDS.contains(&k));
-                if let Some((_, c)) = text::first_forbidden(&value, !short) {
+                let refused =
+                    if short { text::first_refused_in_short(&value) } else { text::first_forbidden(&value, true) };
+                if let Some((_, c)) = refused {
                     let character = text::describe(c);
                     problems.push(Problem {
                         position: at(&span),

@@ -278,16 +278,18 @@ fn link_addresses<'a>(text: &CowStr<'a>, out: &mut Vec<Event<'a>>) {
     let mut last = 0;
     for range in autolink::find(text) {
         let Some(url) = clean_url(&text[range.clone()]) else { continue };
+        // A host that mixes scripts is linked and shown as the browser opens it.
+        let ascii = super::ascii_if_mixed_script(&url);
         if range.start > last {
             out.push(Event::Text(CowStr::from(text[last..range.start].to_string())));
         }
         out.push(Event::Start(Tag::Link {
             link_type: LinkType::Autolink,
-            dest_url: CowStr::from(url),
+            dest_url: CowStr::from(ascii.clone().unwrap_or(url)),
             title: CowStr::from(""),
             id: CowStr::from(""),
         }));
-        out.push(Event::Text(CowStr::from(text[range.clone()].to_string())));
+        out.push(Event::Text(CowStr::from(ascii.unwrap_or_else(|| text[range.clone()].to_string()))));
         out.push(Event::End(TagEnd::Link));
         last = range.end;
     }

@@ -105,6 +105,26 @@ impl<'a> FileCheck<'a> {
         trimmed.to_string()
     }
 
+    /// A name readers tell providers apart by: not empty, with a letter or
+    /// digit, and no word of two scripts (invisible characters are refused
+    /// at load). Lookalikes of other providers' names are `lookalikes`'.
+    pub fn name(&mut self, field: &str, value: &S<String>) -> String {
+        let name = self.non_empty(field, value);
+        let problem = if name.is_empty() { None } else { crate::domain::name_problem(&name) };
+        match problem {
+            None => {}
+            Some(crate::domain::NameProblem::NoLetterOrDigit) => {
+                self.error(at(value), msg!("name.no_letter", field = field), msg!("name.no_letter.help"))
+            }
+            Some(crate::domain::NameProblem::MixedScript { word }) => self.error(
+                at(value),
+                msg!("name.mixed_script", field = field, word = word),
+                msg!("name.mixed_script.help"),
+            ),
+        }
+        name
+    }
+
     pub fn slug(&mut self, field: &str, value: &S<String>) -> Option<Slug> {
         Slug::parse(&value.value)
             .map_err(|_| {
@@ -178,36 +198,18 @@ impl<'a> FileCheck<'a> {
     /// Norwegian numbers: 8 digits, optionally `+47` first; spaces allowed.
     /// Stored as the 8 digits.
     pub fn phone(&mut self, value: &S<String>) -> Option<String> {
-        let compact: String = value.value.chars().filter(|c| !c.is_whitespace()).collect();
-        let digits = compact.strip_prefix("+47").or_else(|| compact.strip_prefix("0047")).unwrap_or(&compact);
-        if digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()) {
-            Some(digits.to_string())
-        } else {
+        let digits = crate::domain::norwegian_phone(&value.value);
+        if digits.is_none() {
             self.error(at(value), msg!("phone.invalid", value = value.value), msg!("phone.invalid.help"));
-            None
         }
+        digits
     }
 
     /// An address only: it becomes a `mailto:` link, where `?`, `&` or `%`
     /// would add recipients, subjects or a body the reader never sees.
     pub fn email(&mut self, value: &S<String>) -> Option<String> {
         let email = value.value.trim();
-        let local_char = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-');
-        let label_ok = |l: &str| {
-            !l.is_empty()
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-        };
-        let shaped = email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty()
-                && local.chars().all(local_char)
-                && !local.starts_with('.')
-                && !local.ends_with('.')
-                && domain.contains('.')
-                && domain.split('.').all(label_ok)
-        });
-        if shaped {
+        if crate::domain::is_plain_email(email) {
             Some(email.to_string())
         } else {
             self.error(at(value), msg!("email.invalid", value = email), msg!("email.invalid.help"));
@@ -236,20 +238,24 @@ impl<'a> FileCheck<'a> {
         false
     }
 
+    /// An http(s) address whose host is a domain name. A host that mixes
+    /// scripts is a warning, and is kept in its punycode form, so the link
+    /// text shows the address the browser really opens.
     pub fn web(&mut self, field: &str, value: &S<String>) -> Option<String> {
         let url = value.value.trim();
-        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-        let shaped = rest.is_some_and(|r| {
-            let host = r.split(['/', '?', '#']).next().unwrap_or("");
-            host.contains('.')
-                && !r.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '\''))
-        });
-        if shaped {
-            Some(url.to_string())
-        } else {
+        let Some(web) = crate::domain::WebAddress::parse(url) else {
             self.error(at(value), msg!("web.invalid", field = field, value = url), msg!("web.invalid.help"));
-            None
+            return None;
+        };
+        if web.host.mixes_scripts() {
+            self.warning(
+                at(value),
+                msg!("web.mixed_script", field = field, host = web.host.unicode, ascii = web.host.ascii),
+                msg!("web.mixed_script.help"),
+            );
+            return Some(web.with_ascii_host());
         }
+        Some(url.to_string())
     }
 }
 

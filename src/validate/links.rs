@@ -55,6 +55,14 @@ pub fn inspect_text(text: Written, findings: &mut Findings, pending: &mut Vec<Pe
                 Finding::warning(file, position, msg!("markdown.unsafe_link", url = url))
                     .with_help(msg!("markdown.unsafe_link.help")),
             ),
+            Notice::MixedScriptHost { url, ascii, .. } => findings.push(
+                Finding::warning(file, position, msg!("markdown.mixed_script_host", url = url, ascii = ascii))
+                    .with_help(msg!("web.mixed_script.help")),
+            ),
+            Notice::ContactLink { url, .. } => findings.push(
+                Finding::warning(file, position, msg!("markdown.contact_link", url = url))
+                    .with_help(msg!("markdown.contact_link.help")),
+            ),
             Notice::ImageWithoutAlt { .. } => findings.push(
                 Finding::warning(file, position, msg!("markdown.image_no_alt"))
                     .with_help(msg!("markdown.image_no_alt.help")),

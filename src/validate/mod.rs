@@ -10,6 +10,7 @@ mod indicators;
 mod inspections;
 pub mod links;
 mod listing;
+mod lookalikes;
 mod markdown_fields;
 mod markdown_hazards;
 mod pages;

@@ -49,6 +49,7 @@ pub fn providers(
     let mut out = Vec::new();
     // (service, org number) → first file, to catch a provider listed twice.
     let mut seen: BTreeMap<(Slug, OrgNumber), std::path::PathBuf> = BTreeMap::new();
+    let mut lookalikes = super::lookalikes::Lookalikes::default();
     for (item, own) in loaded.iter().zip(validated) {
         for finding in own.findings {
             checks.findings.push(finding);
@@ -69,6 +70,9 @@ pub fn providers(
             continue;
         }
         seen.insert((provider.service.clone(), provider.org_number), file);
+        if !lookalikes.admit(&provider, item, checks.findings) {
+            continue;
+        }
         out.push(provider);
     }
     out
@@ -117,7 +121,7 @@ impl Profile<'_> {
         let raw: &RawProvider = &self.item.profile;
         let slug = self.slug(checks)?;
         let mut check = FileCheck::new(file, checks.findings, checks.readability);
-        let name = check.non_empty("name", &raw.name);
+        let name = check.name("name", &raw.name);
         let org_number = check.org_number(&raw.org_number);
         let districts = self.districts(&mut check);
         let contact = check.contact(&raw.contact, false, at(&raw.name));
@@ -241,8 +245,15 @@ impl Profile<'_> {
     /// Language codes; one given by its name (`polsk`) gets its code suggested.
     fn languages(&self, check: &mut FileCheck) -> Vec<StaffLanguage> {
         let mut languages = Vec::new();
+        // As written: `no` beside `nb` is how registers write Norwegian,
+        // not a repeat (and is shown once).
+        let mut written = std::collections::BTreeSet::new();
         for l in &self.item.profile.languages {
             let code = l.value.trim().to_ascii_lowercase();
+            if !written.insert(code.clone()) {
+                check.warning(at(l), msg!("languages.twice", code = code), msg!("languages.twice.help"));
+                continue;
+            }
             if self.translations.language_name(&code).is_some() {
                 let code = StaffLanguage::canonical(&code);
                 let name = self.translations.language_name(code).unwrap_or(code).to_string();
@@ -266,7 +277,7 @@ impl Profile<'_> {
     fn description(&self, check: &mut FileCheck) -> Text {
         let raw = &self.item.profile;
         let description = check.text("description", &raw.description, &raw.description_plain);
-        let words = description.standard.split_whitespace().count();
+        let words = crate::domain::text_policy::word_count(&description.standard);
         let limit = self.site.limits.description_max_words;
         if words > limit {
             check.error(
@@ -390,19 +401,26 @@ fn admission(check: &mut FileCheck, raw: &RawProvider) -> Option<Admission> {
     }
 }
 
+/// The extras, each name once: a repeat would show twice on the page and
+/// in the open data.
 fn extras(check: &mut FileCheck, raw: &RawProvider) -> Vec<Extra> {
-    raw.extras
-        .iter()
-        .map(|e| {
-            let price = u64::from(e.price.value);
-            check.in_range("extras.price", price, at(&e.price), 0..=MAX_PRICE, msg!("extras.price.help"));
-            Extra {
-                name: Text::new(e.name.trim().to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
-                price: e.price.value.min(MAX_PRICE as u32),
-                unit: e.unit.trim().to_string(),
-            }
-        })
-        .collect()
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::new();
+    for e in &raw.extras {
+        let price = u64::from(e.price.value);
+        check.in_range("extras.price", price, at(&e.price), 0..=MAX_PRICE, msg!("extras.price.help"));
+        let name = e.name.value.trim();
+        if !seen.insert(crate::domain::skeleton_key(name)) {
+            check.warning(at(&e.name), msg!("extras.twice", name = name), msg!("extras.twice.help"));
+            continue;
+        }
+        out.push(Extra {
+            name: Text::new(name.to_string(), e.name_plain.as_ref().map(|p| p.trim().to_string())),
+            price: e.price.value.min(MAX_PRICE as u32),
+            unit: e.unit.trim().to_string(),
+        });
+    }
+    out
 }
 
 fn continuity(check: &mut FileCheck, raw: &RawProvider) -> Option<Continuity> {

@@ -349,7 +349,7 @@ where
             let (template, fill) = renderer.fill(job, cx, &strings);
             let mut html = renderer.render_filled(template, &fill)?;
             if job.variant.is_plain() {
-                html = crate::plain::glossary::explain_terms(&html, &translations.glossary);
+                html = crate::plain::explain::explain_terms(&html, &translations.glossary);
             }
             sink(job, Rendered::Html(html.into_bytes()))?
         };

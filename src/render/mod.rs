@@ -5,6 +5,7 @@
 mod card_css;
 mod chart;
 mod contact_views;
+pub mod counts;
 mod filter_views;
 pub mod hyphenate;
 mod inputs;
@@ -295,6 +296,7 @@ fn titled(cx: &VariantContext, title: String, slice: &Slice) -> String {
 fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.register_filter("hyphenate", hyphenate::filter);
+    tera.register_filter("count", counts::filter);
     tera
 }
 

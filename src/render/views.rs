@@ -349,7 +349,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &Service) -> ServiceV
         complaints_web: s.complaints.web.clone(),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.providers.len(),
-        provider_count_label: format!("{} {}", s.providers.len(), cx.s_of(s.kind, "providers_count_suffix")),
+        provider_count_label: super::counts::counted(&cx.s_of(s.kind, "providers_count"), s.providers.len() as u64),
     }
 }
 

@@ -199,7 +199,7 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
         source: survey.source.clone(),
         source_url: survey.source_url.clone(),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
-        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        scale: scale(cx, survey),
         respondents,
         response_rate: survey.response_rates.get(slug).map(|r| format!("{} %", r.round())),
         has_results,
@@ -254,6 +254,8 @@ pub struct Headline<'a> {
     pub scale: String,
     pub how_to_read: Option<String>,
     pub note: String,
+    /// Why some figures are not shown, when some are not.
+    pub hidden_note: Option<String>,
     #[serde(skip)]
     source: &'a Survey,
 }
@@ -306,9 +308,21 @@ pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -
         explanation: explanation(cx, &survey.questions[survey.headline]),
         survey: survey.name.clone(),
         year: survey.year,
-        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        scale: scale(cx, survey),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
         note,
+        hidden_note: published
+            .providers
+            .values()
+            .any(|f| matches!(f, Figure::TooFew))
+            .then(|| cx.s("survey_explain_too_few").replace("{n}", &cx.site.limits.survey_min_respondents.to_string())),
         source: survey,
     })
+}
+
+/// The scale and which end of it is best: «1–6, der 1 er dårligst og 6 er
+/// best», wherever a score is shown.
+fn scale(cx: &VariantContext, survey: &Survey) -> String {
+    let (min, max) = (survey.scale.min.to_string(), survey.scale.max.to_string());
+    cx.s("survey_scale_range").replace("{min}", &min).replace("{max}", &max)
 }

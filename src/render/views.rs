@@ -371,12 +371,17 @@ pub struct PageView {
     /// The patterns long words are hyphenated by: the page's language when
     /// there are patterns for it (nb, nn), none for a page in another.
     pub hyphenation: Option<&'static str>,
+    /// The page's language when it is not the site's, so a list that
+    /// shows its title and summary marks them (`lang`, `dir`).
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
 }
 
 /// Ids `page.html` and `base.html` give their own elements.
 const PAGE_TEMPLATE_IDS: [&str; 3] = ["main", "pages-nav-h", "toc-h"];
 
 pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: bool) -> PageView {
+    let foreign = page.lang.as_ref().filter(|tag| tag.as_str() != cx.site.language.code());
     let body = with_body.then(|| {
         let block = markdown::Block {
             linker: &place.linker,
@@ -385,7 +390,7 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
             id_prefix: "",
             reserved_ids: &PAGE_TEMPLATE_IDS,
             contents: true,
-            foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
+            foreign: foreign.is_some(),
         };
         markdown::render(cx.text(&page.body), &block)
     });
@@ -397,6 +402,8 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page, with_body: boo
         toc,
         href: place.linker.page(page.path().as_str()),
         plain_missing: if with_body { plain_missing(cx, place, &page.body) } else { None },
+        lang: foreign.map(|tag| tag.to_string()),
+        dir: foreign.map(|tag| tag.dir()),
         hyphenation: match &page.lang {
             None => Some(cx.site.language.code()),
             Some(tag) => match tag.primary() {

@@ -136,7 +136,7 @@ fn lang_of(tag: &str) -> Option<&str> {
     let at = tag.find(" lang=")? + " lang=".len();
     let value = &tag[at..];
     let value = value.trim_start_matches(['"', '\'']);
-    let end = value.find(|c: char| matches!(c, '"' | '\'' | ' ' | '>' | '/')).unwrap_or(value.len());
+    let end = value.find(['"', '\'', ' ', '>', '/']).unwrap_or(value.len());
     Some(&value[..end])
 }
 

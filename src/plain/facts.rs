@@ -339,7 +339,8 @@ fn deadline_start(text: &str, words: &[Word], i: usize) -> Option<(String, usize
     if !matches!(lower(k)?, "fikk" | "fekk" | "får" | "fått") {
         return None;
     }
-    let thing = lower(k + 1)?;
+    // «etter at du fikk det»: what «det» is, the sentence before says.
+    let thing = lower(k + 1).filter(|t| !matches!(*t, "det" | "den" | "dei" | "de" | "dem" | "dette"))?;
     if text[words[i].start..words[i + k + 1].end].contains(['.', '!', '?', ';']) {
         return None;
     }
@@ -523,6 +524,7 @@ mod tests {
         assert_eq!(facts("fra dagen du får brevet"), ["fra du fikk brevet"]);
         assert_eq!(facts("etter at du har fått vedtaket. Den dagen du fikk vedtaket"), ["fra du fikk vedtaket"; 2]);
         assert_eq!(facts("Den kom dagen etter."), Vec::<String>::new());
+        assert_eq!(facts("innen fire uker etter at du fikk det"), ["4 uker"]);
         assert_eq!(
             facts("Send til Oppvekstkontoret eller Tildelingskontorets e-post"),
             ["oppvekstkontor…", "tildelingskontor…"]

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::chart::{self, number};
+use super::counts::counted;
 use super::views::{Place, VariantContext};
 use crate::model::comparison::Verdict;
 use crate::model::survey::{Basis, Figure, PublishedQuestion, Survey};
@@ -76,7 +77,7 @@ fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
 /// «12 svarte «vet ikke»», for a shown figure with such answers.
 fn dont_know_text(cx: &VariantContext, figure: Option<&Figure>) -> Option<String> {
     let n = figure?.dont_know().filter(|n| *n > 0)?;
-    Some(cx.s("survey_dont_know").replace("{n}", &n.to_string()))
+    Some(counted(&cx.s("survey_dont_know"), u64::from(n)))
 }
 
 /// The municipality-wide figure, saying so when it leaves out the
@@ -181,7 +182,7 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
     let limits = &cx.site.limits;
     let mut notes = Vec::new();
     if figures.iter().any(|f| matches!(f, Some(Figure::TooFew))) {
-        notes.push(cx.s("survey_explain_too_few").replace("{n}", &limits.survey_min_respondents.to_string()));
+        notes.push(counted(&cx.s("survey_explain_too_few"), u64::from(limits.survey_min_respondents)));
     }
     if shown_only {
         notes.push(cx.s("survey_explain_shown_only"));
@@ -190,7 +191,7 @@ fn survey_view(cx: &VariantContext, place: &Place, survey: &Survey, provider: &P
         notes.push(cx.s("survey_explain_dont_know"));
     }
     if figures.iter().any(|f| matches!(f, Some(Figure::Shown { uncertain: true, .. }))) {
-        notes.push(cx.s("survey_explain_uncertain").replace("{n}", &limits.survey_uncertain_below.to_string()));
+        notes.push(counted(&cx.s("survey_explain_uncertain"), u64::from(limits.survey_uncertain_below)));
     }
     SurveyView {
         name: survey.name.clone(),
@@ -315,7 +316,7 @@ pub fn headline<'a>(cx: &VariantContext<'a>, place: &Place, service: &Service) -
             .providers
             .values()
             .any(|f| matches!(f, Figure::TooFew))
-            .then(|| cx.s("survey_explain_too_few").replace("{n}", &cx.site.limits.survey_min_respondents.to_string())),
+            .then(|| counted(&cx.s("survey_explain_too_few"), u64::from(cx.site.limits.survey_min_respondents))),
         source: survey,
     })
 }

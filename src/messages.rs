@@ -116,7 +116,10 @@ impl fmt::Display for Message {
 }
 
 /// Replaces each `{name}` in `template`; an unknown name stays as written.
+/// A count chooses its words first: `{pages|side|sider}`.
 fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
+    let chosen = choose_forms(template, |name| value(name).and_then(|v| count_of(&v)));
+    let template = chosen.as_str();
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -138,6 +141,78 @@ fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A number as the tool writes it (`2 002` has a space), for choosing
+/// words by it.
+fn count_of(value: &str) -> Option<u64> {
+    let digits: String = value.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    digits.parse().ok()
+}
+
+/// Chooses the words of each count in `template`: `{name|one|other}`
+/// becomes `one` when `name` counts 1 and `other` otherwise, so a count
+/// agrees with its noun in every language («1 side», «2 sider», «0 sider»).
+/// The forms may hold placeholders (`{n|leverandøren|de {n} leverandørene}`);
+/// a name with no count leaves the choice as written. The site's words
+/// (`i18n/*.yaml`) and the filter script use the same form.
+pub fn choose_forms(template: &str, count: impl Fn(&str) -> Option<u64>) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let name_end = after.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len());
+        let (name, forms) = after.split_at(name_end);
+        let chosen = (!name.is_empty() && forms.starts_with('|'))
+            .then(|| choice(&forms[1..]))
+            .flatten()
+            .and_then(|(one, other, end)| count(name).map(|n| (if n == 1 { one } else { other }, end)));
+        match chosen {
+            Some((form, end)) => {
+                out.push_str(form);
+                rest = &forms[1 + end..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The two forms of a choice `one|other}` (placeholders inside kept whole),
+/// and where it ends after its `}`.
+fn choice(text: &str) -> Option<(&str, &str, usize)> {
+    let mut depth = 0;
+    let mut bar = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            '}' => return Some((&text[..bar?], &text[bar? + 1..i], i + 1)),
+            '|' if depth == 0 && bar.is_none() => bar = Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The names whose count chooses words in `template` (`{name|one|other}`).
+pub fn counted_names(template: &str) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let end = after.find(|c: char| !(c.is_ascii_lowercase() || c == '_')).unwrap_or(after.len());
+        if end > 0 && after[end..].starts_with('|') && choice(&after[end + 1..]).is_some() {
+            names.insert(after[..end].to_string());
+        }
+        rest = after;
+    }
+    names
 }
 
 fn is_placeholder(name: &str) -> bool {
@@ -189,6 +264,18 @@ mod tests {
         let help = msg!("district.unknown.help", close => nested, choices = "sentrum");
         assert!(help.render(Lang::Nb).contains("mente du `sentrum`?"), "{}", help.render(Lang::Nb));
         assert!(help.render(Lang::En).contains("did you mean `sentrum`?"));
+    }
+
+    #[test]
+    fn a_count_chooses_its_words() {
+        let count = |n| move |name: &str| (name == "n").then_some(n);
+        let text = "Viser {n|leverandøren|de {n} leverandørene} du valgte ({x|a|b}).";
+        assert_eq!(choose_forms(text, count(1)), "Viser leverandøren du valgte ({x|a|b}).");
+        assert_eq!(choose_forms(text, count(2)), "Viser de {n} leverandørene du valgte ({x|a|b}).");
+        assert_eq!(choose_forms(text, count(0)), "Viser de {n} leverandørene du valgte ({x|a|b}).");
+        assert_eq!(fill("{pages} {pages|side|sider}", |_| Some("2\u{a0}002".into())), "2\u{a0}002 sider");
+        assert_eq!(fill("{pages} {pages|side|sider}", |_| Some("1".into())), "1 side");
+        assert_eq!(counted_names("{a|x|y} {b} {c|{c}|z}").into_iter().collect::<Vec<_>>(), ["a", "c"]);
     }
 
     #[test]

@@ -121,7 +121,10 @@ fn a_hard_word_without_an_explanation_is_warned_about_at_its_line() {
 
 #[test]
 fn a_word_the_glossary_forbids_is_warned_about_with_what_to_write_instead() {
-    let warnings = warnings_after_plain_edit("Tildelingskontoret hjelper deg.", "Firmaet hjelper deg.");
+    let warnings = warnings_after_plain_edit(
+        "Tildelingskontoret hjelper deg.",
+        "Tildelingskontoret hjelper deg. Firmaet gjør det ikke.",
+    );
     assert_warning(&warnings, PLAIN_FILE, 9, "ikke bruk «Firmaet»");
     assert!(warnings[0].help.as_ref().is_some_and(|h| h.render(Lang::Nb).contains("leverandør")), "{warnings:?}");
 }

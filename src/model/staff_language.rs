@@ -12,12 +12,15 @@ pub struct StaffLanguage {
     pub name: String,
 }
 
-/// ISO 639-1 `no` ("Norwegian", as many registers write it) is the language
-/// this site calls `nb`: readers see one "norsk", and one filter page.
-const SAME_AS: &[(&str, &str)] = &[("no", "nb")];
+/// Bokmål and nynorsk are written forms of one spoken language: staff who
+/// speak Norwegian speak it whichever form they write, and ISO 639-1 `no`
+/// ("Norwegian", as many registers write it) is the same. Readers see one
+/// "norsk" and one filter page, under `nb`, so filtering on "norsk" finds
+/// every provider who speaks it.
+const SAME_AS: &[(&str, &str)] = &[("no", "nb"), ("nn", "nb")];
 
 impl StaffLanguage {
-    /// The code readers are shown under: `no` is `nb`.
+    /// The code readers are shown under: `no` and `nn` are `nb`.
     pub fn canonical(code: &str) -> &str {
         SAME_AS.iter().find(|(alias, _)| *alias == code).map_or(code, |(_, same)| same)
     }
@@ -59,6 +62,7 @@ mod tests {
         let list = vec![lang("nb", "norsk"), lang("en", "engelsk"), lang("nb", "norsk")];
         assert_eq!(reading_order(list).len(), 2);
         assert_eq!(StaffLanguage::canonical("no"), "nb");
-        assert_eq!(StaffLanguage::canonical("nn"), "nn");
+        assert_eq!(StaffLanguage::canonical("nn"), "nb");
+        assert_eq!(StaffLanguage::canonical("se"), "se");
     }
 }

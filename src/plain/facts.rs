@@ -1,5 +1,8 @@
 //! The facts a reader needs to act, found in a text: phone numbers, e-mail
-//! and web addresses, dates, durations and deadlines, amounts of money.
+//! and web addresses, dates, durations and deadlines, amounts of money,
+//! when a deadline starts («fra den dagen du fikk vedtaket»), the offices
+//! that decide or handle a case («Tildelingskontoret», «Statsforvalteren»)
+//! and postal addresses («Postboks 12», «5900 Fjordvik»).
 //! Each is normalised, so «fire uker» and «4 uker» are the same fact and
 //! «55 12 34 56» and «55123456» the same phone number, while «to uker» and
 //! «ti arbeidsdager» stay different.
@@ -22,6 +25,16 @@ pub enum Fact {
     Duration { count: u32, unit: Unit },
     /// Whole kroner.
     Amount(u64),
+    /// What a deadline runs from: the thing received, lowercase
+    /// («vedtaket» of «fra den dagen du fikk vedtaket»).
+    Starts(String),
+    /// An office by name, lowercase, its ending left off
+    /// («tildelingskontor», «statsforvalt»).
+    Office(String),
+    /// A post box number.
+    PostBox(u32),
+    /// Postcode and place, lowercase («5900 fjordvik»).
+    Postal(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -52,6 +65,10 @@ impl fmt::Display for Fact {
             }
             Fact::Duration { count, unit } => write!(f, "{count} {}", unit.name(*count)),
             Fact::Amount(kroner) => write!(f, "kr {kroner}"),
+            Fact::Starts(thing) => write!(f, "fra du fikk {thing}"),
+            Fact::Office(name) => write!(f, "{name}…"),
+            Fact::PostBox(n) => write!(f, "postboks {n}"),
+            Fact::Postal(place) => f.write_str(place),
         }
     }
 }
@@ -220,6 +237,27 @@ fn fact_at(text: &str, words: &[Word], i: usize) -> (Option<Fact>, usize) {
     if let Some(date) = numeric_date(w) {
         return (Some(date), 1);
     }
+    // A postal address's postcode and place: «…, 5900 Fjordvik».
+    if w.len() == 4
+        && w.chars().all(|c| c.is_ascii_digit())
+        && i > 0
+        && gap(i - 1, i).is_some_and(|g| g.contains(','))
+        && let Some(place) = words.get(i + 1).filter(|_| only_space(i, i + 1))
+        && text[place.start..].starts_with(char::is_uppercase)
+    {
+        return (Some(Fact::Postal(format!("{w} {}", place.lower))), 2);
+    }
+    if w == "postboks"
+        && let Some(n) = words.get(i + 1).filter(|_| only_space(i, i + 1)).and_then(|n| n.lower.parse().ok())
+    {
+        return (Some(Fact::PostBox(n)), 2);
+    }
+    if let Some((thing, used)) = deadline_start(text, words, i) {
+        return (Some(Fact::Starts(thing)), used);
+    }
+    if let Some(office) = office(text, &words[i]) {
+        return (Some(Fact::Office(office)), 1);
+    }
     if w.chars().all(|c| c.is_ascii_digit()) || w.starts_with('+') {
         // Phone numbers: eight digits in groups, optionally after +47.
         if let Some((digits, used)) = digit_run(text, words, i)
@@ -273,6 +311,55 @@ fn fact_at(text: &str, words: &[Word], i: usize) -> (Option<Fact>, usize) {
         return (Some(Fact::Duration { count, unit }), 2);
     }
     (None, 1)
+}
+
+/// «(fra) (den) dagen du fikk X», «etter at du (har) fått X» (bokmål and
+/// nynorsk): what a deadline runs from, and how many words it takes.
+fn deadline_start(text: &str, words: &[Word], i: usize) -> Option<(String, usize)> {
+    let lower = |k: usize| words.get(i + k).map(|w| w.lower.as_str());
+    let mut k = 0;
+    if matches!(lower(k)?, "fra" | "frå") {
+        k += 1;
+    }
+    if lower(k)? == "den" {
+        k += 1;
+    }
+    match lower(k)? {
+        "dagen" => k += 1,
+        "etter" if k == 0 && lower(1)? == "at" => k += 2,
+        _ => return None,
+    }
+    if lower(k)? != "du" {
+        return None;
+    }
+    k += 1;
+    if lower(k)? == "har" {
+        k += 1;
+    }
+    if !matches!(lower(k)?, "fikk" | "fekk" | "får" | "fått") {
+        return None;
+    }
+    // «etter at du fikk det»: what «det» is, the sentence before says.
+    let thing = lower(k + 1).filter(|t| !matches!(*t, "det" | "den" | "dei" | "de" | "dem" | "dette"))?;
+    if text[words[i].start..words[i + k + 1].end].contains(['.', '!', '?', ';']) {
+        return None;
+    }
+    Some((thing.to_string(), k + 2))
+}
+
+/// An office named in the text: a capitalised compound of «kontor», or
+/// the Statsforvalter, with its ending left off so every form is one office.
+fn office(text: &str, word: &Word) -> Option<String> {
+    if !text[word.start..].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.lower.as_str();
+    if lower.starts_with("statsforvalt") {
+        return Some("statsforvalt".to_string());
+    }
+    let at = lower.rfind("kontor")?;
+    let rest = &lower[at + "kontor".len()..];
+    (at > 0 && matches!(rest, "" | "et" | "ets" | "s")).then(|| lower[..at + "kontor".len()].to_string())
 }
 
 fn month_number(word: &str) -> Option<u8> {
@@ -416,7 +503,7 @@ mod tests {
         assert_eq!(facts("Ring 55 12 34 56."), ["55 12 34 56"]);
         assert_eq!(facts("Ring 55123456 eller +47 55 12 34 56"), ["55 12 34 56", "55 12 34 56"]);
         assert_eq!(facts("[55 12 34 56](tel:+4755123456)"), ["55 12 34 56", "55 12 34 56"]);
-        assert_eq!(facts("Rådhusgata 1, 5900 Fjordvik"), Vec::<String>::new());
+        assert_eq!(facts("Rådhusgata 1, 5900 Fjordvik"), ["5900 fjordvik"]);
     }
 
     #[test]
@@ -428,5 +515,22 @@ mod tests {
         assert_eq!(facts("fra 15. september 2026"), ["15. september 2026"]);
         assert_eq!(facts("kr 250 eller 1 250 kroner"), ["kr 250", "kr 1250"]);
         assert_eq!(facts("fra 1. til 10. trinn"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn deadline_starts_offices_and_postal_addresses_are_facts() {
+        assert_eq!(facts("Fristen gjeld frå den dagen du fekk vedtaket."), ["fra du fikk vedtaket"]);
+        assert_eq!(facts("innen 3 uker etter at du fikk vedtaket"), ["3 uker", "fra du fikk vedtaket"]);
+        assert_eq!(facts("fra dagen du får brevet"), ["fra du fikk brevet"]);
+        assert_eq!(facts("etter at du har fått vedtaket. Den dagen du fikk vedtaket"), ["fra du fikk vedtaket"; 2]);
+        assert_eq!(facts("Den kom dagen etter."), Vec::<String>::new());
+        assert_eq!(facts("innen fire uker etter at du fikk det"), ["4 uker"]);
+        assert_eq!(
+            facts("Send til Oppvekstkontoret eller Tildelingskontorets e-post"),
+            ["oppvekstkontor…", "tildelingskontor…"]
+        );
+        assert_eq!(facts("Kontoret er åpent. Statsforvaltaren avgjer."), ["statsforvalt…"]);
+        assert_eq!(facts("Postboks 12, 5901 Fjordvik"), ["postboks 12", "5901 fjordvik"]);
+        assert_eq!(facts("i 2026 Fjordvik"), Vec::<String>::new());
     }
 }

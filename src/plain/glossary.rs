@@ -19,7 +19,6 @@ use serde::Deserialize;
 use super::messages::{self, Avoided};
 use super::texts::Pair;
 use crate::diagnostics::{Findings, Position};
-use crate::html::escape;
 use crate::load::raw::Language;
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -45,6 +44,14 @@ struct RawTerm {
     /// A short explanation in everyday words, shown in brackets after the
     /// term's first use on a plain page.
     explanation: String,
+    /// Plural forms, each one word or words: they take
+    /// `plural_explanation`, so «3 leverandører» is not explained in the
+    /// singular. Without it a plural use waits for a singular one.
+    #[serde(default)]
+    plural_forms: Vec<String>,
+    /// The explanation in the plural («de som gir deg hjelpen»).
+    #[serde(default)]
+    plural_explanation: Option<String>,
     /// Words plain texts must not use for this, with what to use instead.
     #[serde(default)]
     avoid: Vec<RawAvoid>,
@@ -64,14 +71,27 @@ struct RawAvoid {
 pub struct Term {
     pub term: String,
     pub explanation: String,
+    pub plural_explanation: Option<String>,
+}
+
+/// A term found in a text: which, whether in a plural form, and where its
+/// words end.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    pub term: usize,
+    pub plural: bool,
+    pub end: usize,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Glossary {
     pub file: PathBuf,
     pub terms: Vec<Term>,
-    /// Lowercase form → index in `terms`.
-    forms: BTreeMap<String, usize>,
+    /// Lowercase form (words joined by one space) → index in `terms`, and
+    /// whether the form is plural.
+    forms: BTreeMap<String, (usize, bool)>,
+    /// The most words any form has.
+    longest: usize,
     /// The ASCII letters a form starts with (lowercase), and whether any
     /// starts with another character: most words of a page can be passed
     /// over on their first letter, without lowering or looking them up.
@@ -110,13 +130,15 @@ impl Glossary {
     fn from_raw(file: PathBuf, raw: RawGlossary) -> Glossary {
         let mut glossary = Glossary { file, ..Glossary::default() };
         for (i, term) in raw.terms.into_iter().enumerate() {
-            for form in std::iter::once(&term.term).chain(&term.forms) {
-                let lower = form.to_lowercase();
+            let singular = std::iter::once(&term.term).chain(&term.forms).map(|f| (f, false));
+            for (form, plural) in singular.chain(term.plural_forms.iter().map(|f| (f, true))) {
+                let lower = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
                 match lower.chars().next() {
                     Some(c) if c.is_ascii() => glossary.ascii_initials |= 1 << (c as u32),
                     _ => glossary.other_initials = true,
                 }
-                glossary.forms.insert(lower, i);
+                glossary.longest = glossary.longest.max(lower.split(' ').count());
+                glossary.forms.insert(lower, (i, plural));
             }
             for avoid in &term.avoid {
                 for word in &avoid.words {
@@ -124,7 +146,11 @@ impl Glossary {
                     glossary.avoided.insert(word.to_lowercase(), what);
                 }
             }
-            glossary.terms.push(Term { term: term.term, explanation: term.explanation });
+            glossary.terms.push(Term {
+                term: term.term,
+                explanation: term.explanation,
+                plural_explanation: term.plural_explanation,
+            });
         }
         for word in raw.hard_words {
             let lower = word.to_lowercase();
@@ -135,28 +161,60 @@ impl Glossary {
         glossary
     }
 
-    /// The term `word` is a form of, with `lower` as scratch space for its
-    /// lowercase form without hyphenation points.
-    fn term_in(&self, word: &str, lower: &mut String) -> Option<usize> {
-        let initial = word.chars().find(|&c| c != SOFT_HYPHEN)?;
+    /// The longest form of a term starting at `word`, which begins at byte
+    /// `start` of `text`; `lower` is scratch space. Words of a form are
+    /// apart by one space (or a line break) in the text.
+    pub(super) fn find(&self, text: &str, start: usize, word: &str, lower: &mut String) -> Option<Found> {
+        let mut longest = None;
+        self.each_form(text, start, word, lower, |found| longest = Some(found));
+        longest
+    }
+
+    /// Every form of a term starting at `word`, shortest first.
+    pub(super) fn each_form(&self, text: &str, start: usize, word: &str, lower: &mut String, mut f: impl FnMut(Found)) {
+        let Some(initial) = word.chars().find(|&c| c != SOFT_HYPHEN) else { return };
         let possible = if initial.is_ascii() {
             self.ascii_initials & (1 << (initial.to_ascii_lowercase() as u32)) != 0
         } else {
             self.other_initials
         };
         if !possible {
-            return None;
+            return;
         }
         lower.clear();
-        if word.contains('Σ') {
-            // Only the whole word knows a final sigma, as the forms were lowered.
-            lower.push_str(&word.replace(SOFT_HYPHEN, "").to_lowercase());
-        } else {
-            for c in word.chars().filter(|&c| c != SOFT_HYPHEN) {
-                lower.extend(c.to_lowercase());
+        let mut end = start;
+        for (n, (at, next)) in words(&text[start..]).enumerate() {
+            if n == self.longest || (n > 0 && !matches!(&text[end..start + at], " " | "\n")) {
+                break;
+            }
+            if n > 0 {
+                lower.push(' ');
+            }
+            push_lower(lower, next);
+            end = start + at + next.len();
+            if let Some(&(term, plural)) = self.forms.get(lower.as_str()) {
+                f(Found { term, plural, end });
             }
         }
-        self.forms.get(lower.as_str()).copied()
+    }
+
+    /// The explanation of a term's use, in its number; `None` for a plural
+    /// use of a term that has no plural explanation.
+    pub(super) fn explanation(&self, found: Found) -> Option<&str> {
+        let term = &self.terms[found.term];
+        if found.plural { term.plural_explanation.as_deref() } else { Some(&term.explanation) }
+    }
+}
+
+/// Appends `word` in lowercase without hyphenation points.
+fn push_lower(lower: &mut String, word: &str) {
+    if word.contains('Σ') {
+        // Only the whole word knows a final sigma, as the forms were lowered.
+        lower.push_str(&word.replace(SOFT_HYPHEN, "").to_lowercase());
+    } else {
+        for c in word.chars().filter(|&c| c != SOFT_HYPHEN) {
+            lower.extend(c.to_lowercase());
+        }
     }
 }
 
@@ -191,11 +249,11 @@ fn merged(general: RawGlossary, own: RawGlossary) -> RawGlossary {
 
 /// Rendered pages carry hyphenation points inside long words; a term is
 /// the same word with or without them.
-const SOFT_HYPHEN: char = '\u{AD}';
+pub(super) const SOFT_HYPHEN: char = '\u{AD}';
 
 /// Words of `text` (runs of letters and digits, soft hyphens included)
 /// with their byte offsets.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let is_word = |c: char| c.is_alphanumeric() || c == SOFT_HYPHEN;
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -229,218 +287,11 @@ pub fn check(glossary: &Glossary, pairs: &[Pair], findings: &mut Findings) {
     }
 }
 
-/// Elements whose text is left alone: a `<dfn>` inside a link or heading
-/// would break it, and labels, captions and buttons must stay short.
-const LEFT_ALONE: [&str; 19] = [
-    "a", "h1", "h2", "h3", "h4", "h5", "h6", "th", "caption", "label", "button", "summary", "dt", "dfn", "abbr",
-    "script", "style", "title", "svg",
-];
-
-fn is_left_alone(name: &str) -> bool {
-    // Longer names are none of them; most tags end here.
-    name.len() <= 7 && LEFT_ALONE.iter().any(|n| n.eq_ignore_ascii_case(name))
-}
-
-/// Explains the first use of each term in the page's `<main>`: the word
-/// becomes `<dfn>word</dfn>` followed by the explanation in brackets,
-/// unless the text explains it right after (in brackets, or «… er …»).
-pub fn explain_terms(html: &str, glossary: &Glossary) -> String {
-    if glossary.terms.is_empty() {
-        return html.to_string();
-    }
-    let (Some(main_start), Some(main_end)) = (html.find("<main"), html.rfind("</main>")) else {
-        return html.to_string();
-    };
-    let mut explained = vec![false; glossary.terms.len()];
-    // Once every term is explained the rest of the page is only copied.
-    let mut unexplained = glossary.terms.len();
-    let mut lower = String::new();
-    let mut out = String::with_capacity(html.len() + 512);
-    out.push_str(&html[..main_start]);
-    let mut blocked: usize = 0;
-    let (mut open_term, mut open_header) = (false, false);
-    let mut in_source_note = false;
-    let mut rest = &html[main_start..main_end];
-    while !rest.is_empty() {
-        if rest.starts_with('<') {
-            let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-            let tag = &rest[..end];
-            let closing = tag.starts_with("</");
-            let name = tag.trim_start_matches(['<', '/']);
-            let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
-            // «Skrevet av leverandøren.» says who wrote a block; it is no
-            // place to explain words (paragraphs do not nest).
-            if name.eq_ignore_ascii_case("p") {
-                in_source_note = !closing && is_source_note(tag);
-            }
-            // Templates may leave out `</dt>` and `</th>`: the next term,
-            // cell or row ends them as HTML does.
-            let ended = (open_term && ends_term(name, closing), open_header && ends_header_cell(name, closing));
-            open_term &= !ended.0;
-            open_header &= !ended.1;
-            blocked = blocked.saturating_sub(usize::from(ended.0) + usize::from(ended.1));
-            if is_left_alone(name) && !tag.ends_with("/>") {
-                let (term, header) = (name.eq_ignore_ascii_case("dt"), name.eq_ignore_ascii_case("th"));
-                if !closing {
-                    blocked += 1;
-                    open_term |= term;
-                    open_header |= header;
-                } else if !(term || header) {
-                    blocked = blocked.saturating_sub(1);
-                }
-            }
-            out.push_str(tag);
-            rest = &rest[end..];
-            continue;
-        }
-        let end = rest.find('<').unwrap_or(rest.len());
-        let text = &rest[..end];
-        if blocked == 0 && !in_source_note && unexplained > 0 {
-            unexplained -= explain_in(text, glossary, &mut explained, &mut lower, &mut out);
-        } else {
-            out.push_str(text);
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(&html[main_end..]);
-    out
-}
-
-/// Whether `tag` opens a source note, its class quoted or not (templates
-/// lose the quotes values do not need, `render::templates`).
-fn is_source_note(tag: &str) -> bool {
-    tag.contains("class=\"source\"") || ["class=source ", "class=source>"].iter().any(|c| tag.contains(c))
-}
-
-/// Whether tag `name` ends an open `<dt>`: its own end tag, or the next term,
-/// description or the list's end.
-fn ends_term(name: &str, closing: bool) -> bool {
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    if closing { is("dt") || is("dl") } else { is("dt") || is("dd") }
-}
-
-/// Whether tag `name` ends an open `<th>`: its own end tag, the next cell
-/// or row, or the table's end.
-fn ends_header_cell(name: &str, closing: bool) -> bool {
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    if closing {
-        ["th", "tr", "thead", "tbody", "tfoot", "table"].iter().any(|n| is(n))
-    } else {
-        is("th") || is("td") || is("tr")
-    }
-}
-
-/// Explains the terms first used in `text`; returns how many it explained.
-/// `lower` is scratch space, kept by the caller so words cost no allocation.
-fn explain_in(text: &str, glossary: &Glossary, explained: &mut [bool], lower: &mut String, out: &mut String) -> usize {
-    let mut from = 0;
-    let mut count = 0;
-    for (offset, word) in words(text) {
-        let Some(i) = glossary.term_in(word, lower) else { continue };
-        if explained[i] {
-            continue;
-        }
-        explained[i] = true;
-        count += 1;
-        let after = offset + word.len();
-        out.push_str(&text[from..offset]);
-        out.push_str("<dfn>");
-        out.push_str(word);
-        out.push_str("</dfn>");
-        // The text explains it itself: «vedtaket (brevet …)», «Skyss er …».
-        let explained_here = [" (", " er "].iter().any(|p| text[after..].starts_with(p));
-        if !explained_here {
-            out.push_str(" (");
-            out.push_str(&escape(&glossary.terms[i].explanation));
-            out.push(')');
-        }
-        from = after;
-    }
-    out.push_str(&text[from..]);
-    count
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn glossary() -> Glossary {
-        let raw: RawGlossary = crate::load::yaml::parse(
-            "terms:\n  - term: vedtak\n    forms: [vedtaket]\n    explanation: et brev fra kommunen\n    avoid:\n      - words: [firma]\n        instead: skriv leverandør\nhard_words: [vedtak, egenandel]\n",
-            0,
-        )
-        .unwrap_or_else(|_| panic!("a valid glossary"));
+impl Glossary {
+    /// A glossary from its YAML, for tests.
+    pub(super) fn parsed(yaml: &str) -> Glossary {
+        let raw: RawGlossary = crate::load::yaml::parse(yaml, 0).unwrap_or_else(|_| panic!("a valid glossary"));
         Glossary::from_raw(PathBuf::from("i18n/glossary.nb.yaml"), raw)
-    }
-
-    #[test]
-    fn the_first_use_on_a_page_is_explained_in_place() {
-        let html = "<h1>Vedtak</h1><main><h2>Om vedtaket</h2><p>Du får et vedtak. Vedtaket gjelder.</p></main>";
-        let out = explain_terms(html, &glossary());
-        assert_eq!(
-            out,
-            "<h1>Vedtak</h1><main><h2>Om vedtaket</h2><p>Du får et <dfn>vedtak</dfn> (et brev fra kommunen). Vedtaket gjelder.</p></main>"
-        );
-    }
-
-    #[test]
-    fn a_term_with_hyphenation_points_is_still_the_term() {
-        let html = "<main><p>Du får et ved\u{AD}tak.</p></main>";
-        let out = explain_terms(html, &glossary());
-        assert_eq!(out, "<main><p>Du får et <dfn>ved\u{AD}tak</dfn> (et brev fra kommunen).</p></main>");
-    }
-
-    #[test]
-    fn links_and_source_notes_are_left_whole_and_an_explanation_in_brackets_is_kept() {
-        let html =
-            "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og vedtaket (brevet)</p></main>";
-        let out = explain_terms(html, &glossary());
-        assert_eq!(
-            out,
-            "<main><p class=\"source\">Om vedtak.</p><p><a href=\"/x/\">vedtak</a> og <dfn>vedtaket</dfn> (brevet)</p></main>"
-        );
-    }
-
-    #[test]
-    fn terms_starting_with_any_letter_in_any_case_are_found() {
-        let raw: RawGlossary = crate::load::yaml::parse(
-            "terms:\n  - term: økonomisk tilskudd\n    forms: [Ønskeplass]\n    explanation: en plass du ønsker\n  - term: Rehabilitering\n    explanation: trening etter sykdom\n",
-            0,
-        )
-        .unwrap_or_else(|_| panic!("a valid glossary"));
-        let glossary = Glossary::from_raw(PathBuf::from("i18n/glossary.nb.yaml"), raw);
-        let out = explain_terms(
-            "<main><p>Rehabilitering gir en ØNSKEPLASS og mer re\u{AD}habilitering.</p></main>",
-            &glossary,
-        );
-        assert_eq!(
-            out,
-            "<main><p><dfn>Rehabilitering</dfn> (trening etter sykdom) gir en <dfn>ØNSKEPLASS</dfn> (en plass du ønsker) og mer re\u{AD}habilitering.</p></main>"
-        );
-    }
-
-    #[test]
-    fn terms_and_header_cells_stay_as_written_without_their_end_tags() {
-        let html = "<main><dl><dt>Vedtak<dd>Du får et vedtak.</dl></main>";
-        let out = explain_terms(html, &glossary());
-        assert_eq!(out, "<main><dl><dt>Vedtak<dd>Du får et <dfn>vedtak</dfn> (et brev fra kommunen).</dl></main>");
-        let html = "<main><table><tr><th>Vedtak<td>Et vedtak.<tr><th>X</table><p>vedtak</p></main>";
-        let out = explain_terms(html, &glossary());
-        assert!(out.contains("<th>Vedtak<td>Et <dfn>vedtak</dfn> (et brev"), "{out}");
-    }
-
-    #[test]
-    fn a_source_note_is_left_alone_with_or_without_quotes() {
-        for note in ["<p class=\"source\">", "<p class=source>"] {
-            let html = format!("<main>{note}Om vedtak.</p><p>Et vedtak.</p></main>");
-            let out = explain_terms(&html, &glossary());
-            assert!(out.contains(&format!("{note}Om vedtak.</p><p>Et <dfn>vedtak</dfn>")), "{out}");
-        }
-    }
-
-    #[test]
-    fn a_term_the_sentence_defines_gets_no_second_explanation() {
-        let out = explain_terms("<main><p>Vedtak er et brev. Les vedtaket.</p></main>", &glossary());
-        assert_eq!(out, "<main><p><dfn>Vedtak</dfn> er et brev. Les vedtaket.</p></main>");
     }
 }

@@ -5,6 +5,7 @@
 //! alike, and the glossary also explains terms on the rendered plain pages.
 
 pub mod cache;
+pub mod explain;
 pub mod fact_parity;
 pub mod facts;
 pub mod glossary;

@@ -6,6 +6,7 @@ mod card_css;
 mod chart;
 mod contact_views;
 mod context;
+pub mod counts;
 mod csv_cells;
 mod filter_views;
 pub mod hyphenate;
@@ -271,6 +272,7 @@ fn titled(cx: &VariantContext, title: String, slice: &Slice) -> String {
 fn new_tera() -> tera::Tera {
     let mut tera = tera::Tera::new();
     tera.register_filter("hyphenate", hyphenate::filter);
+    tera.register_filter("count", counts::filter);
     tera
 }
 
@@ -325,7 +327,7 @@ where
             let (template, fill) = renderer.fill(&input, cx, &strings);
             let mut html = renderer.render_filled(template, &fill)?;
             if job.variant.is_plain() {
-                html = crate::plain::glossary::explain_terms(&html, &cx.t.glossary);
+                html = crate::plain::explain::explain_terms(&html, &cx.t.glossary);
             }
             sink(job, Rendered::Html(html.into_bytes()))?
         };

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::chart::{self, number};
 use super::context::VariantContext;
+use super::counts::counted;
 use super::inputs::ServiceInput;
 use super::layout_view::Place;
 use crate::domain::Slug;
@@ -79,7 +80,7 @@ fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
 /// «12 svarte «vet ikke»», for a shown figure with such answers.
 fn dont_know_text(cx: &VariantContext, figure: Option<&Figure>) -> Option<String> {
     let n = figure?.dont_know().filter(|n| *n > 0)?;
-    Some(cx.s("survey_dont_know").replace("{n}", &n.to_string()))
+    Some(counted(&cx.s("survey_dont_know"), u64::from(n)))
 }
 
 /// The municipality-wide figure, saying so when it leaves out the
@@ -197,7 +198,7 @@ fn survey_view(
     let limits = &cx.site.limits;
     let mut notes = Vec::new();
     if figures.iter().any(|f| matches!(f, Some(Figure::TooFew))) {
-        notes.push(cx.s("survey_explain_too_few").replace("{n}", &limits.survey_min_respondents.to_string()));
+        notes.push(counted(&cx.s("survey_explain_too_few"), u64::from(limits.survey_min_respondents)));
     }
     if shown_only {
         notes.push(cx.s("survey_explain_shown_only"));
@@ -206,7 +207,7 @@ fn survey_view(
         notes.push(cx.s("survey_explain_dont_know"));
     }
     if figures.iter().any(|f| matches!(f, Some(Figure::Shown { uncertain: true, .. }))) {
-        notes.push(cx.s("survey_explain_uncertain").replace("{n}", &limits.survey_uncertain_below.to_string()));
+        notes.push(counted(&cx.s("survey_explain_uncertain"), u64::from(limits.survey_uncertain_below)));
     }
     SurveyView {
         name: survey.name.clone(),
@@ -215,7 +216,7 @@ fn survey_view(
         source: survey.source.clone(),
         source_url: survey.source_url.clone(),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
-        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        scale: scale(cx, survey),
         respondents,
         response_rate: survey.response_rates.get(slug).map(|r| format!("{} %", r.round())),
         has_results,
@@ -270,6 +271,8 @@ pub struct Headline<'a> {
     pub scale: String,
     pub how_to_read: Option<String>,
     pub note: String,
+    /// Why some figures are not shown, when some are not.
+    pub hidden_note: Option<String>,
     #[serde(skip)]
     source: &'a Survey,
 }
@@ -322,9 +325,21 @@ pub fn headline<'a>(cx: &VariantContext, place: &Place, service: &ServiceInput<'
         explanation: explanation(cx, &survey.questions[survey.headline]),
         survey: survey.name.clone(),
         year: survey.year,
-        scale: format!("{}–{}", survey.scale.min, survey.scale.max),
+        scale: scale(cx, survey),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
         note,
+        hidden_note: published
+            .providers
+            .values()
+            .any(|f| matches!(f, Figure::TooFew))
+            .then(|| counted(&cx.s("survey_explain_too_few"), u64::from(cx.site.limits.survey_min_respondents))),
         source: survey,
     })
+}
+
+/// The scale and which end of it is best: «1–6, der 1 er dårligst og 6 er
+/// best», wherever a score is shown.
+fn scale(cx: &VariantContext, survey: &Survey) -> String {
+    let (min, max) = (survey.scale.min.to_string(), survey.scale.max.to_string());
+    cx.s("survey_scale_range").replace("{min}", &min).replace("{max}", &max)
 }

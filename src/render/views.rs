@@ -240,7 +240,7 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> Ser
         complaints_web: s.complaints.web.clone(),
         is_school: s.kind == crate::model::ServiceKind::School,
         provider_count: s.provider_count,
-        provider_count_label: format!("{} {}", s.provider_count, cx.s_of(s.kind, "providers_count_suffix")),
+        provider_count_label: super::counts::counted(&cx.s_of(s.kind, "providers_count"), s.provider_count as u64),
     }
 }
 
@@ -262,6 +262,10 @@ pub struct PageView {
     /// The patterns long words are hyphenated by: the page's language when
     /// there are patterns for it (nb, nn), none for a page in another.
     pub hyphenation: Option<&'static str>,
+    /// The page's language when it is not the site's, so a list that
+    /// shows its title and summary marks them (`lang`, `dir`).
+    pub lang: Option<String>,
+    pub dir: Option<&'static str>,
 }
 
 /// Ids `page.html` and `base.html` give their own elements.
@@ -269,6 +273,7 @@ const PAGE_TEMPLATE_IDS: [&str; 3] = ["main", "pages-nav-h", "toc-h"];
 
 /// An information page as lists of pages show it: title and summary.
 pub fn page_heading_view(cx: &VariantContext, place: &Place, page: &PageHeading) -> PageView {
+    let foreign = foreign(cx, page.lang);
     PageView {
         title: cx.text(page.title).to_string(),
         summary: cx.text(page.summary).to_string(),
@@ -276,8 +281,18 @@ pub fn page_heading_view(cx: &VariantContext, place: &Place, page: &PageHeading)
         toc: Vec::new(),
         href: place.linker.page(page.path().as_str()),
         plain_missing: None,
+        lang: foreign.map(|tag| tag.to_string()),
+        dir: foreign.map(|tag| tag.dir()),
         hyphenation: hyphenation(cx, page.lang),
     }
+}
+
+/// A page's language when it is not the site's.
+fn foreign<'t>(
+    cx: &VariantContext,
+    lang: Option<&'t crate::domain::LanguageTag>,
+) -> Option<&'t crate::domain::LanguageTag> {
+    lang.filter(|tag| tag.as_str() != cx.site.language.code())
 }
 
 /// An information page as its own page shows it: with its body.
@@ -289,9 +304,10 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page) -> PageView {
         id_prefix: "",
         reserved_ids: &PAGE_TEMPLATE_IDS,
         contents: true,
-        foreign: page.lang.as_ref().is_some_and(|tag| tag.as_str() != cx.site.language.code()),
+        foreign: foreign(cx, page.lang.as_ref()).is_some(),
     };
     let body = markdown::render(cx.text(&page.body), &block);
+    let foreign = foreign(cx, page.lang.as_ref());
     PageView {
         title: cx.text(&page.title).to_string(),
         summary: cx.text(&page.summary).to_string(),
@@ -299,6 +315,8 @@ pub fn page_view(cx: &VariantContext, place: &Place, page: &Page) -> PageView {
         toc: body.toc,
         href: place.linker.page(page.path().as_str()),
         plain_missing: plain_missing(cx, place, &page.body),
+        lang: foreign.map(|tag| tag.to_string()),
+        dir: foreign.map(|tag| tag.dir()),
         hyphenation: hyphenation(cx, page.lang.as_ref()),
     }
 }

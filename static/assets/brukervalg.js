@@ -28,8 +28,12 @@
 (function () {
   'use strict';
 
+  // "{n} {n|leverandør|leverandører}": a count chooses its words, as the
+  // pages do (src/messages.rs, choose_forms).
   function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+    var chosen = template.replace(/\{(\w+)\|((?:[^{}|]|\{\w+\})*)\|((?:[^{}]|\{\w+\})*)\}/g,
+      function (_, key, one, other) { return values[key] === 1 ? one : other; });
+    return chosen.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
@@ -119,7 +123,7 @@
       // service page with the choice in the query gives the same list.
       var path = heading ? serviceHref : window.location.pathname;
       if (announce) history.replaceState(null, '', path + (query ? '?' + query : '') + window.location.hash);
-      var message = format(filters.getAttribute('data-msg-results'), { n: shown, total: rows.length });
+      var message = format(filters.getAttribute('data-msg-results'), { n: shown });
       if (heading) {
         heading.textContent = filters.getAttribute('data-service-name') + (chosen.length ? ': ' + chosen.join(', ') : '');
         countLine.textContent = message;
@@ -207,8 +211,7 @@
       });
       grid.classList.add('compare-selected');
       var note = document.querySelector('[data-compare-status]');
-      var selected = grid.getAttribute(known.length === 1 ? 'data-msg-selected-one' : 'data-msg-selected');
-      note.textContent = format(selected, { n: known.length }) + ' ';
+      note.textContent = format(grid.getAttribute('data-msg-selected'), { n: known.length }) + ' ';
       var all = document.createElement('a');
       all.href = window.location.pathname;
       all.textContent = grid.getAttribute('data-msg-show-all');

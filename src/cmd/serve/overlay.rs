@@ -97,7 +97,7 @@ mod tests {
         assert!(!page.contains("<b>missing"));
         assert!(page.contains("Help: write the text, or remove the field if it is optional"));
         assert!(page.contains("<code>content/om.md</code>"));
-        assert!(page.contains("<h2>1 error(s)</h2>"));
+        assert!(page.contains("<h2>1 error</h2>"));
         assert!(page.contains("href=\"/om/?brukervalg=last-good\""));
         assert!(page.contains("data-generation=\"1.2\""));
         let norsk = super::page(&findings, "1.2", None, Lang::Nb);

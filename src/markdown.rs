@@ -74,78 +74,16 @@ pub(crate) fn options() -> Options {
     // section's language; every other attribute is dropped with a notice.
     Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES
 }
-/// The URL to emit, or `None` when its scheme is not allowed. Browsers ignore ASCII tabs, newlines and
-/// leading spaces in URLs, so they are removed before judging.
-pub fn clean_url(url: &str) -> Option<String> {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
-    let scheme_end = cleaned.find([':', '/', '?', '#']);
-    match scheme_end {
-        Some(i) if cleaned.as_bytes()[i] == b':' => {
-            let scheme = cleaned[..i].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel").then_some(cleaned)
-        }
-        _ => Some(cleaned),
-    }
-}
 
 mod autolink;
+mod block;
 pub mod inline;
 mod structure;
+mod urls;
 
-/// The site's words a rendered block needs, from the i18n files.
-#[derive(Debug, Clone, Default)]
-pub struct Labels {
-    /// The language these words are in (the site's), for marking them
-    /// where they stand in text of another language.
-    pub lang: String,
-    /// Read before a footnote's number: "Fotnote".
-    pub footnote: String,
-    /// The link from a note back to the text, read before the note's
-    /// number: "Tilbake til teksten frå fotnote".
-    pub footnote_back: String,
-    /// The heading over the notes.
-    pub footnotes: String,
-    /// The name of a table's scrollable region.
-    pub table: String,
-}
-
-/// Where a block of Markdown is shown.
-pub struct Block<'a> {
-    /// Makes internal links (`/klage/`) relative to the page.
-    pub linker: &'a Linker,
-    pub labels: &'a Labels,
-    /// The level of the heading the block sits under: 1 for a page body
-    /// under the page's h1, 2 for a self-description in an h2 section.
-    pub section_level: u8,
-    /// Put before every id the block makes, so two blocks on one page
-    /// cannot clash.
-    pub id_prefix: &'a str,
-    /// Ids the template around the block uses; headings avoid them.
-    pub reserved_ids: &'a [&'a str],
-    /// Whether a long block gets a table of contents.
-    pub contents: bool,
-    /// The text is in another language than the labels (a page with its
-    /// own `lang:`), so the labels are marked with theirs.
-    pub foreign: bool,
-}
-
-/// A heading in a table of contents.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct TocEntry {
-    pub id: String,
-    pub text: String,
-    /// The section's own language, when marked: the entry is in it too.
-    pub lang: Option<String>,
-    pub dir: Option<&'static str>,
-}
-
-/// A block rendered to HTML, with its table of contents (empty unless the
-/// block asked for one and is long enough).
-#[derive(Debug, Clone)]
-pub struct Rendered {
-    pub html: String,
-    pub toc: Vec<TocEntry>,
-}
+pub use block::{Block, Labels, Rendered, TocEntry};
+pub use urls::clean_url;
+use urls::{ascii_if_mixed_script, is_local, is_protocol_relative};
 
 /// Renders `source` for its place on a page.
 pub fn render(source: &str, block: &Block) -> Rendered {
@@ -256,28 +194,6 @@ pub fn hazards(source: &str, max_depth: usize, max_table_cells: usize) -> Vec<Ha
         }
     }
     out
-}
-
-/// `url` with its host in punycode, when the host mixes scripts in a label
-/// (`trygghverdаg.no` with a Cyrillic «а»): what the browser really opens.
-pub(crate) fn ascii_if_mixed_script(url: &str) -> Option<String> {
-    let web = crate::domain::WebAddress::parse(url)?;
-    web.host.mixes_scripts().then(|| web.with_ascii_host())
-}
-
-/// Browsers take `//host/path` as another site, after ignoring tabs, line
-/// breaks and backslashes, so those are removed before judging.
-fn is_protocol_relative(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
-    let cleaned = cleaned.replace('\\', "/");
-    cleaned.starts_with("//")
-}
-
-/// An image address that names a file of this site: a path from the site
-/// root (`/assets/...`), with no scheme and no host.
-fn is_local(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
-    cleaned.starts_with('/') && !is_protocol_relative(&cleaned) && !cleaned.contains(':')
 }
 
 /// Nesting past this would overflow the minifier's stack (about 2,000

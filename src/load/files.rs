@@ -7,8 +7,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use super::loaded::SourceFile;
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::load::SourceFile;
 use crate::load::text::forbidden_char;
 use crate::msg;
 
@@ -174,7 +174,7 @@ fn too_large(file: &SourceFile, bytes: u64, max_bytes: u64) -> Finding {
         Position::WHOLE_FILE,
         msg!("file.too_large", bytes = bytes, max = max_bytes, limit = format!("limits.{limit}")),
     )
-    .with_help(msg!("file.too_large.help", config = crate::load::CONFIG_FILE))
+    .with_help(msg!("file.too_large.help", config = crate::domain::CONFIG_FILE))
 }
 
 fn symlink_finding(file: &SourceFile) -> Finding {

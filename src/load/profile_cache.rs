@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::LoadedProvider;
+use super::loaded::LoadedProvider;
 use crate::carried::Carried;
 use crate::diagnostics::Finding;
 
@@ -35,7 +35,7 @@ pub struct Stamp {
 
 impl ProfileCache {
     /// Starts a load under `limits`, which reading applies.
-    pub(super) fn begin(&self, limits: &super::Limits) {
+    pub(super) fn begin(&self, limits: &super::limits::Limits) {
         self.0.begin(format!("{limits:?}"));
     }
 

@@ -13,8 +13,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use super::loaded::{LoadedSite, PLAIN_SUFFIX};
 use crate::diagnostics::{Finding, Findings, Position};
-use crate::load::LoadedSite;
 use crate::load::files::exists;
 use crate::messages::Message;
 use crate::msg;
@@ -156,9 +156,7 @@ impl Stray<'_> {
                 findings.push(sub_folder(found, &folder));
             } else if name.ends_with(".yaml") || name.ends_with(".yml") || pictures.contains(&found.relative) {
                 // Profiles; `.yml` is the loader's `provider.yml`.
-            } else if let Some(stem) =
-                name.strip_suffix(".md").map(|s| s.strip_suffix(super::PLAIN_SUFFIX).unwrap_or(s))
-            {
+            } else if let Some(stem) = name.strip_suffix(".md").map(|s| s.strip_suffix(PLAIN_SUFFIX).unwrap_or(s)) {
                 let profile = format!("{stem}.yaml");
                 if !exists(&self.root.join(&folder).join(&profile)) {
                     findings.push(

@@ -293,7 +293,7 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
                             Some(k) => msg!("yaml.field.too_long", field = k, max = max, limit = limit),
                             None => msg!("yaml.key.too_long", max = max, limit = limit),
                         },
-                        help: Some(msg!("yaml.too_long.help", config = crate::load::CONFIG_FILE)),
+                        help: Some(msg!("yaml.too_long.help", config = crate::domain::CONFIG_FILE)),
                     });
                 }
                 advance(&mut stack, is_key.then(|| value.to_string()), limits, &mut problems, at(&span));
@@ -344,7 +344,7 @@ pub fn inspect(text: &str, line_offset: u32, limits: &Limits) -> Vec<Problem> {
                             Some(k) => msg!("yaml.list.too_long", field = k, max = max),
                             None => msg!("yaml.list.too_long_unnamed", max = max),
                         },
-                        help: Some(msg!("yaml.list.too_long.help", config = crate::load::CONFIG_FILE)),
+                        help: Some(msg!("yaml.list.too_long.help", config = crate::domain::CONFIG_FILE)),
                     });
                 }
             }

@@ -6,7 +6,8 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::{Block, options};
+use super::block::Block;
+use super::options;
 
 /// The inline HTML of `source`: as `render` makes it, without the
 /// paragraph around it. A text with blocks (refused by validation, see

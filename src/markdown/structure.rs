@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
-use super::{Block, TocEntry, autolink, clean_url};
+use super::autolink;
+use super::block::{Block, TocEntry};
+use super::urls::{ascii_if_mixed_script, clean_url};
 use crate::domain::{LanguageTag, Slug};
 use crate::html::escape;
 
@@ -279,7 +281,7 @@ fn link_addresses<'a>(text: &CowStr<'a>, out: &mut Vec<Event<'a>>) {
     for range in autolink::find(text) {
         let Some(url) = clean_url(&text[range.clone()]) else { continue };
         // A host that mixes scripts is linked and shown as the browser opens it.
-        let ascii = super::ascii_if_mixed_script(&url);
+        let ascii = ascii_if_mixed_script(&url);
         if range.start > last {
             out.push(Event::Text(CowStr::from(text[last..range.start].to_string())));
         }

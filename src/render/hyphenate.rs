@@ -5,12 +5,21 @@
 //! its box or is cut anywhere without a hyphen ("brukerundersøkel / sene").
 //! Soft hyphens (U+00AD) placed by the Knuth–Liang patterns for bokmål and
 //! nynorsk let the browser break at a correct place and show the hyphen only
-//! when it does. Addresses shown as text get zero-width spaces (U+200B)
-//! after `/` and `.` instead, since a hyphen would change what is read.
+//! when it does. Addresses shown as text get `<wbr>` after `/`, `.` and `@`
+//! instead: a hyphen would change what is read, and an invisible character
+//! (U+200B) would be copied with the address and break it when pasted.
 //!
-//! Only those two invisible characters are ever inserted, and never inside
-//! an HTML character reference, so text that is already escaped stays
-//! correctly escaped and text to be escaped cannot turn into markup.
+//! Soft hyphens go into running text only, never into what names a
+//! control, a table's parts or a section (links, buttons, menu buttons,
+//! labels, captions, header cells, headings): a person copies, dictates
+//! (voice control) or reads in braille the name itself. Those get CSS
+//! `hyphens: auto` instead, which browsers with a Norwegian dictionary
+//! apply and the others replace by breaking a word that does not fit
+//! (docs/accessibility.md).
+//!
+//! Text is escaped first (the filter's output is markup), and nothing is
+//! ever inserted inside an HTML character reference or a tag, so the only
+//! markup this module makes is `<wbr>`.
 
 use std::sync::LazyLock;
 
@@ -21,7 +30,14 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 pub const MIN_WORD_CHARS: usize = 10;
 
 const SOFT_HYPHEN: char = '\u{ad}';
-const ZERO_WIDTH_SPACE: char = '\u{200b}';
+/// A line-break opportunity that is not a character: nothing to copy, hear
+/// or see.
+const WORD_BREAK: &str = "<wbr>";
+
+/// Elements whose text is a name people copy, dictate or read in braille:
+/// no soft hyphens inside them.
+const NAMES: [&str; 13] =
+    ["a", "button", "summary", "label", "caption", "th", "option", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// The written standards the site is published in (`language:` in the
 /// configuration, `lang` in the templates).
@@ -55,10 +71,15 @@ fn dictionary(lang: Lang) -> &'static Standard {
     }
 }
 
-/// `text` with soft hyphens in its long words and break opportunities in
-/// its addresses. Removing U+00AD and U+200B from the result gives `text`
-/// back.
+/// Escaped `text` (no tags) with soft hyphens in its long words and `<wbr>`
+/// in its addresses. Removing U+00AD and `<wbr>` from the result gives
+/// `text` back.
 pub fn hyphenate(text: &str, lang: Lang) -> String {
+    hyphenate_text(text, Some(lang))
+}
+
+/// `lang` None: addresses only (inside a name).
+fn hyphenate_text(text: &str, lang: Option<Lang>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     // Whitespace-separated tokens decide whether a run is an address; the
     // whitespace itself is copied unchanged.
@@ -69,10 +90,10 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
         rest = &rest[start..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let token = &rest[..end];
-        if is_address(token) {
-            break_address(token, &mut out);
-        } else {
-            hyphenate_token(token, lang, &mut out);
+        match lang {
+            _ if is_address(token) => break_address(token, &mut out),
+            Some(lang) => hyphenate_token(token, lang, &mut out),
+            None => out.push_str(token),
         }
         rest = &rest[end..];
     }
@@ -82,25 +103,47 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
 /// Like [`hyphenate`], for HTML that is already markup (Tera's safe
 /// strings, e.g. rendered Markdown): tags are copied as they are, so names
 /// and attribute values (`aria-labelledby`, `href`) are never touched; only
-/// the text between tags gets break opportunities.
+/// the text between tags gets break opportunities, and text inside a name
+/// (NAMES) no soft hyphens.
 pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut rest = html;
+    // How many name elements the text is inside of.
+    let mut in_name = 0usize;
+    let text_lang = |in_name: usize| if in_name > 0 { None } else { Some(lang) };
     while let Some(open) = rest.find('<') {
-        out.push_str(&hyphenate(&rest[..open], lang));
+        out.push_str(&hyphenate_text(&rest[..open], text_lang(in_name)));
         let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
-        out.push_str(&rest[open..close]);
+        let tag = &rest[open..close];
+        match tag_name(tag) {
+            Some((name, closing)) if NAMES.contains(&name.as_str()) => {
+                in_name = if closing { in_name.saturating_sub(1) } else { in_name + 1 };
+            }
+            _ => {}
+        }
+        out.push_str(tag);
         rest = &rest[close..];
     }
-    out.push_str(&hyphenate(rest, lang));
+    out.push_str(&hyphenate_text(rest, text_lang(in_name)));
     out
+}
+
+/// The lower-case element name of a tag, and whether it closes.
+fn tag_name(tag: &str) -> Option<(String, bool)> {
+    let inner = tag.strip_prefix('<')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = inner.chars().take_while(char::is_ascii_alphanumeric).collect();
+    (!name.is_empty()).then(|| (name.to_ascii_lowercase(), closing))
 }
 
 fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
 }
 
-/// After each `/` run, `.` and `@` that has more address after it, so a
+/// `<wbr>` after each `/` run, `.` and `@` that has more address after it, so a
 /// line breaks between parts of the address, never inside a part, and
 /// never inside a character reference such as `&amp;`.
 fn break_address(token: &str, out: &mut String) {
@@ -115,7 +158,7 @@ fn break_address(token: &str, out: &mut String) {
         }
         let more = chars.peek().is_some_and(|&n| n != '/' && n.is_alphanumeric());
         if matches!(c, '/' | '.' | '@') && more && !in_reference {
-            out.push(ZERO_WIDTH_SPACE);
+            out.push_str(WORD_BREAK);
         }
     }
 }
@@ -181,17 +224,17 @@ fn hyphenate_word(word: &str, lang: Lang, out: &mut String) {
 }
 
 /// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Text is
-/// still escaped by Tera afterwards; safe input (already escaped, or markup)
-/// stays safe, with its tags left alone.
+/// escaped here, as `<wbr>` is markup; safe input (already escaped, or
+/// markup) keeps its tags as they are.
 pub fn filter(value: tera::StringInput, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
     let code: &str = kwargs.must_get("lang")?;
     let lang = Lang::from_code(code)
         .ok_or_else(|| tera::Error::message(format!("hyphenate: lang must be \"nb\" or \"nn\", not {code:?}")))?;
-    Ok(if value.is_safe() {
-        tera::Value::safe_string(&hyphenate_markup(value.as_str(), lang))
+    Ok(tera::Value::safe_string(&if value.is_safe() {
+        hyphenate_markup(value.as_str(), lang)
     } else {
-        tera::Value::from(hyphenate(value.as_str(), lang))
-    })
+        hyphenate(&crate::html::escape(value.as_str()), lang)
+    }))
 }
 
 #[cfg(test)]
@@ -199,9 +242,9 @@ mod tests {
     use super::*;
 
     /// The text with its break opportunities shown as `-` (soft hyphen)
-    /// and `|` (zero-width space), for readable expectations.
+    /// and `|` (`<wbr>`), for readable expectations.
     fn shown(text: &str, lang: Lang) -> String {
-        hyphenate(text, lang).replace(SOFT_HYPHEN, "-").replace(ZERO_WIDTH_SPACE, "|")
+        hyphenate(text, lang).replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|")
     }
 
     #[test]
@@ -229,7 +272,7 @@ mod tests {
     }
 
     #[test]
-    fn addresses_break_after_slashes_and_dots_never_with_a_hyphen() {
+    fn addresses_break_after_slashes_and_dots_by_wbr_never_with_a_character() {
         assert_eq!(
             shown("Se https://www.fjordvik.kommune.no/helse/brukerundersokelser/ nå", Lang::Bokmal),
             "Se https://|www.|fjordvik.|kommune.|no/|helse/|brukerundersokelser/ nå"
@@ -238,7 +281,7 @@ mod tests {
     }
 
     #[test]
-    fn escaped_text_stays_escaped_and_no_markup_is_ever_made() {
+    fn escaped_text_stays_escaped_and_no_markup_but_wbr_is_ever_made() {
         let escaped = "Organisasjonsnummer &amp; &quot;Tilleggstjenester&quot; &#x27;&CounterClockwiseContourIntegral;";
         let out = hyphenate(escaped, Lang::Bokmal);
         for reference in ["&amp;", "&quot;", "&#x27;", "&CounterClockwiseContourIntegral;"] {
@@ -246,21 +289,24 @@ mod tests {
         }
         let url = "https://example.no/?a=1&amp;b=langtordsomikkeerord";
         assert!(hyphenate(url, Lang::Bokmal).contains("&amp;b="));
-        let hostile = "<script>alert('Organisasjonsnummer')</script> <a href=\"x\">";
-        let out = hyphenate(hostile, Lang::Bokmal);
-        assert_eq!(out.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), hostile);
-        assert_eq!(
-            out.matches(['<', '>', '&', '"', '\'']).count(),
-            hostile.matches(['<', '>', '&', '"', '\'']).count()
-        );
+        let hostile = crate::html::escape("<script>alert('Organisasjonsnummer')</script> <a href=\"x\"> a@b.no");
+        let out = hyphenate(&hostile, Lang::Bokmal).replace(SOFT_HYPHEN, "");
+        assert_eq!(out.replace(WORD_BREAK, ""), hostile);
+        assert_eq!(out.replace(WORD_BREAK, "").matches(['<', '>']).count(), 0, "{out}");
     }
 
     #[test]
-    fn markup_keeps_its_tags_and_attributes_untouched() {
-        let html = r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Organisasjonsnummer</a></p>"#;
+    fn markup_keeps_its_tags_and_attributes_untouched_and_names_their_letters() {
+        let html = r#"<p aria-labelledby="Organisasjonsnummer">Organisasjonsnummer <A href="https://fjordvik.kommune.no/x">Organisasjonsnummer <b>Tilleggstjenester</b> post@fjordvik.no</A> Tilleggstjenester</p>"#;
         assert_eq!(
-            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-"),
-            r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Or-ga-ni-sa-sjons-num-mer</a></p>"#
+            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|"),
+            r#"<p aria-labelledby="Organisasjonsnummer">Or-ga-ni-sa-sjons-num-mer <A href="https://fjordvik.kommune.no/x">Organisasjonsnummer <b>Tilleggstjenester</b> post@|fjordvik.|no</A> Til-leggs-tje-nes-ter</p>"#
+        );
+        let cells = "<table><caption>Organisasjonsnummer</caption><tr><th>Organisasjonsnummer</th><td>Organisasjonsnummer</td></tr></table>";
+        assert_eq!(
+            hyphenate_markup(cells, Lang::Bokmal).matches(SOFT_HYPHEN).count(),
+            "Or-ga-ni-sa-sjons-num-mer".matches('-').count(),
+            "only the data cell"
         );
     }
 
@@ -268,11 +314,11 @@ mod tests {
     fn breaks_go_into_long_words_and_addresses_only_and_removing_them_gives_the_text_back() {
         let text = "Kontaktinformasjon for hjemmesykepleien:\n\tTelefon 12345678, https://fjordvik.kommune.no/a.b/";
         let once = hyphenate(text, Lang::Nynorsk);
-        assert_eq!(once.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), text);
+        assert_eq!(once.replace(SOFT_HYPHEN, "").replace(WORD_BREAK, ""), text);
         // What was inserted, and where: soft hyphens in the long words, a
         // break after each `/` and `.` of the address, nothing in the
         // phone number or in short words.
-        let shown = once.replace(SOFT_HYPHEN, "-").replace(ZERO_WIDTH_SPACE, "|");
+        let shown = once.replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|");
         assert_eq!(
             shown,
             "Kon-takt-in-for-ma-sjon for hjem-me-syke-plei-en:\n\tTelefon 12345678, https://|fjordvik.|kommune.|no/|a.|b/"
@@ -293,6 +339,9 @@ mod tests {
         cx.insert("lang", "nb");
         let out = tera.render("ok.html", &cx).unwrap();
         assert!(out.starts_with("&lt;b class=&quot;Or\u{ad}ga"), "{out}");
+        cx.insert("x", "<b>a@b.no</b>");
+        assert_eq!(tera.render("ok.html", &cx).unwrap(), "&lt;b&gt;a@<wbr>b.<wbr>no&lt;/b&gt;");
+        cx.insert("x", "<b class=\"Organisasjonsnummer\">Organisasjonsnummer</b>");
         let out = tera.render("safe.html", &cx).unwrap();
         assert!(out.starts_with("<b class=\"Organisasjonsnummer\">Or\u{ad}ga"), "{out}");
         cx.insert("lang", "sv");

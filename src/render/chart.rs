@@ -67,10 +67,19 @@ impl Layout {
     }
 
     /// Characters per line of a label: an average glyph of the system sans
-    /// serif is about 0.55 em wide.
+    /// serif is about 0.55 em wide, and a reader's text spacing (WCAG
+    /// 1.4.12: letters 0.12 em apart, words 0.16 em more) makes it about
+    /// 0.7 em; SVG text cannot wrap itself, so lines are cut for that.
     fn chars_per_line(&self, indent: f64) -> usize {
-        ((self.width - 2.0 * PLOT_LEFT - indent) / (self.font * 0.55)).floor() as usize
+        ((self.width - 2.0 * PLOT_LEFT - indent) / (self.font * GLYPH_EM)).floor() as usize
     }
+}
+
+/// The width of an average glyph with the widest text spacing a reader may
+/// set (see `chars_per_line`).
+const GLYPH_EM: f64 = 0.7;
+
+impl Layout {
 }
 
 const PLOT_LEFT: f64 = 8.0;
@@ -307,7 +316,7 @@ mod tests {
                 svg.split("<text ").skip(1).map(|t| &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()]).collect();
             assert!(lines.len() > 8, "the label and the name are wrapped: {lines:?}");
             for line in lines {
-                let drawn = line.chars().count() as f64 * layout.font * 0.55;
+                let drawn = line.chars().count() as f64 * layout.font * GLYPH_EM;
                 assert!(drawn <= layout.width - 2.0 * PLOT_LEFT, "large={large}: {line:?} is too long");
             }
             let text: String =

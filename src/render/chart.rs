@@ -79,8 +79,7 @@ impl Layout {
 /// set (see `chars_per_line`).
 const GLYPH_EM: f64 = 0.7;
 
-impl Layout {
-}
+impl Layout {}
 
 const PLOT_LEFT: f64 = 8.0;
 

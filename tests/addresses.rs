@@ -145,7 +145,8 @@ fn the_script_takes_every_address_word_from_the_page() {
     let script = fs::read_to_string(common::project_root().join("static/assets/brukervalg.js")).unwrap();
     // And the side-by-side page's own script, which chooses its columns.
     let compare = fs::read_to_string(common::project_root().join("templates/compare.html")).unwrap();
-    let inline = compare.split("<script>").nth(1).and_then(|s| s.split("</script>").next()).unwrap();
+    let open = compare.find("<script").unwrap();
+    let inline = compare[open..].split_once('>').and_then(|(_, s)| s.split("</script>").next()).unwrap();
     let code: String =
         script.lines().chain([inline]).filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let literals: Vec<&str> = code.split(['\'', '"']).skip(1).step_by(2).collect();

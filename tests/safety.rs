@@ -11,7 +11,8 @@ const ATTACK: &str = r#"<script>alert(1)</script> <img src=x onerror=alert(1)> <
 /// The comparison page's inline script, as templates/compare.html has it.
 static COMPARE_SCRIPT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     let template = std::fs::read_to_string(common::project_root().join("templates/compare.html")).unwrap();
-    let start = template.find("<script>").expect("compare.html has its inline script") + "<script>".len();
+    let open = template.find("<script").expect("compare.html has its inline script");
+    let start = open + template[open..].find('>').unwrap() + 1;
     template[start..start + template[start..].find("</script>").unwrap()].to_string()
 });
 

@@ -170,7 +170,10 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
             body,
             r##"<rect x="{plot_left}" y="{top}" width="{plot_width}" height="{bar_height}" fill="#ffffff" stroke="#767676"/>"##
         );
-        match row.value {
+        // The figure under its bar, wrapped like the labels: with a
+        // reader's text spacing "5,8 (usikkert, få svar)" is wider than a
+        // large-print chart.
+        let (class, under) = match row.value {
             Some(v) => {
                 let fill = if row.uncertain { format!("url(#{id}-hatch)") } else { "#00509e".to_string() };
                 let _ = write!(
@@ -179,23 +182,20 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
                     w = x(v) - plot_left
                 );
                 let note = if row.uncertain { format!(" ({})", labels.uncertain) } else { String::new() };
-                let _ = write!(
-                    body,
-                    r#"<text x="{plot_left}" y="{ty}" class="value" font-weight="bold">{}{}</text>"#,
-                    number(v),
-                    escape(&note),
-                    ty = top + bar_height + line_height
-                );
+                ("value", format!("{}{note}", number(v)))
             }
-            None => {
-                let _ = write!(
-                    body,
-                    r#"<text x="{plot_left}" y="{ty}" class="missing" font-weight="bold">{}</text>"#,
-                    escape(row.missing_text),
-                    ty = top + bar_height + line_height
-                );
-            }
+            None => ("missing", row.missing_text.to_string()),
+        };
+        let under = wrap(&under, layout.chars_per_line(0.0));
+        for (i, line) in under.iter().enumerate() {
+            let _ = write!(
+                body,
+                r#"<text x="{plot_left}" y="{ty}" class="{class}" font-weight="bold">{}</text>"#,
+                escape(line),
+                ty = top + bar_height + line_height * (i + 1) as f64
+            );
         }
+        let extra_lines = under.len().saturating_sub(1) as f64;
         if let Some(r) = row.reference {
             let rx = x(r);
             let _ = write!(
@@ -209,7 +209,7 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
             );
         }
         body.push_str("</g>");
-        y += bar_height + line_height + 12.0;
+        y += bar_height + line_height * (1.0 + extra_lines) + 12.0;
     }
     let height = y + 8.0;
     format!(

@@ -43,7 +43,10 @@
 //                a visible focus indicator (outline >= 2 px or a box-shadow that
 //                differs from the unfocused state): the first on every page,
 //                all N on the sample pages (the header repeats on the rest);
-//   load         no style sheet, script or image the page loads answers 404.
+//   load         no style sheet, script or image the page loads answers 404;
+//   menus, focus-hidden, forced-colors, text-spacing, names, tables, cls:
+//                what assistive technology and the reader's own settings
+//                meet (WCAG 2.2 AA, issue 27): see access.mjs's header.
 // School services are those whose providers have school facts in
 // SITE_DIR/data/providers.json, or those named with --school-service.
 // The address words follow the site's language (tjenester/sammenlign in
@@ -59,6 +62,7 @@
 // ran longer than $BROWSER_TESTS_TIMEOUT seconds, default 1200).
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { checkCls, checkFocusHidden, focusCovered, checkForcedColors, checkMenus, checkNames, checkTables, checkTextSpacing, checkTicks } from './access.mjs';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { createReadStream, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -653,7 +657,7 @@ async function checkFilters(page, fail) {
 }
 
 // On a freshly loaded page (nothing focused or clicked yet).
-async function checkKeyboard(page, tabs, fail) {
+async function checkKeyboard(page, tabs, fail, afterTab = null) {
   await page.evaluate(focusBaseline);
   let count = 0;
   const unseen = [];
@@ -678,6 +682,7 @@ async function checkKeyboard(page, tabs, fail) {
     if (r.end) break;
     count++;
     if (!r.visible) unseen.push(`Tab stop ${i + 1}, ${r.desc} (${r.style})`);
+    if (afterTab) await afterTab(i);
   }
   // One line each for the first three; a broken global style fails them all.
   for (const u of unseen.slice(0, 3)) fail('focus', `no visible focus indicator on ${u}`);
@@ -765,10 +770,12 @@ try {
         await desk.setViewportSize(DESKTOP.viewport);
         state.page = p;
         await step('load desktop', () => load(desk, url));
+        await checkCls(desk, `at ${DESKTOP.name}`, fail);
         // Keyboard first, from the fresh load; then nothing stays focused.
         // The skip link on every page; the walk through the first Tab stops
         // (the same header on every page of a kind) on the sample.
-        p.tabStops = await step('keyboard', () => checkKeyboard(desk, p.axeSample ? opts.tabs : 1, fail));
+        const covered = p.axeSample ? focusCovered(desk, `at ${DESKTOP.name}`, fail) : null;
+        p.tabStops = await step('keyboard', () => checkKeyboard(desk, p.axeSample ? opts.tabs : 1, fail, covered));
         await desk.evaluate(() => { if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0); });
         p.axePasses = await step('axe 1280', () => checkAxe(desk, `at ${DESKTOP.name}`, fail));
         state.page = null; // subresources are checked once, at the desktop load
@@ -787,9 +794,26 @@ try {
         await desk.setViewportSize(DESKTOP.viewport);
         await settle(desk);
         if (/(^| )(service|filter)$/.test(p.kind)) p.filterValues = await step('filters', () => checkFilters(desk, fail));
+        await step('access 1280', async () => {
+          await checkNames(desk, fail);
+          p.tickBoxes = await checkTables(desk, `at ${DESKTOP.name}`, fail);
+          if (p.tickBoxes) await checkTicks(desk, fail);
+          if (p.axeSample) p.menus = await checkMenus(desk, `at ${DESKTOP.name}`, fail);
+          if (p.chartTexts) p.forcedCharts = await checkForcedColors(desk, fail);
+          // Last on this tab: the spacing stays until the next page loads.
+          await checkTextSpacing(desk, [NARROW.viewport.width, 768, width], height, fail);
+        });
 
 
         await step('load 360', () => load(tabs.phone, url));
+        await checkCls(tabs.phone, `at ${PHONE.name}`, fail);
+        await step('access 360', async () => {
+          if (p.axeSample) {
+            await checkFocusHidden(tabs.phone, opts.tabs, `at ${PHONE.name}`, fail);
+            await checkMenus(tabs.phone, `at ${PHONE.name}`, fail);
+          }
+          await checkTables(tabs.phone, `at ${PHONE.name}`, fail);
+        });
         await checkReflow(tabs.phone, PHONE.name, PHONE.viewport.width, PHONE.viewport.height, fail);
         await checkFirstScreen(tabs.phone, fail);
         await checkChartText(tabs.phone, PHONE.name, fail);
@@ -827,6 +851,13 @@ try {
           const query = `${param}=${encodeURIComponent(a)}&${param}=${encodeURIComponent(b)}`;
           await load(nojs, `${url}?${query}`);
           await checkSelection(nojs, true, ` (opened with ?${query})`, fail);
+          // Chosen with the script: laid out before it is first drawn.
+          const c = [...new Set(slugs)].slice(0, 3);
+          const three = c.map((s) => `${param}=${encodeURIComponent(s)}`).join('&');
+          for (const [tab, name] of [[tabs.desk, DESKTOP.name], [tabs.phone, PHONE.name]]) {
+            await load(tab, `${url}?${three}`);
+            await checkCls(tab, `at ${name} (opened with ?${three})`, fail);
+          }
         }
       } catch (e) {
         fail('error', String(e.message || e).split('\n')[0]);

@@ -46,6 +46,8 @@ for (const pg of cleanPages)
   expect(pg.failures.length === 0, `${pg.path} passes every check (failed: ${pg.failures.map((f) => `${f.check}: ${f.message}`).join(' | ')})`);
 expect(page('/clean/tjenester/demo/').filterValues === 2, `the filters check compared both filter values on /clean/tjenester/demo/ (${page('/clean/tjenester/demo/').filterValues})`);
 expect(page('/clean/').chartTexts === 1, `the chart-text check measured the clean chart's text (${page('/clean/').chartTexts})`);
+expect(page('/clean/').menus === 1, `the menus check tried the clean menu (${page('/clean/').menus})`);
+expect(page('/clean/').forcedCharts >= 1, `the forced-colors check measured the clean chart (${page('/clean/').forcedCharts})`);
 
 // The broken page fails each of the five checks, for the planted reason.
 const broken = page('/broken/');
@@ -81,6 +83,14 @@ const only = {
   '/broken/axe-phone/': ['axe', /^color-contrast .* at 360px phone: 1 node/],
   '/broken/axe-no-js/': ['axe', /^color-contrast .* without JavaScript \(320px\): 1 node/],
   '/broken/missing-resource/': ['load', /^HTTP 404 for \/broken\/missing-resource\/finnes-ikke\.svg$/],
+  // access.mjs (issue 27, WCAG 2.2)
+  '/broken/menu-stays-open/': ['menus', /Escape does not close the menu[\s\S]*stays open after Tab leaves it and covers a\[href="\.\.\/"\] "Brødsmule"[\s\S]*a click outside does not close[\s\S]*at 360px phone/],
+  '/broken/focus-under-sticky/': ['focus-hidden', /at 1280px: Tab stop 2, a\[href="\.\.\/"\] "Første skjulte lenke", is entirely covered by div\.bar[\s\S]*at 360px phone: Tab stop 2/],
+  '/broken/chart-fixed-colours/': ['forced-colors', /forced colours, dark: text "Spørsmål med svar" fill rgb\(26,26,26\) on rgb\(0,0,0\)[\s\S]*<path> stroke rgb\(26,26,26\)/],
+  '/broken/text-spacing-clips/': ['text-spacing', /at 320px: text cut off in p\.box/],
+  '/broken/invisible-names/': ['names', /link text of a\[href="mailto:[^"]*"\][^\n]* holds U\+200B[\s\S]*the same link text for different places: "slik bytter du"[\s\S]*heading "Le·ve·ran·dø·rer"/],
+  '/broken/row-header-checkbox/': ['tables', /a control in the row header[\s\S]*the card label "Bydel: " of td[\s\S]*not described by instructions before it[\s\S]*"Alfa omsorg" is ticked on a hidden row/],
+  '/broken/layout-shift/': ['cls', /at 1280px: layout shift 0\.\d+ >= 0\.05 \(moved: div\.block/],
 };
 for (const [p, [check, re]] of Object.entries(only)) {
   const pg = page(p);
@@ -113,4 +123,4 @@ if (bad) {
   console.log(`self-test FAILED: ${bad} of ${good + bad} expectations not met`);
   process.exit(1);
 }
-console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words and filters)`);
+console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words, filters, menus, focus-hidden, forced-colors, text-spacing, names, tables and cls)`);

@@ -260,12 +260,12 @@ fn a_placeholder_is_an_error_in_any_field_and_file() {
 fn a_template_error_points_at_the_template_as_the_editor_wrote_it() {
     // Templates lose their indentation when loaded; their errors must not.
     let site = TestSite::minimal();
-    let written = "{{ provider.name | hyphenate(lang=layout.lang) }}";
+    let written = "<h1>{{ provider.name }}</h1>";
     let source = site.read("templates/provider.html");
     let (row, line) = source.lines().enumerate().find(|(_, l)| l.contains(written)).unwrap();
     assert!(line.starts_with("  "), "the line is indented: {line}");
-    site.edit("templates/provider.html", written, "{{ provider.no_such_field }}");
-    let column = line.find(written).unwrap() + "{{ provider.".len() + 1;
+    site.edit("templates/provider.html", written, "<h1>{{ provider.no_such_field }}</h1>");
+    let column = line.find(written).unwrap() + "<h1>{{ provider.".len() + 1;
     let errors = site.errors();
     let at = format!("provider.html:{}:{column}", row + 1);
     assert!(errors.iter().any(|f| f.message.contains(&at)), "{at} in:\n{}", describe(&errors));
@@ -277,11 +277,7 @@ fn a_template_error_points_at_the_template_as_the_editor_wrote_it() {
 #[test]
 fn a_missing_ui_string_names_the_template_line_and_key() {
     let site = TestSite::minimal();
-    site.edit(
-        "templates/home.html",
-        "{{ t.home_heading | hyphenate(lang=layout.lang) }}",
-        "{{ t.home_headng | hyphenate(lang=layout.lang) }}",
-    );
+    site.edit("templates/home.html", "{{ t.home_heading }}", "{{ t.home_headng }}");
     let e =
         assert_error(&site.errors(), "templates/home.html", 3, "the UI string `home_headng` is not in i18n/nb.yaml");
     assert_eq!(e.position.column, 10);

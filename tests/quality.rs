@@ -132,6 +132,7 @@ fn the_comparison_and_side_by_side_show_the_latest_inspection_and_each_indicator
     assert!(css.contains(".q-praktisk-bistand{--q1:\"Andel ansatte med helsefaglig utdanning\"}"), "{css}");
     assert!(css.contains(".q-praktisk-bistand-plain{--q1:\"Hvor mange av de ansatte som har lært helsefag\"}"));
     assert!(css.contains(".providers-table td.q1::before{content:var(--q1) \": \"}"));
+    assert!(css.contains(".providers-table td.q1::before{content:var(--q1) \": \" / \"\"}"), "shown, not read");
     let compare = site.page(&format!("{SERVICE}/sammenlign/index.html"));
     let rows = text_of(&compare, ".compare-table tbody tr");
     let figures =

@@ -89,6 +89,19 @@ fn indicator_labels_css(site: &Site) -> String {
             }
             out.push_str("}\n");
         }
+        // The label is shown, not read: a screen reader names the cell by
+        // its column header already. Only where the browser knows the
+        // alternative-text syntax, as with var() it would drop the label.
+        out.push_str("@supports (content: \"\" / \"\"){");
+        for (width, table) in [("44em", ".providers-table"), ("64em", ".large-print .providers-table[class*=\" q-\"]")]
+        {
+            out.push_str(&format!("@container (max-width: {width}){{"));
+            for i in 1..=most {
+                out.push_str(&format!("{table} td.q{i}::before{{content:var(--q{i}) \": \" / \"\"}}"));
+            }
+            out.push('}');
+        }
+        out.push_str("}\n");
     }
     out
 }

@@ -67,11 +67,19 @@ impl Layout {
     }
 
     /// Characters per line of a label: an average glyph of the system sans
-    /// serif is about 0.55 em wide.
+    /// serif is about 0.55 em wide, and a reader's text spacing (WCAG
+    /// 1.4.12: letters 0.12 em apart, words 0.16 em more) makes it about
+    /// 0.7 em; SVG text cannot wrap itself, so lines are cut for that.
     fn chars_per_line(&self, indent: f64) -> usize {
-        ((self.width - 2.0 * PLOT_LEFT - indent) / (self.font * 0.55)).floor() as usize
+        ((self.width - 2.0 * PLOT_LEFT - indent) / (self.font * GLYPH_EM)).floor() as usize
     }
 }
+
+/// The width of an average glyph with the widest text spacing a reader may
+/// set (see `chars_per_line`).
+const GLYPH_EM: f64 = 0.7;
+
+impl Layout {}
 
 const PLOT_LEFT: f64 = 8.0;
 
@@ -162,7 +170,10 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
             body,
             r##"<rect x="{plot_left}" y="{top}" width="{plot_width}" height="{bar_height}" fill="#ffffff" stroke="#767676"/>"##
         );
-        match row.value {
+        // The figure under its bar, wrapped like the labels: with a
+        // reader's text spacing "5,8 (usikkert, få svar)" is wider than a
+        // large-print chart.
+        let (class, under) = match row.value {
             Some(v) => {
                 let fill = if row.uncertain { format!("url(#{id}-hatch)") } else { "#00509e".to_string() };
                 let _ = write!(
@@ -171,23 +182,20 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
                     w = x(v) - plot_left
                 );
                 let note = if row.uncertain { format!(" ({})", labels.uncertain) } else { String::new() };
-                let _ = write!(
-                    body,
-                    r#"<text x="{plot_left}" y="{ty}" class="value" font-weight="bold">{}{}</text>"#,
-                    number(v),
-                    escape(&note),
-                    ty = top + bar_height + line_height
-                );
+                ("value", format!("{}{note}", number(v)))
             }
-            None => {
-                let _ = write!(
-                    body,
-                    r#"<text x="{plot_left}" y="{ty}" class="missing" font-weight="bold">{}</text>"#,
-                    escape(row.missing_text),
-                    ty = top + bar_height + line_height
-                );
-            }
+            None => ("missing", row.missing_text.to_string()),
+        };
+        let under = wrap(&under, layout.chars_per_line(0.0));
+        for (i, line) in under.iter().enumerate() {
+            let _ = write!(
+                body,
+                r#"<text x="{plot_left}" y="{ty}" class="{class}" font-weight="bold">{}</text>"#,
+                escape(line),
+                ty = top + bar_height + line_height * (i + 1) as f64
+            );
         }
+        let extra_lines = under.len().saturating_sub(1) as f64;
         if let Some(r) = row.reference {
             let rx = x(r);
             let _ = write!(
@@ -201,7 +209,7 @@ pub fn bar_chart(id: &str, rows: &[Row], scale: Scale, labels: &Labels, large: b
             );
         }
         body.push_str("</g>");
-        y += bar_height + line_height + 12.0;
+        y += bar_height + line_height * (1.0 + extra_lines) + 12.0;
     }
     let height = y + 8.0;
     format!(
@@ -307,7 +315,7 @@ mod tests {
                 svg.split("<text ").skip(1).map(|t| &t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()]).collect();
             assert!(lines.len() > 8, "the label and the name are wrapped: {lines:?}");
             for line in lines {
-                let drawn = line.chars().count() as f64 * layout.font * 0.55;
+                let drawn = line.chars().count() as f64 * layout.font * GLYPH_EM;
                 assert!(drawn <= layout.width - 2.0 * PLOT_LEFT, "large={large}: {line:?} is too long");
             }
             let text: String =

@@ -5,12 +5,21 @@
 //! its box or is cut anywhere without a hyphen ("brukerundersøkel / sene").
 //! Soft hyphens (U+00AD) placed by the Knuth–Liang patterns for bokmål and
 //! nynorsk let the browser break at a correct place and show the hyphen only
-//! when it does. Addresses shown as text get zero-width spaces (U+200B)
-//! after `/` and `.` instead, since a hyphen would change what is read.
+//! when it does. Addresses shown as text get `<wbr>` after `/`, `.` and `@`
+//! instead: a hyphen would change what is read, and an invisible character
+//! (U+200B) would be copied with the address and break it when pasted.
 //!
-//! Only those two invisible characters are ever inserted, and never inside
-//! an HTML character reference, so text that is already escaped stays
-//! correctly escaped and text to be escaped cannot turn into markup.
+//! Soft hyphens go into running text only, never into what names a
+//! control, a table's parts or a section (links, buttons, menu buttons,
+//! labels, captions, header cells, headings): a person copies, dictates
+//! (voice control) or reads in braille the name itself. Those get CSS
+//! `hyphens: auto` instead, which browsers with a Norwegian dictionary
+//! apply and the others replace by breaking a word that does not fit
+//! (docs/accessibility.md).
+//!
+//! Text is escaped first (the filter's output is markup), and nothing is
+//! ever inserted inside an HTML character reference or a tag, so the only
+//! markup this module makes is `<wbr>`.
 
 use std::sync::LazyLock;
 
@@ -21,7 +30,14 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 pub const MIN_WORD_CHARS: usize = 10;
 
 const SOFT_HYPHEN: char = '\u{ad}';
-const ZERO_WIDTH_SPACE: char = '\u{200b}';
+/// A line-break opportunity that is not a character: nothing to copy, hear
+/// or see.
+const WORD_BREAK: &str = "<wbr>";
+
+/// Elements whose text is a name people copy, dictate or read in braille:
+/// no soft hyphens inside them.
+const NAMES: [&str; 13] =
+    ["a", "button", "summary", "label", "caption", "th", "option", "h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// The written standards the site is published in (`language:` in the
 /// configuration, `lang` in the templates).
@@ -55,10 +71,15 @@ fn dictionary(lang: Lang) -> &'static Standard {
     }
 }
 
-/// `text` with soft hyphens in its long words and break opportunities in
-/// its addresses. Removing U+00AD and U+200B from the result gives `text`
-/// back.
+/// Escaped `text` (no tags) with soft hyphens in its long words and `<wbr>`
+/// in its addresses. Removing U+00AD and `<wbr>` from the result gives
+/// `text` back.
 pub fn hyphenate(text: &str, lang: Lang) -> String {
+    hyphenate_text(text, Some(lang))
+}
+
+/// `lang` None: addresses only (inside a name).
+fn hyphenate_text(text: &str, lang: Option<Lang>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     // Whitespace-separated tokens decide whether a run is an address; the
     // whitespace itself is copied unchanged.
@@ -69,10 +90,10 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
         rest = &rest[start..];
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let token = &rest[..end];
-        if is_address(token) {
-            break_address(token, &mut out);
-        } else {
-            hyphenate_token(token, lang, &mut out);
+        match lang {
+            _ if is_address(token) => break_address(token, &mut out),
+            Some(lang) => hyphenate_token(token, lang, &mut out),
+            None => out.push_str(token),
         }
         rest = &rest[end..];
     }
@@ -82,24 +103,32 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
 /// Like [`hyphenate`], for HTML that is already markup (Tera's safe
 /// strings, e.g. rendered Markdown): tags are copied as they are, so names
 /// and attribute values (`aria-labelledby`, `href`) are never touched; only
-/// the text between tags gets break opportunities. Text inside an element
-/// marked with another language (`<section lang="se">`) follows that
-/// language: bokmål or nynorsk patterns, or none for a language without
-/// them (its addresses still break).
+/// the text between tags gets break opportunities, and text inside a name
+/// (NAMES) no soft hyphens. Text inside an element marked with another
+/// language (`<section lang="se">`) follows that language: bokmål or
+/// nynorsk patterns, or none for a language without them (its addresses
+/// still break).
 pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     // Elements that set a language: name, language, and how many elements
     // of the same name opened inside it are still open.
     let mut marked: Vec<(&str, Option<Lang>, usize)> = Vec::new();
     let mut rest = html;
+    // How many name elements the text is inside of.
+    let mut in_name = 0usize;
     while let Some(open) = rest.find('<') {
-        let current = marked.last().map_or(Some(lang), |m| m.1);
-        hyphenate_in(&rest[..open], current, &mut out);
+        let current = if in_name > 0 { None } else { marked.last().map_or(Some(lang), |m| m.1) };
+        out.push_str(&hyphenate_text(&rest[..open], current));
         let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
         let tag = &rest[open..close];
         let closing = tag.starts_with("</");
         let name = tag.trim_start_matches(['<', '/']);
         let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
+        if let Some((element, closes)) = tag_name(tag)
+            && NAMES.contains(&element.as_str())
+        {
+            in_name = if closes { in_name.saturating_sub(1) } else { in_name + 1 };
+        }
         match marked.last_mut() {
             Some(top) if top.0.eq_ignore_ascii_case(name) && closing => {
                 if top.2 == 0 {
@@ -119,16 +148,9 @@ pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
         out.push_str(tag);
         rest = &rest[close..];
     }
-    hyphenate_in(rest, marked.last().map_or(Some(lang), |m| m.1), &mut out);
+    let current = if in_name > 0 { None } else { marked.last().map_or(Some(lang), |m| m.1) };
+    out.push_str(&hyphenate_text(rest, current));
     out
-}
-
-/// `text` hyphenated in `lang`, or with only its addresses broken.
-fn hyphenate_in(text: &str, lang: Option<Lang>, out: &mut String) {
-    match lang {
-        Some(lang) => out.push_str(&hyphenate(text, lang)),
-        None => out.push_str(&break_addresses(text)),
-    }
 }
 
 /// The value of a start tag's `lang` attribute, quoted or not.
@@ -145,32 +167,22 @@ fn primary(code: &str) -> &str {
     code.split('-').next().unwrap_or(code)
 }
 
-/// Only the break opportunities of addresses, for text in a language the
-/// patterns do not know.
-pub fn break_addresses(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let start = rest.find(|c: char| !c.is_whitespace()).unwrap_or(rest.len());
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let token = &rest[..end];
-        if is_address(token) {
-            break_address(token, &mut out);
-        } else {
-            out.push_str(token);
-        }
-        rest = &rest[end..];
-    }
-    out
+/// The lower-case element name of a tag, and whether it closes.
+fn tag_name(tag: &str) -> Option<(String, bool)> {
+    let inner = tag.strip_prefix('<')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let name: String = inner.chars().take_while(char::is_ascii_alphanumeric).collect();
+    (!name.is_empty()).then(|| (name.to_ascii_lowercase(), closing))
 }
 
 fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
 }
 
-/// After each `/` run, `.` and `@` that has more address after it, so a
+/// `<wbr>` after each `/` run, `.` and `@` that has more address after it, so a
 /// line breaks between parts of the address, never inside a part, and
 /// never inside a character reference such as `&amp;`.
 fn break_address(token: &str, out: &mut String) {
@@ -185,7 +197,7 @@ fn break_address(token: &str, out: &mut String) {
         }
         let more = chars.peek().is_some_and(|&n| n != '/' && n.is_alphanumeric());
         if matches!(c, '/' | '.' | '@') && more && !in_reference {
-            out.push(ZERO_WIDTH_SPACE);
+            out.push_str(WORD_BREAK);
         }
     }
 }
@@ -251,21 +263,18 @@ fn hyphenate_word(word: &str, lang: Lang, out: &mut String) {
 }
 
 /// The Tera filter: `{{ x | hyphenate(lang=layout.lang) }}`. Text is
-/// still escaped by Tera afterwards; safe input (already escaped, or markup)
-/// stays safe, with its tags left alone.
+/// escaped here, as `<wbr>` is markup; safe input (already escaped, or
+/// markup) keeps its tags as they are.
 pub fn filter(value: tera::StringInput, kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
     let code: &str = kwargs.must_get("lang")?;
     // A language with no patterns is left alone: Norwegian hyphens in
-    // Sámi or English words would be wrong.
-    let Some(lang) = Lang::from_code(primary(code)) else {
-        let text = break_addresses(value.as_str());
-        return Ok(if value.is_safe() { tera::Value::safe_string(&text) } else { tera::Value::from(text) });
-    };
-    Ok(if value.is_safe() {
-        tera::Value::safe_string(&hyphenate_markup(value.as_str(), lang))
-    } else {
-        tera::Value::from(hyphenate(value.as_str(), lang))
-    })
+    // Sámi or English words would be wrong; its addresses still break.
+    let lang = Lang::from_code(primary(code));
+    Ok(tera::Value::safe_string(&match (value.is_safe(), lang) {
+        (true, Some(lang)) => hyphenate_markup(value.as_str(), lang),
+        (true, None) => value.as_str().to_string(),
+        (false, lang) => hyphenate_text(&crate::html::escape(value.as_str()), lang),
+    }))
 }
 
 #[cfg(test)]
@@ -273,9 +282,9 @@ mod tests {
     use super::*;
 
     /// The text with its break opportunities shown as `-` (soft hyphen)
-    /// and `|` (zero-width space), for readable expectations.
+    /// and `|` (`<wbr>`), for readable expectations.
     fn shown(text: &str, lang: Lang) -> String {
-        hyphenate(text, lang).replace(SOFT_HYPHEN, "-").replace(ZERO_WIDTH_SPACE, "|")
+        hyphenate(text, lang).replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|")
     }
 
     #[test]
@@ -313,7 +322,7 @@ mod tests {
     }
 
     #[test]
-    fn addresses_break_after_slashes_and_dots_never_with_a_hyphen() {
+    fn addresses_break_after_slashes_and_dots_by_wbr_never_with_a_character() {
         assert_eq!(
             shown("Se https://www.fjordvik.kommune.no/helse/brukerundersokelser/ nå", Lang::Bokmal),
             "Se https://|www.|fjordvik.|kommune.|no/|helse/|brukerundersokelser/ nå"
@@ -322,7 +331,7 @@ mod tests {
     }
 
     #[test]
-    fn escaped_text_stays_escaped_and_no_markup_is_ever_made() {
+    fn escaped_text_stays_escaped_and_no_markup_but_wbr_is_ever_made() {
         let escaped = "Organisasjonsnummer &amp; &quot;Tilleggstjenester&quot; &#x27;&CounterClockwiseContourIntegral;";
         let out = hyphenate(escaped, Lang::Bokmal);
         for reference in ["&amp;", "&quot;", "&#x27;", "&CounterClockwiseContourIntegral;"] {
@@ -330,21 +339,24 @@ mod tests {
         }
         let url = "https://example.no/?a=1&amp;b=langtordsomikkeerord";
         assert!(hyphenate(url, Lang::Bokmal).contains("&amp;b="));
-        let hostile = "<script>alert('Organisasjonsnummer')</script> <a href=\"x\">";
-        let out = hyphenate(hostile, Lang::Bokmal);
-        assert_eq!(out.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), hostile);
-        assert_eq!(
-            out.matches(['<', '>', '&', '"', '\'']).count(),
-            hostile.matches(['<', '>', '&', '"', '\'']).count()
-        );
+        let hostile = crate::html::escape("<script>alert('Organisasjonsnummer')</script> <a href=\"x\"> a@b.no");
+        let out = hyphenate(&hostile, Lang::Bokmal).replace(SOFT_HYPHEN, "");
+        assert_eq!(out.replace(WORD_BREAK, ""), hostile);
+        assert_eq!(out.replace(WORD_BREAK, "").matches(['<', '>']).count(), 0, "{out}");
     }
 
     #[test]
-    fn markup_keeps_its_tags_and_attributes_untouched() {
-        let html = r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Organisasjonsnummer</a></p>"#;
+    fn markup_keeps_its_tags_and_attributes_untouched_and_names_their_letters() {
+        let html = r#"<p aria-labelledby="Organisasjonsnummer">Organisasjonsnummer <A href="https://fjordvik.kommune.no/x">Organisasjonsnummer <b>Tilleggstjenester</b> post@fjordvik.no</A> Tilleggstjenester</p>"#;
         assert_eq!(
-            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-"),
-            r#"<p aria-labelledby="Organisasjonsnummer"><a href="https://fjordvik.kommune.no/x">Or-ga-ni-sa-sjons-num-mer</a></p>"#
+            hyphenate_markup(html, Lang::Bokmal).replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|"),
+            r#"<p aria-labelledby="Organisasjonsnummer">Or-ga-ni-sa-sjons-num-mer <A href="https://fjordvik.kommune.no/x">Organisasjonsnummer <b>Tilleggstjenester</b> post@|fjordvik.|no</A> Til-leggs-tje-nes-ter</p>"#
+        );
+        let cells = "<table><caption>Organisasjonsnummer</caption><tr><th>Organisasjonsnummer</th><td>Organisasjonsnummer</td></tr></table>";
+        assert_eq!(
+            hyphenate_markup(cells, Lang::Bokmal).matches(SOFT_HYPHEN).count(),
+            "Or-ga-ni-sa-sjons-num-mer".matches('-').count(),
+            "only the data cell"
         );
     }
 
@@ -352,11 +364,11 @@ mod tests {
     fn breaks_go_into_long_words_and_addresses_only_and_removing_them_gives_the_text_back() {
         let text = "Kontaktinformasjon for hjemmesykepleien:\n\tTelefon 12345678, https://fjordvik.kommune.no/a.b/";
         let once = hyphenate(text, Lang::Nynorsk);
-        assert_eq!(once.replace([SOFT_HYPHEN, ZERO_WIDTH_SPACE], ""), text);
+        assert_eq!(once.replace(SOFT_HYPHEN, "").replace(WORD_BREAK, ""), text);
         // What was inserted, and where: soft hyphens in the long words, a
         // break after each `/` and `.` of the address, nothing in the
         // phone number or in short words.
-        let shown = once.replace(SOFT_HYPHEN, "-").replace(ZERO_WIDTH_SPACE, "|");
+        let shown = once.replace(SOFT_HYPHEN, "-").replace(WORD_BREAK, "|");
         assert_eq!(
             shown,
             "Kon-takt-in-for-ma-sjon for hjem-me-syke-plei-en:\n\tTelefon 12345678, https://|fjordvik.|kommune.|no/|a.|b/"
@@ -377,6 +389,9 @@ mod tests {
         cx.insert("lang", "nb");
         let out = tera.render("ok.html", &cx).unwrap();
         assert!(out.starts_with("&lt;b class=&quot;Or\u{ad}ga"), "{out}");
+        cx.insert("x", "Skriv til a@b.no <b>");
+        assert_eq!(tera.render("ok.html", &cx).unwrap(), "Skriv til a@<wbr>b.<wbr>no &lt;b&gt;");
+        cx.insert("x", "<b class=\"Organisasjonsnummer\">Organisasjonsnummer</b>");
         let out = tera.render("safe.html", &cx).unwrap();
         assert!(out.starts_with("<b class=\"Organisasjonsnummer\">Or\u{ad}ga"), "{out}");
         // No patterns for Swedish: the words are left as written.

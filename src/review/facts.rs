@@ -112,7 +112,10 @@ pub fn facts(provider: &Provider, site: &Site, words: &Words) -> Vec<Fact> {
         fact("fact_focus_areas", s.focus_areas.join(", "));
     }
     if let Some(c) = &provider.continuity {
-        fact("fact_continuity", format!("{} {}", c.staff_per_month, label("staff_per_month_suffix")));
+        fact(
+            "fact_continuity",
+            crate::render::counts::counted(&label("staff_per_month"), u64::from(c.staff_per_month)),
+        );
     }
     let extras: Vec<String> =
         provider.extras.iter().map(|e| format!("{}: {} {}", e.name.standard, e.price, e.unit)).collect();

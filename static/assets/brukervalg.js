@@ -24,7 +24,8 @@
 //   the table's data-param, data-compare-param on the list: nynorsk sites
 //   say valt), up to three, and hides the other columns: the heads
 //   ([data-compare] thead [data-provider]) and the cells at their
-//   positions in every row.
+//   positions in every row. That part is inline in compare.html, so it
+//   runs before the page is first drawn.
 (function () {
   'use strict';
 
@@ -44,6 +45,35 @@
     status.setAttribute('role', 'status');
     after.parentNode.insertBefore(status, after.nextSibling);
     return status;
+  }
+
+  // The header's menus close on Escape (focus back on their button), when
+  // focus leaves them and on a click outside, so an open menu never covers
+  // what has focus (WCAG 2.4.11); header.menus-close lets them open over
+  // the page (style.css), as they now close again.
+  var header = document.querySelector('header');
+  var menus = header ? header.querySelectorAll('details.menu') : [];
+  each(menus, function (menu) {
+    var summary = menu.querySelector('summary');
+    menu.addEventListener('keydown', function (e) {
+      if ((e.key === 'Escape' || e.key === 'Esc') && menu.open) {
+        menu.open = false;
+        summary.focus();
+        e.preventDefault();
+      }
+    });
+    menu.addEventListener('focusout', function (e) {
+      if (menu.open && e.relatedTarget && !menu.contains(e.relatedTarget)) menu.open = false;
+    });
+    menu.addEventListener('toggle', function () {
+      if (menu.open) each(menus, function (other) { if (other !== menu) other.open = false; });
+    });
+  });
+  if (menus.length) {
+    document.addEventListener('click', function (e) {
+      each(menus, function (menu) { if (menu.open && !menu.contains(e.target)) menu.open = false; });
+    });
+    header.classList.add('menus-close');
   }
 
   var table = document.querySelector('[data-filter-table]');
@@ -135,41 +165,93 @@
     apply(false);
   }
 
-  // Ticking providers for the side-by-side page: at most three.
+  // Ticking providers for the side-by-side page: at most three. The box is
+  // in a cell of its own (the row header keeps the provider's name alone),
+  // the instructions come before the boxes and describe each of them, and
+  // every tick is listed with a remove button, also one on a row a filter
+  // hides, so the count the limit is about can be seen and changed.
   if (table && table.getAttribute('data-compare-href') && table.getAttribute('data-compare-param')) {
     var msg = function (name) { return table.getAttribute('data-msg-' + name); };
     var param = table.getAttribute('data-compare-param');
+    var wrapper = table.parentNode;
+    var hint = document.createElement('p');
+    hint.className = 'compare-hint';
+    hint.id = 'compare-hint';
+    hint.textContent = msg('hint');
+    wrapper.parentNode.insertBefore(hint, wrapper);
+    var head = document.createElement('th');
+    head.scope = 'col';
+    head.className = 'pick-cell';
+    head.textContent = msg('pick');
+    table.tHead.rows[0].appendChild(head);
     var boxes = [];
+    var names = {};
     rows.forEach(function (row) {
-      var cell = row.cells[0];
       var slug = row.getAttribute('data-provider');
+      var cell = document.createElement('td');
+      cell.className = 'pick-cell';
       var label = document.createElement('label');
       label.className = 'pick';
       var box = document.createElement('input');
       box.type = 'checkbox';
       box.value = slug;
+      box.setAttribute('aria-describedby', 'compare-hint');
+      names[slug] = row.cells[0].querySelector('a').textContent.replace(/\u00ad/g, '');
       var name = document.createElement('span');
       name.className = 'visually-hidden';
-      name.textContent = ' ' + cell.querySelector('a').textContent;
+      name.textContent = ' ' + names[slug];
       label.appendChild(box);
       label.appendChild(document.createTextNode(msg('pick')));
       label.appendChild(name);
       cell.appendChild(label);
+      row.appendChild(cell);
       boxes.push(box);
     });
-    var actions = document.createElement('p');
+    var actions = document.createElement('div');
     actions.className = 'compare-actions';
+    var chosenLine = document.createElement('p');
+    chosenLine.className = 'compare-chosen';
+    chosenLine.hidden = true;
+    var chosenList = document.createElement('ul');
+    chosenList.className = 'compare-chosen-list';
     var button = document.createElement('button');
     button.type = 'button';
     button.textContent = msg('button');
-    var hint = document.createElement('span');
-    hint.textContent = msg('hint');
+    actions.appendChild(chosenLine);
+    actions.appendChild(chosenList);
     actions.appendChild(button);
-    actions.appendChild(hint);
-    var wrapper = table.parentNode;
     wrapper.parentNode.insertBefore(actions, wrapper.nextSibling);
     var pickStatus = liveRegion(actions);
     var ticked = function () { return boxes.filter(function (b) { return b.checked; }); };
+    var listChosen = function () {
+      var chosen = ticked();
+      chosenLine.hidden = chosen.length === 0;
+      chosenLine.textContent = format(msg('chosen'), { n: chosen.length });
+      while (chosenList.firstChild) chosenList.removeChild(chosenList.firstChild);
+      chosen.forEach(function (box) {
+        var item = document.createElement('li');
+        item.appendChild(document.createTextNode(names[box.value] + ' '));
+        var remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'remove';
+        remove.textContent = msg('remove');
+        var whom = document.createElement('span');
+        whom.className = 'visually-hidden';
+        whom.textContent = ' ' + names[box.value];
+        remove.appendChild(whom);
+        remove.addEventListener('click', function () {
+          box.checked = false;
+          listChosen();
+          pickStatus.textContent = '';
+          // Focus must not fall to the page: the list's next button, or the
+          // button that sends the ticks.
+          var next = chosenList.querySelector('button.remove');
+          (next || button).focus();
+        });
+        item.appendChild(remove);
+        chosenList.appendChild(item);
+      });
+    };
     boxes.forEach(function (box) {
       box.addEventListener('change', function () {
         if (box.checked && ticked().length > 3) {
@@ -178,6 +260,7 @@
         } else {
           pickStatus.textContent = '';
         }
+        listChosen();
       });
     });
     button.addEventListener('click', function () {
@@ -189,33 +272,9 @@
       window.location.href = table.getAttribute('data-compare-href') + '?' +
         chosen.map(function (b) { return param + '=' + encodeURIComponent(b.value); }).join('&');
     });
+    // Ticks the browser restored (back button) are listed too.
+    listChosen();
   }
-
-  // The side-by-side page: only the columns named in the address.
-  var grid = document.querySelector('[data-compare]');
-  if (grid && grid.getAttribute('data-param') && window.URLSearchParams) {
-    var wanted = new URLSearchParams(window.location.search).getAll(grid.getAttribute('data-param'));
-    var heads = Array.prototype.slice.call(grid.tHead.querySelectorAll('[data-provider]'));
-    var known = heads.map(function (h) { return h.getAttribute('data-provider'); })
-      .filter(function (slug) { return wanted.indexOf(slug) !== -1; })
-      .slice(0, 3);
-    if (known.length > 0) {
-      // The cells of a column are found by the position of its head, so
-      // the cells need no name of their own.
-      var hide = Array.prototype.map.call(grid.tHead.rows[0].cells, function (cell) {
-        var slug = cell.getAttribute('data-provider');
-        return slug !== null && known.indexOf(slug) === -1;
-      });
-      each(grid.rows, function (row) {
-        each(row.cells, function (cell, i) { cell.hidden = hide[i]; });
-      });
-      grid.classList.add('compare-selected');
-      var note = document.querySelector('[data-compare-status]');
-      note.textContent = format(grid.getAttribute('data-msg-selected'), { n: known.length }) + ' ';
-      var all = document.createElement('a');
-      all.href = window.location.pathname;
-      all.textContent = grid.getAttribute('data-msg-show-all');
-      note.appendChild(all);
-    }
-  }
+  // The side-by-side page chooses its columns itself, in a script right
+  // after its table (compare.html), before it is first drawn.
 })();

@@ -35,9 +35,17 @@ pub fn generate_site(root: &Path, size: usize) -> io::Result<()> {
         fs::copy(crate_root.join(file), root.join(file))?;
     }
     let config = read_config(&crate_root.join("brukervalg.yaml"))?;
-    fs::write(root.join("brukervalg.yaml"), with_municipal_defaults(&config.text))?;
+    let mut site_config = with_municipal_defaults(&config.text);
+    // A service of 5,000 providers has an indicator file of about 290 KB,
+    // over the default limit of 256 KiB: a city that size raises the limit
+    // (up to its ceiling, 1 MiB), as this does.
+    if size > 2_500 {
+        site_config.push_str("limits:\n  file_max_bytes: 1048576\n");
+    }
+    fs::write(root.join("brukervalg.yaml"), site_config)?;
 
-    let mut generator = Generator { rng: Rng(0x5eed), org_base: 81_000_000, config: &config };
+    let mut generator =
+        Generator { rng: Rng(0x5eed), org_base: 81_000_000, named: 0, municipal_org: None, config: &config };
     let count = config.services.len();
     for (i, service) in config.services.iter().enumerate() {
         // Spread evenly; the first services take the remainder.
@@ -248,6 +256,12 @@ struct Generator<'a> {
     /// The next 8-digit base for an organisation number; every provider
     /// takes its own, so numbers never repeat.
     org_base: u32,
+    /// Numbers names across the site: one firm's name in two services
+    /// with two organisation numbers would be a lookalike (an error).
+    named: usize,
+    /// The municipality's own organisation number: its home care is one
+    /// provider in every home-care service.
+    municipal_org: Option<String>,
     config: &'a Config,
 }
 
@@ -323,7 +337,7 @@ impl Generator<'_> {
         format!("capacity:\n  status: {status}\n  as_of: {}\n", date_2026(&mut self.rng))
     }
 
-    fn home_care_name(&mut self, ownership: Ownership, index: usize) -> String {
+    fn home_care_name(&mut self, ownership: Ownership) -> String {
         const FIRST: [&str; 12] = [
             "Trygg",
             "Nordlys",
@@ -341,7 +355,9 @@ impl Generator<'_> {
         const SECOND: [&str; 7] =
             ["Omsorg", "Hjemmetjenester", "Helse", "Hjemmehjelp", "Hverdag", "Assistanse", "Pleie"];
         let (first, second) = (self.rng.pick(&FIRST), self.rng.pick(&SECOND));
-        // The index keeps names, and so slugs, unique within the service.
+        // The number keeps names, and so slugs, unique across the site.
+        self.named += 1;
+        let index = self.named;
         match ownership {
             Ownership::Municipal => format!("{}, {} {index}", self.config.municipality, second.to_lowercase()),
             Ownership::NonProfit => format!("Stiftelsen {first} {second} {index}"),
@@ -362,7 +378,7 @@ impl Generator<'_> {
             )
         } else {
             let ownership = self.ownership();
-            let name = self.home_care_name(ownership, index);
+            let name = self.home_care_name(ownership);
             let slug = slugify(&name);
             (name, slug, ownership, self.districts(4))
         };
@@ -396,9 +412,16 @@ impl Generator<'_> {
         home: &str,
         index: usize,
     ) -> String {
+        let org_number = match &self.municipal_org {
+            Some(own) if slug == MUNICIPAL_SLUG => own.clone(),
+            _ => self.org_number(),
+        };
+        if slug == MUNICIPAL_SLUG {
+            self.municipal_org = Some(org_number.clone());
+        }
         let mut yaml = format!(
             "name: {name}\norg_number: \"{}\"\nownership: {}\ndistricts: [{}]\n",
-            self.org_number(),
+            org_number,
             ownership.as_str(),
             districts.join(", ")
         );

@@ -109,15 +109,7 @@ struct Response {
 /// A plain HTTP/1.1 GET written by hand, so the path reaches the server
 /// exactly as written (clients tidy `..` away before sending).
 fn get(address: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(address).expect("connect to serve");
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n").unwrap();
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read the answer");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    Response { status, head: head.to_string(), body: body.to_string() }
+    get_as(address, address, path)
 }
 
 fn header<'a>(response: &'a Response, name: &str) -> Option<&'a str> {
@@ -308,6 +300,9 @@ fn reload_streams_are_capped_and_cost_no_thread_of_their_own() {
     let site = TestSite::minimal();
     let temp = tempfile::tempdir().unwrap();
     let served = Served::start(&site, temp.path());
+    // Answered only once the request threads are there: they are counted
+    // in `before`, not as the streams' cost.
+    assert_eq!(served.get("/").status, 200);
     let before = threads(served.child.id());
     let open: Vec<(TcpStream, String)> = (0..MAX_STREAMS).map(|_| open_stream(&served.address)).collect();
     for (_, first) in &open {

@@ -117,17 +117,12 @@ pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
     // How many name elements the text is inside of.
     let mut in_name = 0usize;
     while let Some(open) = rest.find('<') {
-        let current = if in_name > 0 { None } else { marked.last().map_or(Some(lang), |m| m.1) };
-        out.push_str(&hyphenate_text(&rest[..open], current));
+        out.push_str(&hyphenate_text(&rest[..open], text_lang(in_name, &marked, lang)));
         let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
         let tag = &rest[open..close];
-        let closing = tag.starts_with("</");
-        let name = tag.trim_start_matches(['<', '/']);
-        let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
-        if let Some((element, closes)) = tag_name(tag)
-            && NAMES.contains(&element.as_str())
-        {
-            in_name = if closes { in_name.saturating_sub(1) } else { in_name + 1 };
+        let (name, closing) = tag_name(tag);
+        if NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            in_name = if closing { in_name.saturating_sub(1) } else { in_name + 1 };
         }
         match marked.last_mut() {
             Some(top) if top.0.eq_ignore_ascii_case(name) && closing => {
@@ -148,9 +143,14 @@ pub fn hyphenate_markup(html: &str, lang: Lang) -> String {
         out.push_str(tag);
         rest = &rest[close..];
     }
-    let current = if in_name > 0 { None } else { marked.last().map_or(Some(lang), |m| m.1) };
-    out.push_str(&hyphenate_text(rest, current));
+    out.push_str(&hyphenate_text(rest, text_lang(in_name, &marked, lang)));
     out
+}
+
+/// The language text is hyphenated in: none inside a name, else that of
+/// the innermost element marked with one, else the page's.
+fn text_lang(in_name: usize, marked: &[(&str, Option<Lang>, usize)], lang: Lang) -> Option<Lang> {
+    if in_name > 0 { None } else { marked.last().map_or(Some(lang), |m| m.1) }
 }
 
 /// The value of a start tag's `lang` attribute, quoted or not.
@@ -167,15 +167,12 @@ fn primary(code: &str) -> &str {
     code.split('-').next().unwrap_or(code)
 }
 
-/// The lower-case element name of a tag, and whether it closes.
-fn tag_name(tag: &str) -> Option<(String, bool)> {
-    let inner = tag.strip_prefix('<')?;
-    let (closing, inner) = match inner.strip_prefix('/') {
-        Some(rest) => (true, rest),
-        None => (false, inner),
-    };
-    let name: String = inner.chars().take_while(char::is_ascii_alphanumeric).collect();
-    (!name.is_empty()).then(|| (name.to_ascii_lowercase(), closing))
+/// The element name of a tag as written (empty for a comment or
+/// doctype), and whether it closes.
+fn tag_name(tag: &str) -> (&str, bool) {
+    let closing = tag.starts_with("</");
+    let name = tag.trim_start_matches(['<', '/']);
+    (&name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())], closing)
 }
 
 fn is_address(token: &str) -> bool {

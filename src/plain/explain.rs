@@ -154,9 +154,12 @@ fn pieces(main: &str) -> (Vec<Piece<'_>>, Vec<String>) {
             let closing = tag.starts_with("</");
             let name = tag.trim_start_matches(['<', '/']);
             let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
+            // Lowered once: every tag of every plain page is looked up here.
+            let mut buffer = [0u8; 10];
+            let name = lowered(name, &mut buffer);
             // «Skrevet av leverandøren.» says who wrote a block; it is no
             // place to explain words (paragraphs do not nest).
-            if name.eq_ignore_ascii_case("p") {
+            if name == "p" {
                 in_source_note = !closing && is_source_note(tag);
             }
             // Templates may leave out `</dt>` and `</th>`: the next term,
@@ -165,8 +168,8 @@ fn pieces(main: &str) -> (Vec<Piece<'_>>, Vec<String>) {
             open_term &= !ended.0;
             open_header &= !ended.1;
             blocked = blocked.saturating_sub(usize::from(ended.0) + usize::from(ended.1));
-            if is_one_of(name, &LEFT_ALONE) && !tag.ends_with("/>") {
-                let (term, header) = (name.eq_ignore_ascii_case("dt"), name.eq_ignore_ascii_case("th"));
+            if LEFT_ALONE.contains(&name) && !tag.ends_with("/>") {
+                let (term, header) = (name == "dt", name == "th");
                 if !closing {
                     blocked += 1;
                     open_term |= term;
@@ -175,7 +178,7 @@ fn pieces(main: &str) -> (Vec<Piece<'_>>, Vec<String>) {
                     blocked = blocked.saturating_sub(1);
                 }
             }
-            if is_one_of(name, &BLOCKS) && blocks.last().is_some_and(|b| !b.is_empty()) {
+            if BLOCKS.contains(&name) && blocks.last().is_some_and(|b| !b.is_empty()) {
                 blocks.push(String::new());
             }
             pieces.push(Piece::Tag(tag));
@@ -199,21 +202,29 @@ fn is_source_note(tag: &str) -> bool {
     tag.contains("class=\"source\"") || ["class=source ", "class=source>"].iter().any(|c| tag.contains(c))
 }
 
-/// Whether tag `name` ends an open `<dt>`: its own end tag, or the next term,
-/// description or the list's end.
-fn ends_term(name: &str, closing: bool) -> bool {
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
-    if closing { is("dt") || is("dl") } else { is("dt") || is("dd") }
+/// A tag's name in lowercase, in `buffer`; empty when it is longer than
+/// any name the lists here hold.
+fn lowered<'b>(name: &str, buffer: &'b mut [u8; 10]) -> &'b str {
+    let Some(lower) = buffer.get_mut(..name.len()) else { return "" };
+    lower.copy_from_slice(name.as_bytes());
+    lower.make_ascii_lowercase();
+    // The name is ASCII letters and digits, so still UTF-8.
+    std::str::from_utf8(lower).unwrap_or_default()
 }
 
-/// Whether tag `name` ends an open `<th>`: its own end tag, the next cell
-/// or row, or the table's end.
+/// Whether tag `name` (lowercase) ends an open `<dt>`: its own end tag, or
+/// the next term, description or the list's end.
+fn ends_term(name: &str, closing: bool) -> bool {
+    if closing { matches!(name, "dt" | "dl") } else { matches!(name, "dt" | "dd") }
+}
+
+/// Whether tag `name` (lowercase) ends an open `<th>`: its own end tag, the
+/// next cell or row, or the table's end.
 fn ends_header_cell(name: &str, closing: bool) -> bool {
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
     if closing {
-        ["th", "tr", "thead", "tbody", "tfoot", "table"].iter().any(|n| is(n))
+        matches!(name, "th" | "tr" | "thead" | "tbody" | "tfoot" | "table")
     } else {
-        is("th") || is("td") || is("tr")
+        matches!(name, "th" | "td" | "tr")
     }
 }
 

@@ -92,11 +92,9 @@ pub struct Glossary {
     forms: BTreeMap<String, (usize, bool)>,
     /// The most words any form has.
     longest: usize,
-    /// The ASCII letters a form starts with (lowercase), and whether any
-    /// starts with another character: most words of a page can be passed
-    /// over on their first letter, without lowering or looking them up.
-    ascii_initials: u128,
-    other_initials: bool,
+    /// The first two letters of every form (lowercase): most words of a
+    /// page are passed over on them, without lowering or looking them up.
+    openings: Openings,
     /// Lowercase hard words with no term.
     unexplained: BTreeMap<String, String>,
     /// Lowercase avoided word → what to do.
@@ -133,10 +131,7 @@ impl Glossary {
             let singular = std::iter::once(&term.term).chain(&term.forms).map(|f| (f, false));
             for (form, plural) in singular.chain(term.plural_forms.iter().map(|f| (f, true))) {
                 let lower = form.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-                match lower.chars().next() {
-                    Some(c) if c.is_ascii() => glossary.ascii_initials |= 1 << (c as u32),
-                    _ => glossary.other_initials = true,
-                }
+                glossary.openings.add(lower.split(' ').next().unwrap_or_default());
                 glossary.longest = glossary.longest.max(lower.split(' ').count());
                 glossary.forms.insert(lower, (i, plural));
             }
@@ -172,13 +167,7 @@ impl Glossary {
 
     /// Every form of a term starting at `word`, shortest first.
     pub(super) fn each_form(&self, text: &str, start: usize, word: &str, lower: &mut String, mut f: impl FnMut(Found)) {
-        let Some(initial) = word.chars().find(|&c| c != SOFT_HYPHEN) else { return };
-        let possible = if initial.is_ascii() {
-            self.ascii_initials & (1 << (initial.to_ascii_lowercase() as u32)) != 0
-        } else {
-            self.other_initials
-        };
-        if !possible {
+        if !self.openings.may_start(word) {
             return;
         }
         lower.clear();
@@ -254,14 +243,71 @@ pub(super) const SOFT_HYPHEN: char = '\u{AD}';
 /// Words of `text` (runs of letters and digits, soft hyphens included)
 /// with their byte offsets.
 pub(super) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |c: char| c.is_alphanumeric() || c == SOFT_HYPHEN;
     let mut at = 0;
     std::iter::from_fn(move || {
-        let start = at + text[at..].find(is_word)?;
-        let end = text[start..].find(|c: char| !is_word(c)).map_or(text.len(), |e| start + e);
+        let start = next_where(text, at, true)?;
+        let end = next_where(text, start, false).unwrap_or(text.len());
         at = end;
         Some((start, &text[start..end]))
     })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == SOFT_HYPHEN
+}
+
+/// The first offset from `from` whose character is (or is not) part of a
+/// word. Every plain page's text passes through here, so ASCII bytes are
+/// judged without decoding a character.
+fn next_where(text: &str, from: usize, word: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() == word {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text.get(i..)?.chars().next()?;
+            if is_word_char(c) == word {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// Which pairs of first letters the glossary's forms start with, as a
+/// 1,024-bit filter: a word whose pair is not in it starts no form (a pair
+/// that is in it may still start none; the lookup then decides).
+#[derive(Debug, Clone, Default)]
+struct Openings([u64; 16]);
+
+impl Openings {
+    fn bit(word: &str) -> usize {
+        // Lowered char by char as `push_lower` does; a final sigma is the
+        // sigma, whichever way the word was lowered.
+        let mut letters = word
+            .chars()
+            .filter(|&c| c != SOFT_HYPHEN)
+            .flat_map(char::to_lowercase)
+            .map(|c| if c == 'ς' { 'σ' } else { c });
+        let first = letters.next().map_or(0, u32::from);
+        let second = letters.next().map_or(0, u32::from);
+        (first.wrapping_mul(31).wrapping_add(second) % 1024) as usize
+    }
+
+    fn add(&mut self, first_word: &str) {
+        let bit = Self::bit(first_word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_start(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 /// Warns about hard words no term explains and about avoided words, in

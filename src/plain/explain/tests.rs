@@ -126,3 +126,15 @@ fn the_longest_form_wins_and_the_terms_inside_it_are_explained_with_it() {
         "<main><p>Klag til <dfn>Statsforvalteren i Vestland</dfn> (statens kontor i Vestland). Statsforvalteren svarer.</p></main>"
     );
 }
+
+#[test]
+fn tags_are_known_in_any_case_and_short_or_hyphenated_openings_are_found() {
+    let glossary = Glossary::parsed(
+        "terms:\n  - term: i dag\n    explanation: denne dagen\n  - term: Øyeblikkelig hjelp\n    explanation: hjelp med en gang\n",
+    );
+    let out = explain_terms("<main><A HREF=x>I dag</A><P>Ø\u{AD}yeblikkelig hjelp gis I dag.</P></main>", &glossary);
+    assert_eq!(
+        out,
+        "<main><A HREF=x>I dag</A><P><dfn>Ø\u{AD}yeblikkelig hjelp</dfn> (hjelp med en gang) gis <dfn>I dag</dfn> (denne dagen).</P></main>"
+    );
+}

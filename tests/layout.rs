@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestSite, assert_error};
+use common::{TestSite, assert_error, describe};
 use scraper::{ElementRef, Html, Selector};
 
 fn sel(s: &str) -> Selector {
@@ -259,4 +259,22 @@ fn a_logo_that_is_not_there_or_not_an_image_is_refused() {
     site.edit("brukervalg.yaml", "../brukervalg.yaml", "logo.svg");
     site.build_ok();
     assert!(site.page("index.html").contains("src=\"logo.svg\""));
+}
+
+#[test]
+fn the_logo_keeps_its_place_before_it_loads_or_the_editor_is_told_how() {
+    let site = TestSite::minimal();
+    site.edit("brukervalg.yaml", "language: nb\n", "language: nb\nlogo: logo.svg\n");
+    site.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\"/>");
+    let report = site.build_ok();
+    let warning = report.findings.iter().find(|f| f.message.to_string().contains("no width and height"));
+    let warning = warning.unwrap_or_else(|| panic!("a warning about the logo's size: {}", describe(&report.findings)));
+    assert_eq!((warning.file.to_str(), warning.position.line), (Some("brukervalg.yaml"), 3));
+    assert!(warning.help.as_ref().unwrap().to_string().contains("viewBox"));
+    assert!(site.page("index.html").contains("alt=\"\">"), "no size is stated when none is known");
+
+    site.write("static/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 120 40\" height=\"30\"/>");
+    let report = site.build_ok();
+    assert!(report.findings.is_empty(), "{}", describe(&report.findings));
+    assert!(site.page("index.html").contains("alt=\"\" width=\"90\" height=\"30\">"));
 }

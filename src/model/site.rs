@@ -54,11 +54,18 @@ pub struct InternalLink {
 /// How the site looks like the municipality's own: logo and brand colour.
 #[derive(Debug, Clone, Default)]
 pub struct Identity {
-    /// Relative to the site root (files under static/ are published as they are).
-    pub logo: Option<String>,
+    pub logo: Option<Logo>,
     /// Checked to reach 4.5:1 against white text, so it is safe for the
     /// header bar and for links.
     pub brand_colour: Option<crate::domain::Colour>,
+}
+
+/// The logo's file, relative to the site root (files under static/ are
+/// published as they are), and the size it declares, when it declares one.
+#[derive(Debug, Clone)]
+pub struct Logo {
+    pub path: String,
+    pub size: Option<crate::domain::PictureSize>,
 }
 
 #[derive(Debug, Clone)]

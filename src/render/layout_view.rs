@@ -29,6 +29,8 @@ pub struct Layout {
     pub favicon: String,
     /// The municipality's logo, when configured.
     pub logo: Option<String>,
+    /// Its width and height, so its place is kept before it loads.
+    pub logo_size: Option<crate::domain::PictureSize>,
     /// The style sheet with the brand colour, when one is configured.
     pub brand_stylesheet: Option<String>,
     /// The card labels of provider tables, on pages that have one.
@@ -181,7 +183,8 @@ pub fn layout(
             .then(|| format!("{}{}", site.base_url, place.path.in_variant(cx.variant.in_ordinary_print()))),
         stylesheet: place.linker.site("assets/style.css"),
         favicon: place.linker.site("favicon.svg"),
-        logo: site.identity.logo.as_ref().map(|l| place.linker.site(l)),
+        logo: site.identity.logo.as_ref().map(|l| place.linker.site(&l.path)),
+        logo_size: site.identity.logo.as_ref().and_then(|l| l.size),
         brand_stylesheet: site.identity.brand_colour.map(|_| place.linker.site(crate::model::written::BRAND_CSS)),
         cards_stylesheet: None,
         variant_current: cx.s(variant_key(cx.variant)),

@@ -8,8 +8,9 @@ use super::links::PendingLink;
 use super::markdown_fields::{Shape, Source};
 use crate::diagnostics::{Finding, Findings, Position};
 use crate::domain::{Colour, Date};
+use crate::load::raw::Limits;
 use crate::load::raw::{RawService, RawSiteConfig, ServiceKind};
-use crate::model::{Complaints, District, Identity, Service, Site};
+use crate::model::{Complaints, District, Identity, Logo, Service, Site};
 use crate::msg;
 
 /// The site without providers and pages, and where each service's
@@ -38,7 +39,7 @@ pub fn site(
     let mut links = Vec::new();
     let intro = check.markdown_text("intro", (&raw.intro, &raw.intro_plain), Shape::Block, &source, &mut links);
     let page_size = super::listing::page_size(&mut check, &raw.listing);
-    let identity = identity(&mut check, absolute.parent().unwrap_or(Path::new("")), &raw);
+    let identity = identity(&mut check, absolute.parent().unwrap_or(Path::new("")), &raw, &limits);
 
     let mut district_ids = BTreeSet::new();
     let mut districts = Vec::new();
@@ -102,7 +103,7 @@ pub fn site(
 /// The logo must exist under static/ (it is published from there), and the
 /// brand colour must be dark enough for white text on the header bar and
 /// for links on white: both need WCAG AA contrast (4.5:1).
-fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity {
+fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig, limits: &Limits) -> Identity {
     let logo = raw.logo.as_ref().and_then(|logo| {
         let path = logo.value.trim().trim_start_matches("static/");
         let relative = Path::new(path);
@@ -118,7 +119,11 @@ fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity
             check.error(at(logo), msg!("logo.missing", path = path), msg!("logo.missing.help"));
             None
         } else {
-            Some(path.replace('\\', "/"))
+            let size = logo_size(root, relative, limits);
+            if size.is_none() {
+                check.warning(at(logo), msg!("logo.size_unknown", path = path), msg!("logo.size_unknown.help"));
+            }
+            Some(Logo { path: path.replace('\\', "/"), size })
         }
     });
     let brand_colour = raw.brand_colour.as_ref().and_then(|raw_colour| match Colour::parse(&raw_colour.value) {
@@ -145,6 +150,14 @@ fn identity(check: &mut FileCheck, root: &Path, raw: &RawSiteConfig) -> Identity
         }
     });
     Identity { logo, brand_colour }
+}
+
+/// The size the logo's file declares. A file the safe reader refuses has
+/// no size here; copying static/ reports it.
+fn logo_size(root: &Path, relative: &Path, limits: &Limits) -> Option<crate::domain::PictureSize> {
+    let file = crate::load::files::source(root, &root.join("static").join(relative));
+    let bytes = crate::load::files::read_bytes(root, &file, limits.file_max_bytes).ok()?;
+    crate::domain::PictureSize::of(&bytes)
 }
 
 /// WCAG 2.1 AA for normal text.

@@ -199,6 +199,10 @@ fn pieces(main: &str) -> (Vec<Piece<'_>>, Vec<String>) {
 /// Whether `tag` opens a source note, its class quoted or not (templates
 /// lose the quotes values do not need, `render::templates`).
 fn is_source_note(tag: &str) -> bool {
+    // Most paragraphs have no attributes.
+    if !tag.contains(' ') {
+        return false;
+    }
     tag.contains("class=\"source\"") || ["class=source ", "class=source>"].iter().any(|c| tag.contains(c))
 }
 

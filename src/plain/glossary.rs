@@ -279,24 +279,37 @@ fn next_where(text: &str, from: usize, word: bool) -> Option<usize> {
     None
 }
 
-/// Which pairs of first letters the glossary's forms start with, as a
-/// 1,024-bit filter: a word whose pair is not in it starts no form (a pair
-/// that is in it may still start none; the lookup then decides).
-#[derive(Debug, Clone, Default)]
-struct Openings([u64; 16]);
+/// Which first two letters and lengths the first words of the glossary's
+/// forms have, as a 4,096-bit filter: a word whose opening is not in it
+/// starts no form (one that is may still start none; the lookup decides).
+#[derive(Debug, Clone)]
+struct Openings([u64; 64]);
+
+impl Default for Openings {
+    fn default() -> Self {
+        Openings([0; 64])
+    }
+}
 
 impl Openings {
     fn bit(word: &str) -> usize {
-        // Lowered char by char as `push_lower` does; a final sigma is the
-        // sigma, whichever way the word was lowered.
-        let mut letters = word
-            .chars()
-            .filter(|&c| c != SOFT_HYPHEN)
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == 'ς' { 'σ' } else { c });
-        let first = letters.next().map_or(0, u32::from);
-        let second = letters.next().map_or(0, u32::from);
-        (first.wrapping_mul(31).wrapping_add(second) % 1024) as usize
+        let (first, second, length) = match word.as_bytes() {
+            // Most words of a page are ASCII without hyphenation points.
+            [a, b, ..] if word.is_ascii() => {
+                (u32::from(a.to_ascii_lowercase()), u32::from(b.to_ascii_lowercase()), word.len())
+            }
+            _ => {
+                // Lowered char by char as `push_lower` does; a final sigma
+                // is the sigma, whichever way the word was lowered.
+                let letters = || word.chars().filter(|&c| c != SOFT_HYPHEN);
+                let mut lower = letters().flat_map(char::to_lowercase).map(|c| if c == 'ς' { 'σ' } else { c });
+                let first = lower.next().map_or(0, u32::from);
+                let second = lower.next().map_or(0, u32::from);
+                (first, second, letters().flat_map(char::to_lowercase).count())
+            }
+        };
+        let length = length.min(15) as u32;
+        (first.wrapping_mul(31).wrapping_add(second).wrapping_mul(16).wrapping_add(length) % 4096) as usize
     }
 
     fn add(&mut self, first_word: &str) {

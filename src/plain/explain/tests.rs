@@ -138,3 +138,22 @@ fn tags_are_known_in_any_case_and_short_or_hyphenated_openings_are_found() {
         "<main><A HREF=x>I dag</A><P><dfn>Ø\u{AD}yeblikkelig hjelp</dfn> (hjelp med en gang) gis <dfn>I dag</dfn> (denne dagen).</P></main>"
     );
 }
+
+/// Times the pass over a built site's plain pages:
+/// `BRUKERVALG_EXPLAIN_SITE=DIR cargo test --release --lib explain_timing -- --ignored --nocapture`
+#[test]
+#[ignore = "a measurement, run by hand on a built site"]
+fn explain_timing() {
+    let Some(dir) = std::env::var_os("BRUKERVALG_EXPLAIN_SITE") else { return };
+    let raw = std::fs::read_to_string("i18n/glossary.nb.yaml").unwrap();
+    let glossary = Glossary::parsed(&raw);
+    let pages: Vec<String> = walkdir::WalkDir::new(std::path::Path::new(&dir).join("lettlest"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap().replace("<dfn>", "").replace("</dfn>", ""))
+        .collect();
+    let started = std::time::Instant::now();
+    let bytes: usize = pages.iter().map(|p| explain_terms(p, &glossary).len()).sum();
+    eprintln!("{} pages, {bytes} bytes out, {:?}", pages.len(), started.elapsed());
+}

@@ -255,8 +255,8 @@ pub fn build(options: &BuildOptions, progress: Progress) -> Result<BuildReport, 
             msg!("build.io", what => what, detail = e),
         )],
     };
-    let staging = output::Staging::begin(&options.output, &options.root).map_err(|e| BuildFailure {
-        findings: vec![Finding::error(&options.output, Position::WHOLE_FILE, msg!("build.failed_step", detail = e))],
+    let staging = output::Staging::begin(&options.output, &options.root).map_err(|refusal| BuildFailure {
+        findings: vec![Finding::error(&options.output, Position::WHOLE_FILE, refusal.message())],
     })?;
     let (pages, files) =
         write_site(&options.root, &ready, (&staging, &options.output), (progress, None, None), &mut findings)?;

@@ -8,6 +8,9 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::messages::Message;
+use crate::msg;
+
 pub use crate::model::written::MARKER;
 
 /// The folders a site is made from: the output may not lie inside one, or
@@ -37,46 +40,39 @@ impl Staging {
     /// brukervalg did not make. An output that is a link (`output` →
     /// `/var/www/site`) stays one: the folder it leads to is the one checked
     /// and replaced, so the web server serving it gets the new site.
-    pub fn begin(target: &Path, root: &Path) -> Result<Staging, String> {
+    pub fn begin(target: &Path, root: &Path) -> Result<Staging, Refusal> {
         let target = resolve(target)?;
         let root = resolve(root)?;
+        let suggestion = root.join("output");
         if root.starts_with(&target) {
-            return Err(format!(
-                "the output folder {} contains the site's own files; choose another, e.g. {}",
-                target.display(),
-                root.join("output").display()
-            ));
+            return Err(Refusal::HoldsSite { target, suggestion });
         }
         if let Some(input) = INPUT_FOLDERS.iter().map(|d| root.join(d)).find(|d| target.starts_with(d)) {
-            return Err(format!(
-                "the output folder {} lies inside the input folder {}; choose another, e.g. {}",
-                target.display(),
-                input.display(),
-                root.join("output").display()
-            ));
+            return Err(Refusal::InsideInput { target, input, suggestion });
         }
         if target.exists() {
             if !target.is_dir() {
-                return Err(format!("{} exists and is not a folder", target.display()));
+                return Err(Refusal::NotAFolder { target });
             }
             let empty = fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
             if !empty && !target.join(MARKER).is_file() {
-                return Err(format!(
-                    "{} already holds files that brukervalg did not write; remove the folder or choose another --output",
-                    target.display()
-                ));
+                return Err(Refusal::ForeignFiles { target });
             }
         }
-        let parent = target.parent().ok_or("the output folder has no parent folder")?;
-        fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let parent = target.parent().ok_or(Refusal::NoParent)?.to_path_buf();
+        let cannot_create = |folder: &Path| {
+            let folder = folder.to_path_buf();
+            move |error| Refusal::CannotCreate { folder, error }
+        };
+        fs::create_dir_all(&parent).map_err(cannot_create(&parent))?;
         let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        remove_litter(parent, &name);
+        remove_litter(&parent, &name);
         let dir = parent.join(format!(".{name}.{STAGING}{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        fs::create_dir_all(&dir).map_err(cannot_create(&dir))?;
         // Marked from the start, so that the litter of a build killed half-way
         // is known to be ours and removed by the next build.
-        fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+        fs::write(dir.join(MARKER), MARKER_TEXT).map_err(cannot_create(&dir))?;
         crate::interrupt::remove_on_interrupt(&dir);
         Ok(Staging { dir, target, committed: false })
     }
@@ -271,13 +267,56 @@ impl Drop for Staging {
     }
 }
 
+/// Why the build will not write to an output folder.
+#[derive(Debug)]
+pub enum Refusal {
+    HoldsSite { target: PathBuf, suggestion: PathBuf },
+    InsideInput { target: PathBuf, input: PathBuf, suggestion: PathBuf },
+    NotAFolder { target: PathBuf },
+    ForeignFiles { target: PathBuf },
+    NoParent,
+    CannotCreate { folder: PathBuf, error: io::Error },
+    CannotResolve { path: PathBuf, error: io::Error },
+    DanglingLink { link: PathBuf, error: io::Error },
+}
+
+impl Refusal {
+    pub fn message(&self) -> Message {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            Refusal::HoldsSite { target, suggestion } => {
+                msg!("output.holds_site", folder = shown(target), suggestion = shown(suggestion))
+            }
+            Refusal::InsideInput { target, input, suggestion } => {
+                msg!(
+                    "output.inside_input",
+                    folder = shown(target),
+                    input = shown(input),
+                    suggestion = shown(suggestion)
+                )
+            }
+            Refusal::NotAFolder { target } => msg!("output.not_a_folder", folder = shown(target)),
+            Refusal::ForeignFiles { target } => msg!("output.foreign_files", folder = shown(target)),
+            Refusal::NoParent => msg!("output.no_parent"),
+            Refusal::CannotCreate { folder, error } => {
+                msg!("output.cannot_create", folder = shown(folder), detail = error)
+            }
+            Refusal::CannotResolve { path, error } => {
+                msg!("output.cannot_resolve", folder = shown(path), detail = error)
+            }
+            Refusal::DanglingLink { link, error } => msg!("output.dangling_link", folder = shown(link), detail = error),
+        }
+    }
+}
+
 /// `path` as the system finds it: absolute, each link on the way followed
 /// (the last one too) and each `..` taken from what is really there, so
 /// `site/nope/../static/x` is known to lie in `static/` and a link to a
 /// folder is known by the folder. Parts that do not exist yet are taken as
 /// written.
-pub fn resolve(path: &Path) -> Result<PathBuf, String> {
-    let absolute = std::path::absolute(path).map_err(|e| format!("cannot resolve {}: {e}", path.display()))?;
+pub fn resolve(path: &Path) -> Result<PathBuf, Refusal> {
+    let absolute =
+        std::path::absolute(path).map_err(|error| Refusal::CannotResolve { path: path.to_path_buf(), error })?;
     let mut real = PathBuf::new();
     for component in absolute.components() {
         match component {
@@ -288,12 +327,7 @@ pub fn resolve(path: &Path) -> Result<PathBuf, String> {
             other => {
                 real.push(other);
                 if fs::symlink_metadata(&real).is_ok_and(|m| m.file_type().is_symlink()) {
-                    real = real.canonicalize().map_err(|e| {
-                        format!(
-                            "{} is a symbolic link that leads to no folder ({e}); make the folder it names, or remove the link",
-                            real.display()
-                        )
-                    })?;
+                    real = real.canonicalize().map_err(|error| Refusal::DanglingLink { link: real.clone(), error })?;
                 }
             }
         }
@@ -343,7 +377,7 @@ mod tests {
         assert_eq!(resolve(&real.join("out")).unwrap(), real.join("www"));
         assert_eq!(resolve(&real.join("out/../site")).unwrap(), real.join("site"));
         std::os::unix::fs::symlink(real.join("gone"), real.join("dangling")).unwrap();
-        assert!(resolve(&real.join("dangling")).unwrap_err().contains("leads to no folder"));
+        assert!(matches!(resolve(&real.join("dangling")), Err(Refusal::DanglingLink { .. })));
     }
 
     #[test]

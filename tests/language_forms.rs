@@ -119,3 +119,17 @@ fn a_text_is_held_to_the_forms_of_its_own_language() {
     );
     assert_eq!(rivals(&site), Vec::<String>::new());
 }
+
+#[test]
+fn the_city_keeps_to_the_bokmal_defaults_and_a_profile_is_checked_where_it_is_written() {
+    let site = TestSite::city();
+    assert_eq!(rivals(&site), Vec::<String>::new());
+    let profile = "providers/praktisk-bistand/byomsorg-as.yaml";
+    site.edit(
+        profile,
+        "description_plain: Byomsorg AS gir praktisk bistand i bydelene som står over.",
+        "description_plain: >\n  Byomsorg AS gir praktisk bistand\n  i bydelene. Vi kommer heim til deg.",
+    );
+    let line = line_of(&site, profile, "heim til");
+    assert_eq!(rivals(&site), [format!("{profile}:{line}:{} heim", column_of(&site, profile, "heim til", "heim"))]);
+}

@@ -1,26 +1,30 @@
 //! One nynorsk: the site's nynorsk words (UI strings, glossary) and the
 //! nynorsk fixture use one form of each word where nynorsk allows two
-//! (tyder, hjå, òg, sakshandsamar, handsame), so a reader does not meet
+//! (tyder, hjå, òg, sakshandsamar, handsame: the house style's nynorsk
+//! defaults, `domain::language_forms`), so a reader does not meet
 //! «tyder» on one page and «betyr» on the next. Pages marked as bokmål
 //! (`lang: nb`) are left out.
 
 mod common;
 
+use std::collections::BTreeMap;
+
+use brukervalg::domain::language_forms;
 use common::project_root;
 
-/// The form the site does not use → the one it does.
-const OTHER_FORMS: [(&str, &str); 7] = [
-    ("betyr", "tyder"),
-    ("hos", "hjå"),
-    ("også", "òg"),
-    ("saksbehandlar", "sakshandsamar"),
-    ("behandlar", "handsamar"),
-    ("behandle", "handsame"),
-    ("behandla", "handsama"),
-];
+/// The form the site does not use → the one it does: the house style's
+/// nynorsk defaults (`language_forms`), as `check` holds sites to them.
+fn other_forms_table() -> BTreeMap<&'static str, &'static str> {
+    let chosen: Vec<_> = language_forms::default_forms("nn")
+        .into_iter()
+        .map(|name| language_forms::form_named("nn", name).unwrap().1)
+        .collect();
+    language_forms::rivals_of(&chosen)
+}
 
 /// Every place in `text` that uses another form, as «file:line: word → form».
 fn other_forms(file: &str, text: &str) -> Vec<String> {
+    let table = other_forms_table();
     let mut found = Vec::new();
     for (n, line) in text.lines().enumerate() {
         // A glossary's hard words list the forms plain texts are warned about.
@@ -28,7 +32,7 @@ fn other_forms(file: &str, text: &str) -> Vec<String> {
             continue;
         }
         for word in line.split(|c: char| !c.is_alphanumeric()) {
-            if let Some((_, form)) = OTHER_FORMS.iter().find(|(other, _)| other.eq_ignore_ascii_case(word)) {
+            if let Some(form) = table.get(word.to_lowercase().as_str()) {
                 found.push(format!("{file}:{}: «{word}», write «{form}»", n + 1));
             }
         }

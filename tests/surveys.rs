@@ -129,13 +129,14 @@ fn a_figure_from_too_few_respondents_is_published_nowhere_and_hides_no_other() {
         assert!(!numbers_in_text(&csv).contains(h), "survey-results.csv publishes {h}");
     }
     // The only other provider keeps its figures: the municipal figure is
-    // its own, and says that it leaves the hidden one out.
+    // its own, and says that it leaves the hidden one out (once, in the
+    // column's heading, as every municipal figure of the table does).
     let kommunen = site.page("tjenester/praktisk-bistand/kommunen/index.html");
     assert!(!kommunen.contains("Ikke vist"), "{kommunen}");
-    assert!(kommunen.contains("4,6 (bare leverandørene som vises)"), "{kommunen}");
+    assert!(kommunen.contains(">Snitt i kommunen (bare leverandørene som vises)<"), "{kommunen}");
     assert!(kommunen.contains("snittet i kommunen er regnet ut uten leverandørene med for få svar"));
     let plain = site.page("lettlest/tjenester/praktisk-bistand/kommunen/index.html");
-    assert!(plain.contains("4,6 (uten dem med for få svar)"), "{plain}");
+    assert!(plain.contains(">Hele kommunen (uten dem med for få svar)<"), "{plain}");
     assert!(csv.contains("\"municipality\",\"respekt\",\"shown\",4.6,40,\"false\",3,\"shown-providers\""), "{csv}");
     assert!(csv.contains("\"alfa-omsorg\",\"respekt\",\"too-few\",\"\",\"\",\"false\",\"\",\"\""), "{csv}");
     // `check` names each hidden figure at its row, as a note.

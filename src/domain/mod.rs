@@ -4,6 +4,7 @@
 mod colour;
 mod contact_address;
 mod date;
+pub mod language_forms;
 mod language_tag;
 mod lookalike;
 mod number;

@@ -37,6 +37,19 @@ pub struct RawSiteConfig {
     /// How long lists of providers are split into pages.
     #[serde(default)]
     pub listing: RawListing,
+    /// House style: which form of a word the site's texts use where the written standard allows two (nynorsk «tyder» or «betyr»); a text using the other form is warned about. See docs/content.md.
+    #[serde(default)]
+    pub language_forms: RawLanguageForms,
+}
+
+/// `language_forms:` as written: per language, the forms the site uses.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLanguageForms {
+    /// Nynorsk forms, from: tyder or betyr, hjå or hos, òg or også, handsame or behandle. Default: [tyder, hjå, òg, handsame]; a word left out is not checked, `[]` checks none.
+    pub nn: Option<Vec<S<String>>>,
+    /// Bokmål forms, from: fram or frem, selv or sjøl, hjem or heim, ble or blei. Default: [fram, selv, hjem, ble]; a word left out is not checked, `[]` checks none.
+    pub nb: Option<Vec<S<String>>>,
 }
 
 /// `listing:` as written.

@@ -28,6 +28,11 @@ pub struct SurveyView {
     pub has_results: bool,
     pub chart: String,
     pub rows: Vec<SurveyRow>,
+    /// The figure columns' headings: a note every row of a column would
+    /// repeat («usikkert, få svar», «bare leverandørene som vises») is
+    /// said once here instead, and left out of the cells.
+    pub provider_heading: String,
+    pub municipality_heading: String,
     /// What "too few", "not shown" and "uncertain" mean, for those used.
     pub notes: Vec<String>,
     pub trend: Option<Trend>,
@@ -64,9 +69,14 @@ fn explanation(cx: &VariantContext, question: &crate::model::survey::Question) -
 }
 
 fn figure_text(cx: &VariantContext, figure: Option<&Figure>) -> String {
+    noted_figure_text(cx, figure, true)
+}
+
+/// A figure, with «usikkert» after an uncertain one when `noted`.
+fn noted_figure_text(cx: &VariantContext, figure: Option<&Figure>, noted: bool) -> String {
     match figure {
         Some(Figure::Shown { mean, uncertain, .. }) => {
-            if *uncertain {
+            if *uncertain && noted {
                 format!("{} ({})", number(*mean), cx.s("survey_uncertain"))
             } else {
                 number(*mean)
@@ -84,11 +94,11 @@ fn dont_know_text(cx: &VariantContext, figure: Option<&Figure>) -> Option<String
 }
 
 /// The municipality-wide figure, saying so when it leaves out the
-/// providers whose figures are hidden.
-fn municipality_text(cx: &VariantContext, published: &PublishedQuestion) -> String {
+/// providers whose figures are hidden (unless the column's heading says so).
+fn municipality_text(cx: &VariantContext, published: &PublishedQuestion, noted: bool) -> String {
     let text = figure_text(cx, Some(&published.municipality));
     match (published.basis, published.municipality.shown()) {
-        (Basis::ShownProviders, Some(_)) => format!("{text} ({})", cx.s("survey_shown_only")),
+        (Basis::ShownProviders, Some(_)) if noted => format!("{text} ({})", cx.s("survey_shown_only")),
         _ => text,
     }
 }
@@ -127,6 +137,17 @@ fn survey_view(
 ) -> SurveyView {
     let slug = &provider.slug;
     let has_results = survey.covers(slug);
+    let all_uncertain =
+        survey.published.iter().all(|p| matches!(p.providers.get(slug), Some(Figure::Shown { uncertain: true, .. })));
+    let municipal: Vec<&PublishedQuestion> =
+        survey.published.iter().filter(|p| p.municipality.shown().is_some()).collect();
+    let all_shown_only = !municipal.is_empty() && municipal.iter().all(|p| p.basis == Basis::ShownProviders);
+    let heading = |key: &str, note: Option<&str>| match note {
+        Some(note) => format!("{} ({})", cx.s(key), cx.s(note)),
+        None => cx.s(key),
+    };
+    let provider_heading = heading("survey_col_provider", all_uncertain.then_some("survey_uncertain"));
+    let municipality_heading = heading("survey_col_municipality", all_shown_only.then_some("survey_shown_only"));
     let rows: Vec<SurveyRow> = survey
         .questions
         .iter()
@@ -136,8 +157,8 @@ fn survey_view(
             SurveyRow {
                 question: q.question.clone(),
                 explanation: explanation(cx, q),
-                value: figure_text(cx, figure),
-                municipality: municipality_text(cx, p),
+                value: noted_figure_text(cx, figure, !all_uncertain),
+                municipality: municipality_text(cx, p, !all_shown_only),
                 respondents: match (figure.and_then(Figure::shown), dont_know_text(cx, figure)) {
                     (Some((_, n)), Some(dont_know)) => format!("{n} ({dont_know})"),
                     (Some((_, n)), None) => n.to_string(),
@@ -222,6 +243,8 @@ fn survey_view(
         has_results,
         chart,
         rows,
+        provider_heading,
+        municipality_heading,
         notes,
         trend: trend(cx, service, survey, provider),
     }

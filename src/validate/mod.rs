@@ -8,6 +8,7 @@ mod checks;
 pub mod fields;
 mod indicators;
 mod inspections;
+pub mod language_forms;
 pub mod links;
 mod listing;
 mod lookalikes;
@@ -41,6 +42,7 @@ pub fn validate(
     readability: &mut Samples,
     cache: Option<&cache::ValidatedCache>,
 ) -> Option<Site> {
+    language_forms::check(&loaded, findings);
     let (config_file, config) = loaded.config?;
     let (mut site, default_positions, indicator_positions) = site::site(
         &config_file.relative,

@@ -1,8 +1,10 @@
 // words.mjs: words stay whole (issue 22 item 1), used by check.mjs:
 //   words        every visible text node of the page, laid out as the reader
 //                sees it: a line may end only at a space, a soft hyphen, a
-//                hyphen or dash, or between two text nodes (the <wbr> inside
-//                long addresses); a phone number, organisation number or
+//                hyphen or dash, between two text nodes (a <wbr>) or inside
+//                an address (e-mail, web); a word of a name (CSS hyphens:
+//                auto) longer than its whole line is left to the browser's
+//                hyphenation dictionary; a phone number, organisation number or
 //                amount ("55 12 36 00", "974 760 673", "1 250") is never
 //                split over two lines; no text is laid out at 2 characters
 //                per line or fewer (a caption or column squeezed to a letter
@@ -22,6 +24,14 @@ function wordsProbe() {
   // Norwegian phone numbers (55 12 36 00, 815 22 040), organisation numbers
   // (974 760 673) and amounts with thousands spaces (1 250, 12 500 000).
   const NUMBER = /(?<![\d\p{L}])(?:\+47[ \u00a0])?(?:\d{2}(?:[ \u00a0]\d{2}){3}|\d{3}[ \u00a0]\d{2}[ \u00a0]\d{3}|\d{1,3}(?:[ \u00a0]\d{3})+)(?![\d\p{L}])/gu;
+  const ADDRESS = /@|:\/\/|^\(?www\.|\.(no|com|org|net)\//;
+  // The width a line of `el`'s text may take: its block's content box.
+  const lineWidth = (el) => {
+    let b = el;
+    while (b.parentElement && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement;
+    const s = getComputedStyle(b);
+    return b.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+  };
   const range = document.createRange();
   const rectsOf = (node, a, b) => {
     range.setStart(node, a);
@@ -75,7 +85,15 @@ function wordsProbe() {
       out.narrow.push(`"${shown(text).slice(0, 40)}" in ${where(el)}: ${letters} characters on ${lines} lines, ${Math.round(all[0].width)} px wide`);
     for (const m of text.matchAll(WORD)) {
       const a = m.index, b = a + m[0].length;
-      if (linesOf(rectsOf(node, a, b)).length < 2) continue;
+      // A long address may break anywhere (it has <wbr> where the build
+      // reached it, and no hyphen may be added to it).
+      if (ADDRESS.test(m[0])) continue;
+      const pieces = rectsOf(node, a, b);
+      if (linesOf(pieces).length < 2) continue;
+      // A name (link, heading, header cell: CSS hyphens: auto, no soft
+      // hyphens by design) with a word longer than its whole line is left
+      // to the browser's dictionary; this browser may have none.
+      if (getComputedStyle(el).hyphens === 'auto' && pieces.reduce((w, r) => w + r.width, 0) > lineWidth(el) + 0.5) continue;
       // Where the word's lines change: between the last character drawn on
       // one line and the first drawn on the next.
       let prev = null, prevMid = null, at = [];

@@ -46,7 +46,11 @@
 //   load         no style sheet, script or image the page loads answers 404;
 //   menus, focus-hidden, forced-colors, text-spacing, names, tables, cls:
 //                what assistive technology and the reader's own settings
-//                meet (WCAG 2.2 AA, issue 27): see access.mjs's header.
+//                meet (WCAG 2.2 AA, issue 27): see access.mjs's header;
+//   words        on the pages of choosing (isWordPage below), at 1280, 320
+//                and 360 px and on the comparison of three: no word broken
+//                mid-word, no number split, no text at a letter or two per
+//                line (issue 22): see words.mjs's header.
 // School services are those whose providers have school facts in
 // SITE_DIR/data/providers.json, or those named with --school-service.
 // The address words follow the site's language (tjenester/sammenlign in
@@ -63,6 +67,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { checkCls, checkFocusHidden, focusCovered, checkForcedColors, checkMenus, checkNames, checkTables, checkTextSpacing, checkTicks } from './access.mjs';
+import { checkWords } from './words.mjs';
 import { createServer } from 'node:http';
 import { spawn } from 'node:child_process';
 import { createReadStream, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -205,6 +210,9 @@ function addressWords(dir, given) {
   }
   return { services, compare: compare || 'sammenlign' };
 }
+// The pages a citizen chooses on (issue 22): home, service, provider and
+// comparison pages (schools' too) and the complaints page (klage).
+const isWordPage = (p) => /(^| )(home|service|provider|compare)$/.test(p.kind) || /\/klage\/$/.test(p.path);
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Where a page sits: its variant and its kind (home, service, filter,
@@ -781,6 +789,8 @@ try {
         state.page = null; // subresources are checked once, at the desktop load
         await checkReflow(desk, DESKTOP.name, width, height, fail);
         p.chartTexts = await checkChartText(desk, DESKTOP.name, fail);
+        const words = isWordPage(p);
+        if (words) p.wordNodes = await step('words', () => checkWords(desk, `at ${DESKTOP.name}`, fail));
         if (p.school) await checkSchoolWords(desk, fail);
         for (const w of WIDER) {
           await desk.setViewportSize({ width: w, height });
@@ -791,6 +801,7 @@ try {
         await settle(desk);
         await checkReflow(desk, NARROW.name, NARROW.viewport.width, NARROW.viewport.height, fail);
         await checkChartText(desk, NARROW.name, fail);
+        if (words) await step('words', () => checkWords(desk, `at ${NARROW.name}`, fail));
         await desk.setViewportSize(DESKTOP.viewport);
         await settle(desk);
         if (/(^| )(service|filter)$/.test(p.kind)) p.filterValues = await step('filters', () => checkFilters(desk, fail));
@@ -817,6 +828,7 @@ try {
         await checkReflow(tabs.phone, PHONE.name, PHONE.viewport.width, PHONE.viewport.height, fail);
         await checkFirstScreen(tabs.phone, fail);
         await checkChartText(tabs.phone, PHONE.name, fail);
+        if (words) await step('words', () => checkWords(tabs.phone, `at ${PHONE.name}`, fail));
         if (p.axeSample) await step('axe 360', () => checkAxe(tabs.phone, `at ${PHONE.name}`, fail));
 
         const nojs = tabs.nojs;
@@ -857,7 +869,12 @@ try {
           for (const [tab, name] of [[tabs.desk, DESKTOP.name], [tabs.phone, PHONE.name]]) {
             await load(tab, `${url}?${three}`);
             await checkCls(tab, `at ${name} (opened with ?${three})`, fail);
+            await step('words', () => checkWords(tab, `at ${name} (opened with ?${three})`, fail));
           }
+          await tabs.desk.setViewportSize(NARROW.viewport);
+          await settle(tabs.desk);
+          await step('words', () => checkWords(tabs.desk, `at ${NARROW.name} (opened with ?${three})`, fail));
+          await tabs.desk.setViewportSize(DESKTOP.viewport);
         }
       } catch (e) {
         fail('error', String(e.message || e).split('\n')[0]);

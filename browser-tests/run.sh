@@ -3,8 +3,9 @@
 # axe-core (every page at 1280 px; a sample also at 360 px and without
 # JavaScript), the Nu Html Checker, reflow at 320-1440 px, the <h1> in the
 # first phone screen, chart text >= 12 px, no selection promised without
-# JavaScript, school wording, filter counts, skip link, visible focus and
-# missing sub-resources. check.mjs's header lists each check.
+# JavaScript, school wording, filter counts, skip link, visible focus,
+# missing sub-resources and, on the pages of choosing, words that stay
+# whole (words.mjs). check.mjs's header lists each check.
 #
 #   bash browser-tests/run.sh            build the example site and check it
 #   bash browser-tests/run.sh SITE_DIR   check an already built site folder

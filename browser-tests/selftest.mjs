@@ -7,7 +7,9 @@
 //                             a school page among them);
 //   broken/                   must fail five checks (axe, vnu, reflow,
 //                             skip-link, focus), each for the planted reason;
-//   broken/<one-thing>/...    must fail exactly the one check named below.
+//   broken/<one-thing>/...    must fail exactly the one check named below
+//                             (words-*: a word broken mid-word, a split
+//                             phone number, a column a letter wide).
 // fixtures/data/providers.json makes "skole" a school service, as the
 // site's own open data does.
 // Exit 0 when every expectation holds, 1 otherwise.
@@ -48,6 +50,10 @@ expect(page('/clean/tjenester/demo/').filterValues === 2, `the filters check com
 expect(page('/clean/').chartTexts === 1, `the chart-text check measured the clean chart's text (${page('/clean/').chartTexts})`);
 expect(page('/clean/').menus === 1, `the menus check tried the clean menu (${page('/clean/').menus})`);
 expect(page('/clean/').forcedCharts >= 1, `the forced-colors check measured the clean chart (${page('/clean/').forcedCharts})`);
+// The words check walked the clean service page, whose narrow paragraph
+// breaks at soft hyphens, <wbr>, spaces and inside an e-mail address.
+expect(page('/clean/tjenester/demo/').wordNodes >= 10, `the words check walked /clean/tjenester/demo/ (${page('/clean/tjenester/demo/').wordNodes} text nodes)`);
+expect(page('/clean/tjenester/demo/sammenlign/').wordNodes >= 1, `the words check walked the clean comparison page (${page('/clean/tjenester/demo/sammenlign/').wordNodes})`);
 
 // The broken page fails each of the five checks, for the planted reason.
 const broken = page('/broken/');
@@ -91,6 +97,10 @@ const only = {
   '/broken/invisible-names/': ['names', /link text of a\[href="mailto:[^"]*"\][^\n]* holds U\+200B[\s\S]*the same link text for different places: "slik bytter du"[\s\S]*heading "Le·ve·ran·dø·rer"/],
   '/broken/row-header-checkbox/': ['tables', /a control in the row header[\s\S]*the card label "Bydel: " of td[\s\S]*not described by instructions before it[\s\S]*"Alfa omsorg" is ticked on a hidden row/],
   '/broken/layout-shift/': ['cls', /at 1280px: layout shift 0\.\d+ >= 0\.05 \(moved: div\.block/],
+  // words.mjs (issue 22): a word, a number, a column a letter wide
+  '/broken/words-mid-word/tjenester/demo/': ['words', /broken mid-word at 1280px: "[^"|]+\|[^"]*" in p\.squeezed[\s\S]*mid-word at 320px[\s\S]*mid-word at 360px phone/],
+  '/broken/words-split-number/tjenester/demo/': ['words', /^1 number\(s\) split over two lines at 1280px: "55 12 36 00" in p\.short$[\s\S]*at 360px phone/m],
+  '/broken/words-narrow/tjenester/demo/': ['words', /^1 text\(s\) at 2 characters per line or fewer at 1280px: "8–10 år i 5 av 7 og 1 a b" in p\.sliver: \d+ characters on \d+ lines/m],
 };
 for (const [p, [check, re]] of Object.entries(only)) {
   const pg = page(p);
@@ -105,6 +115,9 @@ const never = {
   '/broken/small-chart-text/': /at 1280px/,
   '/broken/axe-phone/': /at 1280px|without JavaScript/,
   '/broken/axe-no-js/': /at 1280px|at 360px/,
+  '/broken/words-mid-word/tjenester/demo/': /split over|characters per line/,
+  '/broken/words-split-number/tjenester/demo/': /mid-word|characters per line/,
+  '/broken/words-narrow/tjenester/demo/': /mid-word|split over/,
 };
 for (const [p, re] of Object.entries(never)) {
   const text = (page(p).failures || []).map((f) => f.message).join('\n');
@@ -123,4 +136,4 @@ if (bad) {
   console.log(`self-test FAILED: ${bad} of ${good + bad} expectations not met`);
   process.exit(1);
 }
-console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words, filters, menus, focus-hidden, forced-colors, text-spacing, names, tables and cls)`);
+console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words, filters, menus, focus-hidden, forced-colors, text-spacing, names, tables, cls and words)`);

@@ -417,5 +417,8 @@ fn long_words_get_soft_hyphens_by_the_page_language_and_none_in_a_language_witho
     site.build_ok();
     let english = std::fs::read_to_string(site.output().join("pa-bokmal/index.html")).unwrap();
     assert!(english.contains("Heimetenesteleverandørgodkjenningsordning."));
-    assert!(!english.contains('\u{ad}'), "no Norwegian patterns on a page marked English");
+    // The footer keeps the site's language (marked lang="nn"), and its
+    // contact line is hyphenated by it; the page's own text is not.
+    let main = &english[english.find("<main").unwrap()..english.find("</main>").unwrap()];
+    assert!(!main.contains('\u{ad}'), "no Norwegian patterns on a page marked English");
 }

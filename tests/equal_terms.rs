@@ -236,7 +236,8 @@ fn a_web_address_that_mixes_scripts_is_shown_as_the_browser_opens_it() {
     assert!(!written.contains("trygghverd\u{0430}g"), "the Unicode form is never shown");
     let ascii = brukervalg::domain::Host::parse("www.trygghverd\u{0430}g.no").unwrap().ascii;
     assert!(written.contains(&format!("href=\"https://{ascii}/\"")), "the link goes where it says");
-    assert!(written.contains(&format!(">{ascii}<")), "the link text shows the punycode form");
+    // (<wbr> after its dots lets a long address break; it is not text.)
+    assert!(written.replace("<wbr>", "").contains(&format!(">{ascii}<")), "the link text shows the punycode form");
 }
 
 #[test]

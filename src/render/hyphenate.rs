@@ -30,6 +30,7 @@ use hyphenation::{Hyphenator, Language, Load, Standard};
 pub const MIN_WORD_CHARS: usize = 10;
 
 const SOFT_HYPHEN: char = '\u{ad}';
+const NO_BREAK_SPACE: char = '\u{a0}';
 /// A line-break opportunity that is not a character: nothing to copy, hear
 /// or see.
 const WORD_BREAK: &str = "<wbr>";
@@ -71,9 +72,9 @@ fn dictionary(lang: Lang) -> &'static Standard {
     }
 }
 
-/// Escaped `text` (no tags) with soft hyphens in its long words and `<wbr>`
-/// in its addresses. Removing U+00AD and `<wbr>` from the result gives
-/// `text` back.
+/// Escaped `text` (no tags) with soft hyphens in its long words, `<wbr>`
+/// in its addresses and no-break spaces inside its numbers. Removing U+00AD
+/// and `<wbr>` and turning U+00A0 back into spaces gives `text` back.
 pub fn hyphenate(text: &str, lang: Lang) -> String {
     hyphenate_text(text, Some(lang))
 }
@@ -81,6 +82,14 @@ pub fn hyphenate(text: &str, lang: Lang) -> String {
 /// `lang` None: addresses only (inside a name).
 fn hyphenate_text(text: &str, lang: Option<Lang>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let kept;
+    let text = match lang {
+        Some(_) => {
+            kept = keep_numbers_together(text);
+            kept.as_str()
+        }
+        None => text,
+    };
     // Whitespace-separated tokens decide whether a run is an address; the
     // whitespace itself is copied unchanged.
     let mut rest = text;
@@ -177,6 +186,31 @@ fn tag_name(tag: &str) -> (&str, bool) {
 
 fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.") || (token.contains('@') && token.contains('.'))
+}
+
+/// A phone number, organisation number or amount in running text never
+/// breaks over two lines (issue 22: "55 12 36 / 00"): a space after a digit
+/// and before a group of two or three digits becomes a no-break space
+/// (U+00A0), as Norwegian typesetting writes "55 12 36 00" and "1 250".
+/// Names are left as written: a phone link keeps together by CSS.
+fn keep_numbers_together(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b' ' || i == 0 || !bytes[i - 1].is_ascii_digit() {
+            continue;
+        }
+        let group = bytes[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        let ends = bytes.get(i + 1 + group).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if (2..=3).contains(&group) && ends {
+            out.push_str(&text[last..i]);
+            out.push(NO_BREAK_SPACE);
+            last = i + 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// `<wbr>` after each `/` run, `.` and `@` that has more address after it, so a
@@ -369,6 +403,20 @@ mod tests {
         assert_eq!(
             shown,
             "Kon-takt-in-for-ma-sjon for hjem-me-syke-plei-en:\n\tTelefon 12345678, https://|fjordvik.|kommune.|no/|a.|b/"
+        );
+    }
+
+    #[test]
+    fn phone_numbers_organisation_numbers_and_amounts_keep_together_but_names_are_left_alone() {
+        let text = "Ring 55 12 36 00 eller 815 22 040, org.nr. 974 760 673, 1 250 kr i 2026 for 3 timer";
+        assert_eq!(
+            hyphenate(text, Lang::Bokmal).replace(NO_BREAK_SPACE, "~"),
+            "Ring 55~12~36~00 eller 815~22~040, org.nr. 974~760~673, 1~250 kr i 2026 for 3 timer"
+        );
+        let html = "<p>Ring 55 12 36 00</p><a href=\"tel:+4755123600\">55 12 36 00</a>";
+        assert_eq!(
+            hyphenate_markup(html, Lang::Nynorsk).replace(NO_BREAK_SPACE, "~"),
+            "<p>Ring 55~12~36~00</p><a href=\"tel:+4755123600\">55 12 36 00</a>"
         );
     }
 

@@ -401,6 +401,10 @@ fn write_site(
         destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
+    for (name, bytes) in render::cms_config::admin_files(site, translations) {
+        destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
+        files += 1;
+    }
     files +=
         output::copy_static(root, destination).map_err(|e| fail(msg!("build.cannot_copy", file = "static/"), e))?;
     for image in site.services.iter().flat_map(|s| s.every_provider()).filter_map(|p| p.image.as_ref()) {

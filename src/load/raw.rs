@@ -37,6 +37,36 @@ pub struct RawSiteConfig {
     /// How long lists of providers are split into pages.
     #[serde(default)]
     pub listing: RawListing,
+    /// The form providers edit their profile in (admin/, Sveltia CMS); without it no admin/ is written. See docs/for-providers.md.
+    pub cms: Option<RawCms>,
+}
+
+/// `cms:` as written: where the form reads and commits the profiles.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCms {
+    /// The code host the content repository is on: github or gitlab (the two on which the CMS offers pull requests).
+    pub backend: CmsBackend,
+    /// The content repository, as owner/name, e.g. `fjordvik-kommune/brukervalg`.
+    pub repo: S<String>,
+    /// The branch the site is built from (default main).
+    pub branch: Option<S<String>>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CmsBackend {
+    Github,
+    Gitlab,
+}
+
+impl CmsBackend {
+    pub fn name(self) -> &'static str {
+        match self {
+            CmsBackend::Github => "github",
+            CmsBackend::Gitlab => "gitlab",
+        }
+    }
 }
 
 /// `listing:` as written.

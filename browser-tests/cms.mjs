@@ -194,7 +194,8 @@ try {
   }, SCHOOL);
   let saved = null;
   for (let i = 0; i < 100 && saved === null; i++) {
-    const text = await read();
+    // Read while the CMS writes it, the file is briefly unreadable.
+    const text = await read().catch(() => '');
     if (new RegExp(`^ {2}pupils: ${after}$`, 'm').test(text)) saved = text;
     else await page.waitForTimeout(200);
   }

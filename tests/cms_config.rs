@@ -177,7 +177,8 @@ fn districts_and_languages_are_chosen_from_the_sites_own_values() {
     let districts: Vec<String> =
         site_config["districts"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(districts.len(), 15);
-    assert_eq!(values(&field("districts")), districts);
+    assert_eq!(values(&field("districts"))[0], "all", "every district, also those added later");
+    assert_eq!(values(&field("districts"))[1..], districts);
     let i18n: Value = serde_saphyr::from_str(&site.read("i18n/nb.yaml")).unwrap();
     let mut languages: Vec<String> = i18n["languages"].as_object().unwrap().keys().cloned().collect();
     let mut offered = values(&field("languages"));
@@ -260,4 +261,17 @@ fn a_static_file_where_the_form_goes_is_refused() {
     let errors = site.errors();
     let clash = errors.iter().find(|f| f.file.to_string_lossy().contains("admin/config.yml"));
     assert!(clash.is_some(), "{}", common::describe(&errors));
+}
+
+#[test]
+fn all_districts_as_the_form_saves_it_is_the_same_site_as_districts_all() {
+    let profile = "providers/praktisk-bistand/storby-kommune-hjemmetjenesten.yaml";
+    let written = TestSite::city();
+    assert!(written.read(profile).contains("\ndistricts: all\n"));
+    let before = written.build_ok();
+    let saved = TestSite::city();
+    saved.edit(profile, "\ndistricts: all\n", "\ndistricts:\n  - all\n");
+    let after = saved.build_ok();
+    assert_eq!(common::describe(&after.findings), common::describe(&before.findings), "no new finding");
+    assert!(common::snapshot(&written.output()) == common::snapshot(&saved.output()), "the same pages and data");
 }

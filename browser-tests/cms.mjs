@@ -167,50 +167,75 @@ try {
     expect(menu.includes(`${label} ${profiles}`), `the collection «${label}» lists its ${profiles} profiles`);
   }
 
-  // ---------------------------------- open a school, change a figure, save
-  const yaml = readFileSync(path.join(repo, `providers/skole/${SCHOOL}.yaml`), 'utf8');
-  const name = yaml.match(/^name: (.+)$/m)[1];
-  const before = Number(yaml.match(/^ {2}pupils: (\d+)$/m)[1]);
+  // ------------------------------- open a profile, change a field, save
+  /// Opens `file`'s profile from the collection `label`, lets `change` edit
+  /// the form, saves, and returns the file as the CMS wrote it once `done`
+  /// matches it (or null).
+  async function edit(label, file, change, done) {
+    const name = readFileSync(path.join(repo, file), 'utf8').match(/^name: (.+)$/m)[1];
+    await page.getByText(label, { exact: true }).first().click();
+    await page.getByText(name, { exact: true }).first().click();
+    await page.locator('section[data-key-path="name"]').first().waitFor({ timeout: 30000 });
+    await change();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const read = () => page.evaluate(async (file) => {
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+      const parts = file.split('/');
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+      return (await (await dir.getFileHandle(parts.at(-1))).getFile()).text();
+    }, file);
+    for (let i = 0; i < 100; i++) {
+      // Read while the CMS writes it, the file is briefly unreadable.
+      const text = await read().catch(() => '');
+      if (done.test(text)) return text;
+      await page.waitForTimeout(200);
+    }
+    return null;
+  }
+  /// The form draws fields as they scroll into view.
+  async function field(keyPath, inner) {
+    const found = page.locator(`section[data-key-path="${keyPath}"] ${inner}`).first();
+    for (let i = 0; i < 40 && await found.count() === 0; i++) {
+      await page.mouse.move(300, 500);
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(100);
+    }
+    await found.scrollIntoViewIfNeeded();
+    return found;
+  }
+
+  // A school's number of pupils.
+  const school = `providers/skole/${SCHOOL}.yaml`;
+  const before = Number(readFileSync(path.join(repo, school), 'utf8').match(/^ {2}pupils: (\d+)$/m)[1]);
   const after = before + 9;
-  await page.getByText('Grunnskole', { exact: true }).first().click();
-  await page.getByText(name, { exact: true }).first().click();
-  const pupils = page.locator('section[data-key-path="school.pupils"] input').first();
-  // The form draws fields as they scroll into view.
-  await page.locator('section[data-key-path="name"]').first().waitFor({ timeout: 30000 });
-  for (let i = 0; i < 40 && await pupils.count() === 0; i++) {
-    await page.mouse.move(300, 500);
-    await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(100);
-  }
-  await pupils.scrollIntoViewIfNeeded();
-  expect(await pupils.inputValue() === String(before), `the school's form shows its ${before} pupils`);
-  await pupils.fill(String(after));
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  // The file as the CMS wrote it, once it holds the new figure.
-  const read = () => page.evaluate(async (school) => {
-    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
-    const dir = await (await root.getDirectoryHandle('providers')).getDirectoryHandle('skole');
-    return (await (await dir.getFileHandle(`${school}.yaml`)).getFile()).text();
-  }, SCHOOL);
-  let saved = null;
-  for (let i = 0; i < 100 && saved === null; i++) {
-    // Read while the CMS writes it, the file is briefly unreadable.
-    const text = await read().catch(() => '');
-    if (new RegExp(`^ {2}pupils: ${after}$`, 'm').test(text)) saved = text;
-    else await page.waitForTimeout(200);
-  }
-  expect(typeof saved === 'string', `saving writes pupils: ${after} into providers/skole/${SCHOOL}.yaml`);
+  const savedSchool = await edit('Grunnskole', school, async () => {
+    const pupils = await field('school.pupils', 'input');
+    expect(await pupils.inputValue() === String(before), `the school's form shows its ${before} pupils`);
+    await pupils.fill(String(after));
+  }, new RegExp(`^ {2}pupils: ${after}$`, 'm'));
+  expect(typeof savedSchool === 'string', `saving writes pupils: ${after} into ${school}`);
+
+  // The municipality's own provider, which serves `districts: all`: from
+  // open to full, the issue's own example.
+  const own = 'providers/praktisk-bistand/fjordvik-kommune-hjemmetjenesten.yaml';
+  const savedOwn = await edit('Praktisk bistand', own, async () => {
+    await field('capacity.status', '[role=radio]');
+    await page.locator('section[data-key-path="capacity.status"]').first().getByText('Fullt', { exact: true }).click();
+  }, /^ {2}status: full$/m);
+  expect(typeof savedOwn === 'string', `saving writes capacity.status: full into ${own}`);
+  expect(/^districts:\n {2}- all$/m.test(savedOwn ?? ''), 'every district stays every district ([all])');
 
   // ------------------------------------------------- `check` on the result
-  if (saved) {
-    writeFileSync(path.join(repo, `providers/skole/${SCHOOL}.yaml`), saved);
+  if (savedSchool && savedOwn) {
+    writeFileSync(path.join(repo, school), savedSchool);
+    writeFileSync(path.join(repo, own), savedOwn);
     // The binary `cargo run` above has just built; its summary is on stderr.
     const check = spawnSync(path.join(root, 'target/release/brukervalg'),
       ['check', '--root', repo, '--today', '2026-11-27', '--lang', 'en'], { encoding: 'utf8' });
     const report = `${check.stdout}${check.stderr}`;
     const passed = check.status === 0;
     expect(passed && /^0 errors, 0 warnings$/m.test(report),
-      `brukervalg check passes on the profile as the form saved it${passed ? '' : `:\n${report}`}`);
+      `brukervalg check passes on both profiles as the form saved them${passed ? '' : `:\n${report}`}`);
   }
 
   // -------------------------------------------- nothing else left the site

@@ -336,7 +336,8 @@ fn widget(site: &Site, name: &str, path: &str, required: bool, kind: &Kind, word
             // `all` (every district, also those added later) is saved as
             // `[all]`, which the build reads as `all`.
             let every = option("all", words.get("cms.districts.all"));
-            let options = std::iter::once(every).chain(site.districts.iter().map(|d| option(d.id.as_str(), d.name.clone())));
+            let options =
+                std::iter::once(every).chain(site.districts.iter().map(|d| option(d.id.as_str(), d.name.clone())));
             let options = options.collect();
             map.extend([("widget", s("select")), ("multiple", Yaml::Bool(true)), ("options", Yaml::List(options))]);
         }

@@ -275,3 +275,14 @@ fn all_districts_as_the_form_saves_it_is_the_same_site_as_districts_all() {
     assert_eq!(common::describe(&after.findings), common::describe(&before.findings), "no new finding");
     assert!(common::snapshot(&written.output()) == common::snapshot(&saved.output()), "the same pages and data");
 }
+
+#[test]
+fn a_form_word_missing_from_the_sites_words_is_an_error_naming_it() {
+    let site = TestSite::example();
+    let line =
+        site.read("i18n/nb.yaml").lines().find(|l| l.starts_with("  cms.school.pupils.hint:")).unwrap().to_string();
+    site.edit("i18n/nb.yaml", &format!("{line}\n"), "");
+    let errors = site.errors();
+    let missing = errors.iter().find(|f| f.message.contains("cms.school.pupils.hint"));
+    assert!(missing.is_some(), "{}", common::describe(&errors));
+}

@@ -166,13 +166,12 @@ pub fn admin_files(site: &Site, translations: &Translations) -> Vec<(&'static st
     ]
 }
 
-/// The site's words for the form (`cms.*` in i18n/<language>.yaml).
+/// The site's words for the form (`cms:` in i18n/<language>.yaml).
 struct Words<'a>(&'a Translations);
 
 impl Words<'_> {
     fn get(&self, key: &str) -> String {
-        let strings = self.0.strings_for(crate::domain::Variant::Standard);
-        strings.get(key).map_or_else(|| self.0.missing(key), |text| text.to_string())
+        self.0.form_word(key.strip_prefix("cms.").unwrap_or(key))
     }
 }
 

@@ -164,7 +164,9 @@ function htmlFiles(dir, rel = '') {
   const out = [];
   for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) { if (e.name !== 'node_modules') out.push(...htmlFiles(dir, r)); }
+    // admin/ is the providers' profile form (Sveltia CMS), no citizen's
+    // page: cms.mjs tests it.
+    if (e.isDirectory()) { if (e.name !== 'node_modules' && r !== 'admin') out.push(...htmlFiles(dir, r)); }
     else if (e.isFile() && /\.html?$/i.test(e.name)) out.push(r);
   }
   return out.sort();

@@ -54,6 +54,11 @@ else
 fi
 
 if [ $# -eq 0 ]; then
+  # The profile form (admin/): loads in Chromium, an edit saved through it
+  # passes `check` (builds its own copy of the example; about 20 s).
+  echo "== browser-tests: the profile form (cms.mjs)"
+  node "$here/cms.mjs"
+
   # The nynorsk fixture's long, multilingual content pages in every variant
   # (wide table, footnotes, Arabic and Sami sections, 100-question FAQ):
   # about a minute. All 148 pages of it take over four, so only these.

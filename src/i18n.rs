@@ -30,7 +30,14 @@ struct RawTranslations {
     paths: BTreeMap<String, S<String>>,
     /// The ids of sections links point to (`routes::Routes::ANCHOR_KEYS`).
     anchors: BTreeMap<String, S<String>>,
+    /// The profile form's labels, help texts and choices
+    /// (`render::cms_config`); no page shows them.
+    #[serde(default)]
+    cms: BTreeMap<String, String>,
 }
+
+/// How a missing word of the profile form is named in findings.
+const FORM_PREFIX: &str = "cms.";
 
 #[derive(Debug, Clone)]
 pub struct Translations {
@@ -43,6 +50,8 @@ pub struct Translations {
     pub glossary: crate::plain::glossary::Glossary,
     /// The site's addresses in its language.
     pub routes: Routes,
+    /// The profile form's words; not in `fingerprint`, as no page shows them.
+    form: BTreeMap<String, String>,
     /// Keys pages asked for that the file lacks, reported after rendering
     /// (a missing string must not reach readers as its key's name).
     missing: Arc<Mutex<BTreeSet<String>>>,
@@ -100,6 +109,7 @@ impl Translations {
             plain: raw.plain,
             months: raw.months,
             languages: raw.languages,
+            form: raw.cms,
             glossary: crate::plain::glossary::Glossary::load(root, language, findings),
             missing: Arc::default(),
         })
@@ -138,13 +148,26 @@ impl Translations {
         }
     }
 
+    /// The profile form's word `key` (under `cms:`); a missing one is
+    /// recorded as `cms.<key>` and reported with the pages' missing keys.
+    pub fn form_word(&self, key: &str) -> String {
+        match self.form.get(key) {
+            Some(word) => word.clone(),
+            None => self.missing(&format!("{FORM_PREFIX}{key}")),
+        }
+    }
+
     /// One error per missing key, once every page has been rendered.
     pub fn report_missing(&self, findings: &mut Findings) {
         let missing = std::mem::take(&mut *self.missing.lock().unwrap_or_else(PoisonError::into_inner));
         for key in missing {
+            let help = match key.strip_prefix(FORM_PREFIX) {
+                Some(word) => crate::msg!("i18n.form_word_missing.help", key = word),
+                None => crate::msg!("i18n.key_missing.help", key = key),
+            };
             findings.push(
                 Finding::error(self.file(), Position::WHOLE_FILE, crate::msg!("i18n.key_missing", key = key))
-                    .with_help(crate::msg!("i18n.key_missing.help", key = key)),
+                    .with_help(help),
             );
         }
     }

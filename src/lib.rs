@@ -386,6 +386,10 @@ fn write_site(
         },
         || timing::phase("open data", || data_files(site, records)),
     );
+    // The profile form takes its labels from the site's words too: a
+    // missing one is reported as a page's would be.
+    let admin = render::cms_config::admin_files(site, translations);
+    translations.report_missing(findings);
     if findings.has_errors() {
         return Err(BuildFailure { findings: std::mem::take(findings).into_sorted() });
     }
@@ -399,6 +403,10 @@ fn write_site(
     }
     for (name, css) in render::style_sheets(site, translations) {
         destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
+        files += 1;
+    }
+    for (name, bytes) in admin {
+        destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
     files +=

@@ -205,12 +205,14 @@ fn a_district_named_twice_is_a_located_warning_and_shown_once() {
 
 #[test]
 fn all_inside_a_list_says_to_write_districts_all() {
-    for word in ["alle", "all"] {
+    // `[all]` alone is what the profile form writes for `all`, and is read
+    // so (tests/cms_config.rs); `all` among ids, or `alle`, is an error.
+    for list in ["alle", "sentrum, all"] {
         let site = TestSite::minimal();
-        site.edit(ALFA, "districts: [sentrum]", &format!("districts: [{word}]"));
+        site.edit(ALFA, "districts: [sentrum]", &format!("districts: [{list}]"));
         let line = line_of(&site, ALFA, "districts:");
         let e = assert_error(&site.errors(), ALFA, line, "is not a district");
-        assert!(e.help.unwrap().contains("`districts: all`"), "{word}");
+        assert!(e.help.unwrap().contains("`districts: all`"), "{list}");
     }
     let site = TestSite::minimal();
     site.edit(ALFA, "districts: [sentrum]", "districts: alle");

@@ -40,6 +40,8 @@ pub struct RawSiteConfig {
     /// House style: which form of a word the site's texts use where the written standard allows two (nynorsk «tyder» or «betyr»); a text using the other form is warned about. See docs/content.md.
     #[serde(default)]
     pub language_forms: RawLanguageForms,
+    /// The form providers edit their profile in (admin/, Sveltia CMS); without it no admin/ is written. See docs/for-providers.md.
+    pub cms: Option<RawCms>,
 }
 
 /// `language_forms:` as written: per language, the forms the site uses.
@@ -50,6 +52,34 @@ pub struct RawLanguageForms {
     pub nn: Option<Vec<S<String>>>,
     /// Bokmål forms, from: fram or frem, selv or sjøl, hjem or heim, ble or blei. Default: [fram, selv, hjem, ble]; a word left out is not checked, `[]` checks none.
     pub nb: Option<Vec<S<String>>>,
+}
+
+/// `cms:` as written: where the form reads and commits the profiles.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCms {
+    /// The code host the content repository is on: github or gitlab (the two on which the CMS offers pull requests).
+    pub backend: CmsBackend,
+    /// The content repository, as owner/name, e.g. `fjordvik-kommune/brukervalg`.
+    pub repo: S<String>,
+    /// The branch the site is built from (default main).
+    pub branch: Option<S<String>>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Hash, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CmsBackend {
+    Github,
+    Gitlab,
+}
+
+impl CmsBackend {
+    pub fn name(self) -> &'static str {
+        match self {
+            CmsBackend::Github => "github",
+            CmsBackend::Gitlab => "gitlab",
+        }
+    }
 }
 
 /// `listing:` as written.

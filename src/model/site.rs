@@ -32,6 +32,8 @@ pub struct Site {
     pub limits: Limits,
     /// Most providers on one listing page (`listing.page_size`).
     pub page_size: usize,
+    /// The profile form's repository (`cms:`); without it no admin/ is written.
+    pub cms: Option<Cms>,
     /// The date the build treats as today (staleness, "last checked").
     pub today: Date,
     /// Links authors wrote to pages of this site, checked against the
@@ -49,6 +51,15 @@ pub struct InternalLink {
     pub fragment: String,
     /// Written in a plain-language text: shown on the plain variants.
     pub plain: bool,
+}
+
+/// Where the profile form (admin/) reads and commits the profiles.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Cms {
+    pub backend: crate::load::raw::CmsBackend,
+    /// `owner/name`.
+    pub repo: String,
+    pub branch: String,
 }
 
 /// How the site looks like the municipality's own: logo and brand colour.

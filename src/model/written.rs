@@ -30,6 +30,16 @@ pub const BRAND_CSS: &str = "assets/brand.css";
 /// Where the card labels of the provider tables go (`render::card_labels_css`).
 pub const CARDS_CSS: &str = "assets/cards.css";
 
+/// The profile form (`render::cms_config`), written only when the site
+/// configures `cms:`.
+pub const ADMIN_CONFIG: &str = "admin/config.yml";
+pub const ADMIN_PAGE: &str = "admin/index.html";
+
+/// The profile form's files, when the site has one.
+pub fn admin_names(site: &Site) -> impl Iterator<Item = &'static str> + use<> {
+    site.cms.is_some().then_some([ADMIN_CONFIG, ADMIN_PAGE]).into_iter().flatten()
+}
+
 /// The names of `style_sheets`, without making them.
 pub fn style_sheet_names(site: &Site) -> impl Iterator<Item = &'static str> + use<> {
     [Some(CARDS_CSS), site.identity.brand_colour.map(|_| BRAND_CSS)].into_iter().flatten()
@@ -47,7 +57,7 @@ pub fn linkable_files(site: &Site) -> Vec<String> {
 }
 
 /// Every file the build writes besides the copies of `static/`: each page
-/// in each variant, the data files, the style sheets, the providers'
+/// in each variant, the data files, the style sheets, the profile form, the providers'
 /// pictures and the output marker.
 pub fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
     let mut name = String::new();
@@ -59,6 +69,7 @@ pub fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
     }
     DATA_FILES.iter().for_each(|f| visit(f));
     style_sheet_names(site).for_each(&mut visit);
+    admin_names(site).for_each(&mut visit);
     pictures(site).for_each(&mut visit);
     visit(MARKER);
 }

@@ -383,10 +383,12 @@ impl<'s> Inputs<'s> {
             pages,
             // Each service's own part holds its surveys; links are only
             // checked, never shown; the list size and the date are already
-            // in the pages' slices and the agreements.
+            // in the pages' slices and the agreements; the profile form
+            // (admin/) is no page.
             surveys: _,
             limits,
             page_size: _,
+            cms: _,
             today: _,
             links: _,
         } = site;

@@ -4,6 +4,7 @@
 
 mod card_css;
 mod chart;
+pub mod cms_config;
 mod contact_views;
 mod context;
 pub mod counts;

@@ -42,5 +42,16 @@ pub fn sitemap_xml(site: &Site) -> String {
 }
 
 pub fn robots_txt(site: &Site) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {}sitemap.xml\n", site.base_url)
+    // The profile form is for providers, not for search results.
+    let admin = match &site.cms {
+        Some(_) => format!("Disallow: {}admin/\n", site_root_path(&site.base_url)),
+        None => String::new(),
+    };
+    format!("User-agent: *\nAllow: /\n{admin}\nSitemap: {}sitemap.xml\n", site.base_url)
+}
+
+/// The path part of the base address (`/` or `/brukervalg/`).
+fn site_root_path(base_url: &str) -> &str {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
 }

@@ -5,6 +5,7 @@ mod agreement;
 mod broken;
 pub mod cache;
 mod checks;
+mod cms;
 pub mod fields;
 mod indicators;
 mod inspections;

@@ -203,6 +203,10 @@ impl Profile<'_> {
                 );
                 return Vec::new();
             }
+            // What the profile form writes for `all`: it saves lists only.
+            RawDistricts::List(list) if list.len() == 1 && list[0].value.trim() == "all" => {
+                return self.site.districts.iter().map(|d| d.id.clone()).collect();
+            }
             RawDistricts::List(list) => list,
         };
         let mut districts = Vec::new();

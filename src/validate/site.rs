@@ -94,6 +94,7 @@ pub fn site(
         surveys: Vec::new(),
         limits,
         page_size,
+        cms: raw.cms.as_ref().and_then(|cms| super::cms::cms(&mut check, cms)),
         today,
         links,
     };

@@ -11,6 +11,8 @@ mod csv_cells;
 mod filter_views;
 pub mod hyphenate;
 mod inputs;
+mod kind_inputs;
+mod kind_views;
 mod keyed;
 mod layout_view;
 pub mod memo;

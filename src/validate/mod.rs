@@ -8,6 +8,7 @@ mod checks;
 pub mod fields;
 mod indicators;
 mod inspections;
+mod kinds;
 pub mod links;
 mod listing;
 mod lookalikes;

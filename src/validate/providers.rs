@@ -137,6 +137,8 @@ impl Profile<'_> {
         let image = self.image(&mut check, slug.as_ref());
         let old_before = self.site.today.months_before(self.site.limits.stale_after_months);
         let inspections = super::inspections::inspections(&mut check, &raw.inspections, self.site.today, old_before);
+        let kindergarten = super::kinds::kindergarten(self.item, self.kind, self.site, &mut check, checks.pending);
+        let nursing_home = super::kinds::nursing_home(raw, self.kind, &mut check);
         let school = self.school(check, checks.pending);
         Some(Provider {
             slug: slug?,
@@ -158,6 +160,8 @@ impl Profile<'_> {
             stale,
             image,
             school,
+            kindergarten,
+            nursing_home,
             inspections,
             // Filled from the service's values file once every profile is read.
             indicators: Vec::new(),
@@ -362,6 +366,8 @@ impl Profile<'_> {
                 check.error(at(&raw.name), msg!("school.block_missing"), msg!("school.block_missing.help"));
                 None
             }
+            // A kindergarten's self-description is its own block's.
+            (None, ServiceKind::Kindergarten) => None,
             (None, _) => {
                 if let Some(md) = &self.item.self_description {
                     check.warning(
@@ -484,8 +490,9 @@ fn after_school_care(check: &mut FileCheck, s: &RawSchool) -> Option<Text> {
     })
 }
 
-/// A school's egenomtale and its plain companion, within the word limit.
-fn self_description(
+/// A school's or kindergarten's egenomtale and its plain companion, within
+/// the word limit.
+pub(super) fn self_description(
     item: &LoadedProvider,
     site: &Site,
     check: &mut FileCheck,

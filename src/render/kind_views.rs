@@ -27,7 +27,11 @@ pub struct KindergartenView {
     pub plain_missing: Option<String>,
 }
 
-pub fn kindergarten(cx: &VariantContext, k: &KindergartenRow, standard_page: impl FnOnce() -> String) -> KindergartenView {
+pub fn kindergarten(
+    cx: &VariantContext,
+    k: &KindergartenRow,
+    standard_page: impl FnOnce() -> String,
+) -> KindergartenView {
     KindergartenView {
         ages: cx.s("kindergarten_ages").replace("{ages}", &format!("{}–{}", k.age_from, k.age_to)),
         places: k.places,

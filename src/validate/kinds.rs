@@ -29,10 +29,8 @@ pub(super) fn kindergarten(
     let raw = &item.profile;
     match (&raw.kindergarten, kind) {
         (Some(k), ServiceKind::Kindergarten) => {
-            let self_description = item
-                .self_description
-                .is_some()
-                .then(|| super::providers::self_description(item, site, check, pending));
+            let self_description =
+                item.self_description.is_some().then(|| super::providers::self_description(item, site, check, pending));
             Some(kindergarten_facts(check, &k.value, self_description))
         }
         (Some(k), _) => {
@@ -123,7 +121,13 @@ pub(super) fn nursing_home(raw: &RawProvider, kind: ServiceKind, check: &mut Fil
 
 fn nursing_home_facts(check: &mut FileCheck, n: &RawNursingHome) -> NursingHome {
     let places = n.places.value;
-    check.in_range("nursing_home.places", u64::from(places), at(&n.places), 1..=MAX_PLACES, msg!("nursing_home.places.help"));
+    check.in_range(
+        "nursing_home.places",
+        u64::from(places),
+        at(&n.places),
+        1..=MAX_PLACES,
+        msg!("nursing_home.places.help"),
+    );
     if n.single_rooms.value > places {
         check.error(
             at(&n.single_rooms),
@@ -136,7 +140,11 @@ fn nursing_home_facts(check: &mut FileCheck, n: &RawNursingHome) -> NursingHome 
     for u in &n.units {
         let name = check.non_empty("nursing_home.units.name", &u.name);
         if !seen.insert(crate::domain::skeleton_key(&name)) {
-            check.warning(at(&u.name), msg!("nursing_home.unit_twice", name = name), msg!("nursing_home.unit_twice.help"));
+            check.warning(
+                at(&u.name),
+                msg!("nursing_home.unit_twice", name = name),
+                msg!("nursing_home.unit_twice.help"),
+            );
             continue;
         }
         units.push(Unit { name, kind: u.kind });

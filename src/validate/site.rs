@@ -209,12 +209,15 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
     if let Some(p) = &s.preferences {
         check.in_range("preferences", u64::from(p.value), at(p), 1..=MAX_PREFERENCES, msg!("service.preferences.help"));
     }
-    for (field, position) in [
-        ("admission_round", s.admission_round.as_ref().map(at)),
-        ("preferences", s.preferences.as_ref().map(at)),
-    ] {
+    for (field, position) in
+        [("admission_round", s.admission_round.as_ref().map(at)), ("preferences", s.preferences.as_ref().map(at))]
+    {
         if let Some(position) = position.filter(|_| s.kind != ServiceKind::Kindergarten) {
-            check.warning(position, msg!("service.kindergarten_only", field = field), msg!("service.kindergarten_only.help"));
+            check.warning(
+                position,
+                msg!("service.kindergarten_only", field = field),
+                msg!("service.kindergarten_only.help"),
+            );
         }
     }
     let indicators = super::indicators::definitions(check, s);

@@ -277,3 +277,24 @@ fn a_nursing_home_with_more_single_rooms_than_places_is_an_error() {
     site.edit(NURSING_HOME, "single_rooms: 44", "single_rooms: 49");
     assert_error(&site.errors(), NURSING_HOME, line_of(NURSING_HOME, "  single_rooms:"), "more single rooms (49)");
 }
+
+#[test]
+fn the_plain_profile_and_activities_keep_the_facts_a_reader_acts_on() {
+    let site = TestSite::example();
+    // A phone number in the standard text only: lettlest readers would lose it.
+    site.edit(
+        NURSING_HOME,
+        "    Trening med fysioterapeut, bingo,",
+        "    Meld deg på trening hos fysioterapeuten på 55 27 50 10, bingo,",
+    );
+    site.edit(KINDERGARTEN, "profile: Trygghet og tilknytning", "profile: Trygghet og tilknytning, 20 timer gratis");
+    let findings = site.build().map_or_else(|e| panic!("{}", common::describe(&e.findings)), |r| r.findings);
+    let lacks = |file: &str, field: &str| {
+        findings.iter().any(|f| {
+            let message = f.message.render(brukervalg::messages::Lang::En);
+            f.file == std::path::Path::new(file) && message.contains(field) && message.contains("plain text lacks")
+        })
+    };
+    assert!(lacks(NURSING_HOME, "nursing_home.activities_plain"), "{}", common::describe(&findings));
+    assert!(lacks(KINDERGARTEN, "kindergarten.profile_plain"), "{}", common::describe(&findings));
+}

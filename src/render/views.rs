@@ -15,6 +15,7 @@ use crate::markdown;
 use crate::model::{CapacityStatus, Ownership, Page, Provider};
 
 pub use super::context::{KINDS, VariantContext, capacity_key, kind_key, ownership_key};
+pub use super::kind_views::unit_key;
 pub use super::layout_view::{Alternate, ContactView, Layout, Link, Place, layout, web_label};
 
 /// A provider as a row in a list or a whole page.

@@ -175,8 +175,8 @@ pub struct Provider {
     pub stale: bool,
     pub image: Option<Image>,
     pub school: Option<School>,
-    pub kindergarten: Option<super::Kindergarten>,
-    pub nursing_home: Option<super::NursingHome>,
+    pub kindergarten: Option<super::kinds::Kindergarten>,
+    pub nursing_home: Option<super::kinds::NursingHome>,
     /// Newest first.
     pub inspections: Vec<inspection::Inspection>,
     /// A figure per indicator of the service, in the service's order;

@@ -48,7 +48,12 @@ pub fn kindergarten(
 }
 
 fn per_month(cx: &VariantContext, amount: u32) -> String {
-    format!("{} {}", super::views::kroner(amount), cx.s("per_month"))
+    format!("{} {}", kroner(amount), cx.s("per_month"))
+}
+
+/// Whole kroner with a space between thousands, as Norwegian writes it.
+pub(super) fn kroner(amount: u32) -> String {
+    format!("{}\u{a0}kr", super::pagination::grouped(amount as usize))
 }
 
 #[derive(Serialize)]

@@ -95,11 +95,6 @@ pub struct SchoolView {
     pub plain_missing: Option<String>,
 }
 
-/// Whole kroner with a space between thousands, as Norwegian writes it.
-pub(super) fn kroner(amount: u32) -> String {
-    format!("{}\u{a0}kr", super::pagination::grouped(amount as usize))
-}
-
 /// A list fact as readers see it: its items, or the one "not stated"
 /// wording, so no table cell or `<dd>` is ever empty (an empty cell reads
 /// as nothing, or as a mistake).
@@ -163,7 +158,11 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, 
         extras: p
             .extras
             .iter()
-            .map(|e| ExtraView { name: cx.text(&e.name).to_string(), price: kroner(e.price), unit: e.unit.clone() })
+            .map(|e| ExtraView {
+                name: cx.text(&e.name).to_string(),
+                price: super::kind_views::kroner(e.price),
+                unit: e.unit.clone(),
+            })
             .collect(),
         staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
         continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_ref()).map(|n| cx.text(n).to_string()),

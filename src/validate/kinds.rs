@@ -29,8 +29,10 @@ pub(super) fn kindergarten(
     let raw = &item.profile;
     match (&raw.kindergarten, kind) {
         (Some(k), ServiceKind::Kindergarten) => {
-            let self_description =
-                item.self_description.is_some().then(|| super::providers::self_description(item, site, check, pending));
+            let self_description = item
+                .self_description
+                .is_some()
+                .then(|| super::self_description::self_description(item, site, check, pending));
             Some(kindergarten_facts(check, &k.value, self_description))
         }
         (Some(k), _) => {

@@ -16,6 +16,7 @@ mod markdown_fields;
 mod markdown_hazards;
 mod pages;
 mod providers;
+mod self_description;
 mod site;
 mod static_files;
 mod suggest;

@@ -305,6 +305,14 @@ fn new_kindergarten_and_new_nursing_home_write_their_kinds_block_and_a_filled_in
         .replace("visiting: FYLL INN", "visiting: Når det passer")
         .replacen("\n    FYLL INN", "\n    Trim og sang.", 2);
     site.write(path, &filled);
+    // The municipality adds their quality figures.
+    let figures = [
+        ("indicators/barnehage.csv", "ny-barnehage,barnehagelaerere,50\nny-barnehage,barn-per-voksen,6\n"),
+        ("indicators/sykehjem.csv", "nytt-sykehjem,legetimer,1\nnytt-sykehjem,fagutdanning,80\n"),
+    ];
+    for (file, rows) in figures {
+        site.write(file, &(site.read(file) + rows));
+    }
     let out = check(&site, &["--deny-warnings"]);
     assert!(out.status.success(), "{}", stderr(&out));
     // `new provider` is for home care: a kindergarten needs its block.

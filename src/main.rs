@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use brukervalg::cmd;
 use brukervalg::domain::Date;
 use brukervalg::messages::Lang;
+use brukervalg::model::ServiceKind;
 use brukervalg::schema::SchemaKind;
 use clap::{Parser, Subcommand};
 
@@ -88,7 +89,7 @@ enum Command {
         #[arg(long)]
         out_dir: Option<PathBuf>,
     },
-    /// Write a commented skeleton for a new provider or school
+    /// Write a commented skeleton for a new provider, school, kindergarten or nursing home
     New {
         #[command(subcommand)]
         what: NewCommand,
@@ -97,7 +98,7 @@ enum Command {
 
 #[derive(Subcommand)]
 enum NewCommand {
-    /// A provider of a service that is not a school
+    /// A provider of a home-care service
     Provider {
         /// The service's id, as in brukervalg.yaml (e.g. praktisk-bistand)
         #[arg(long)]
@@ -115,6 +116,32 @@ enum NewCommand {
         /// The school's name
         name: String,
         /// The school service's id [default: the one service of kind school]
+        #[arg(long)]
+        service: Option<String>,
+        /// The site's folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[command(flatten)]
+        lang: LangArg,
+    },
+    /// A kindergarten, with its facts (a self-description is optional)
+    Kindergarten {
+        /// The kindergarten's name
+        name: String,
+        /// The kindergarten service's id [default: the one service of kind kindergarten]
+        #[arg(long)]
+        service: Option<String>,
+        /// The site's folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[command(flatten)]
+        lang: LangArg,
+    },
+    /// A nursing home, with its facts
+    NursingHome {
+        /// The nursing home's name
+        name: String,
+        /// The nursing-home service's id [default: the one service of kind nursing-home]
         #[arg(long)]
         service: Option<String>,
         /// The site's folder
@@ -182,10 +209,16 @@ fn main() -> ExitCode {
         Command::Schema { kind, out_dir } => cmd::schema::run(kind, out_dir.as_deref()),
         Command::New { what } => match what {
             NewCommand::Provider { service, name, root, lang } => {
-                cmd::new::run(&root, Some(&service), &name, false, lang.or_site(&root))
+                cmd::new::run(&root, Some(&service), &name, ServiceKind::HomeCare, lang.or_site(&root))
             }
             NewCommand::School { name, service, root, lang } => {
-                cmd::new::run(&root, service.as_deref(), &name, true, lang.or_site(&root))
+                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::School, lang.or_site(&root))
+            }
+            NewCommand::Kindergarten { name, service, root, lang } => {
+                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::Kindergarten, lang.or_site(&root))
+            }
+            NewCommand::NursingHome { name, service, root, lang } => {
+                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::NursingHome, lang.or_site(&root))
             }
         },
     }

@@ -1,5 +1,5 @@
 //! `brukervalg new`: a commented profile skeleton in the right place, for a
-//! provider or school that is joining the scheme.
+//! provider, school, kindergarten or nursing home that is joining the scheme.
 
 use std::path::{Path, PathBuf};
 
@@ -14,20 +14,21 @@ pub struct Skeleton {
     pub files: Vec<(PathBuf, String)>,
 }
 
-/// Writes the skeleton for `name` into the site at `root`, in `service` (or,
-/// for a school, the one school service), its comments in `lang`. Never
-/// overwrites a file.
+/// Writes the skeleton for `name` into the site at `root`, in `service` (or
+/// the one service of `kind`), its comments in `lang`. `kind` is
+/// `HomeCare` for `new provider`: the skeleton without a kind's own block.
+/// Never overwrites a file.
 pub fn create(
     root: &Path,
     service: Option<&str>,
     name: &str,
-    school: bool,
+    kind: ServiceKind,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Message> {
     let mut findings = crate::diagnostics::Findings::default();
     let loaded = crate::load::load_site(root, &mut findings);
     let (_, config) = loaded.config.ok_or_else(|| msg!("new.no_config", folder = root.display()))?;
-    let wanted_kind = |kind: ServiceKind| (kind == ServiceKind::School) == school;
+    let wanted_kind = |k: ServiceKind| k == kind;
     let candidates: Vec<&RawService> =
         config.services.iter().filter(|s| service.is_none_or(|id| s.id.value == id)).collect();
     let chosen = match candidates.as_slice() {
@@ -45,11 +46,16 @@ pub fn create(
         }
     };
     if !wanted_kind(chosen.kind) {
-        let verb = if school { "new school" } else { "new provider" };
+        let verb = match kind {
+            ServiceKind::HomeCare => "new provider",
+            ServiceKind::School => "new school",
+            ServiceKind::Kindergarten => "new kindergarten",
+            ServiceKind::NursingHome => "new nursing-home",
+        };
         return Err(msg!("new.wrong_kind", service = chosen.id.value, verb = verb));
     }
     let service = Slug::parse(&chosen.id.value).map_err(|_| msg!("new.bad_service_id", service = chosen.id.value))?;
-    let skeleton = skeleton(&service, name, school, lang)?;
+    let skeleton = skeleton(&service, name, kind, lang)?;
     for (path, _) in &skeleton.files {
         if root.join(path).exists() {
             return Err(msg!("new.exists", path = path.display()));
@@ -69,11 +75,12 @@ pub fn create(
 }
 
 /// The files for a new profile of `name` in `service` (relative to the
-/// site root). `school` adds the school block and a self-description.
+/// site root). A school, kindergarten or nursing home gets its own block;
+/// a school also its self-description (a kindergarten's is optional).
 /// Every fact a reader would take as true (ownership, districts, languages,
 /// capacity, staff, grades...) is a placeholder or left out: a forgotten
 /// field must fail `check`, never publish a default as the provider's word.
-pub fn skeleton(service: &Slug, name: &str, school: bool, lang: Lang) -> Result<Skeleton, Message> {
+pub fn skeleton(service: &Slug, name: &str, kind: ServiceKind, lang: Lang) -> Result<Skeleton, Message> {
     // The name goes into a comment and a value: a line break would end the
     // comment and start a key of its own, so it is refused, as are the
     // characters no name may hold (the text policy's invisible ones).
@@ -84,13 +91,15 @@ pub fn skeleton(service: &Slug, name: &str, school: bool, lang: Lang) -> Result<
     let dir = Path::new("providers").join(service.as_str());
     let text = |m: Message| m.render(lang);
     let mut files = Vec::new();
-    let profile = if school {
-        msg!("skeleton.school", name = name, name_yaml = yaml_string(name), fill = PLACEHOLDER)
-    } else {
-        msg!("skeleton.provider", name = name, name_yaml = yaml_string(name), fill = PLACEHOLDER)
+    let (name_yaml, fill) = (yaml_string(name), PLACEHOLDER);
+    let profile = match kind {
+        ServiceKind::HomeCare => msg!("skeleton.provider", name = name, name_yaml = name_yaml, fill = fill),
+        ServiceKind::School => msg!("skeleton.school", name = name, name_yaml = name_yaml, fill = fill),
+        ServiceKind::Kindergarten => msg!("skeleton.kindergarten", name = name, name_yaml = name_yaml, fill = fill),
+        ServiceKind::NursingHome => msg!("skeleton.nursing_home", name = name, name_yaml = name_yaml, fill = fill),
     };
     files.push((dir.join(format!("{slug}.yaml")), text(profile)));
-    if school {
+    if kind == ServiceKind::School {
         files.push((dir.join(format!("{slug}.md")), text(msg!("skeleton.school_text", fill = PLACEHOLDER))));
         files.push((
             dir.join(format!("{slug}.lettlest.md")),

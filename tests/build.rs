@@ -31,7 +31,7 @@ fn the_example_municipality_builds_without_errors_or_warnings() {
             expected.push(format!("{slug}/index.html"));
         }
     }
-    assert_eq!(expected.len(), 19 + 7, "the example's profiles and pages");
+    assert_eq!(expected.len(), 28 + 7, "the example's profiles and pages");
     for page in &expected {
         for variant in variants {
             assert!(site.output().join(variant).join(page).is_file(), "{variant}{page} missing");

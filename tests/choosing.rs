@@ -134,7 +134,7 @@ fn each_service_page_lists_every_provider_once_in_alphabetical_order() {
         let html = doc(site, &format!("tjenester/{service}/index.html"));
         let rows = table_rows(&html);
         let expected: BTreeSet<String> = providers.iter().map(|p| p.slug.clone()).collect();
-        assert!(expected.len() >= 4, "{service}");
+        assert!(expected.len() >= 3, "{service}");
         assert_eq!(rows.len(), expected.len(), "{service}: {rows:?}");
         assert_eq!(rows.iter().cloned().collect::<BTreeSet<_>>(), expected);
         let names: Vec<String> =
@@ -156,8 +156,10 @@ fn each_district_page_lists_exactly_the_providers_serving_that_district() {
             let expected: BTreeSet<String> =
                 providers.iter().filter(|p| p.districts.contains(district)).map(|p| p.slug.clone()).collect();
             let page = format!("tjenester/{service}/bydel/{district}/index.html");
-            if expected.is_empty() {
-                assert!(!site.output().join(&page).exists(), "an empty district page for {district}");
+            // A district every provider serves is said once ("Dette gjelder
+            // alle"), with no page of its own, as is one no provider serves.
+            if expected.is_empty() || expected.len() == providers.len() {
+                assert!(!site.output().join(&page).exists(), "a district page that narrows nothing: {district}");
                 continue;
             }
             let html = doc(site, &page);

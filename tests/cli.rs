@@ -256,3 +256,66 @@ fn new_school_adds_the_self_description_files() {
         assert!(site.root().join("providers/skole").join(f).is_file(), "{f}");
     }
 }
+
+#[test]
+fn new_kindergarten_and_new_nursing_home_write_their_kinds_block_and_a_filled_in_one_passes_check() {
+    let site = TestSite::example();
+    let out = run(&site, &["new", "kindergarten", "Ny Barnehage"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&site, &["new", "nursing-home", "Nytt Sykehjem"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A kindergarten's self-description is optional: no files for it.
+    assert!(!site.root().join("providers/barnehage/ny-barnehage.md").exists());
+    let common = |text: String| {
+        text.replace("org_number: \"FYLL INN\"", "org_number: \"998877660\"")
+            .replace("ownership: FYLL INN", "ownership: municipal")
+            .replace("districts: [FYLL INN]", "districts: [sentrum]")
+            .replace("languages: [FYLL INN]", "languages: [nb]")
+            .replace("status: FYLL INN", "status: open")
+            .replace("phone: \"FYLL INN\"", "phone: \"11 22 33 99\"")
+            .replace("email: FYLL INN", "email: post@ny.no")
+            .replace("https://FYLL INN", "https://ny.no/")
+            .replace("as_of: FYLL INN", "as_of: 2026-10-01")
+            .replace("last_checked: FYLL INN", "last_checked: 2026-10-01")
+            .replacen("\n  FYLL INN", "\n  Vi er nye i Fjordvik.", 2)
+    };
+    let path = "providers/barnehage/ny-barnehage.yaml";
+    let text = site.read(path);
+    assert!(text.contains("kindergarten:\n") && text.contains("  ages: \"FYLL INN\""), "{text}");
+    let filled = common(text)
+        .replace("ages: \"FYLL INN\"", "ages: \"1–5\"")
+        .replace("places: FYLL INN", "places: 40")
+        .replace("opening_hours: FYLL INN", "opening_hours: 07.00–16.30")
+        .replace("meals: FYLL INN", "meals: Varm lunsj hver dag")
+        .replace("profile: FYLL INN", "profile: Lek og språk")
+        .replace("profile_plain: FYLL INN", "profile_plain: Barna leker mye")
+        .replace("outdoor: FYLL INN", "outdoor: Tur hver uke")
+        .replace("price: FYLL INN", "price: 1200")
+        .replace("food_money: FYLL INN", "food_money: 400");
+    site.write(path, &filled);
+    let path = "providers/sykehjem/nytt-sykehjem.yaml";
+    let text = site.read(path);
+    assert!(text.contains("nursing_home:\n") && text.contains("  units:\n"), "{text}");
+    let filled = common(text)
+        .replace("org_number: \"998877660\"", "org_number: \"998877679\"")
+        .replace("places: FYLL INN", "places: 20")
+        .replace("single_rooms: FYLL INN", "single_rooms: 20")
+        .replace("name: FYLL INN", "name: Tunet")
+        .replace("kind: FYLL INN", "kind: long-term")
+        .replace("visiting: FYLL INN", "visiting: Når det passer")
+        .replacen("\n    FYLL INN", "\n    Trim og sang.", 2);
+    site.write(path, &filled);
+    // The municipality adds their quality figures.
+    let figures = [
+        ("indicators/barnehage.csv", "ny-barnehage,barnehagelaerere,50\nny-barnehage,barn-per-voksen,6\n"),
+        ("indicators/sykehjem.csv", "nytt-sykehjem,legetimer,1\nnytt-sykehjem,fagutdanning,80\n"),
+    ];
+    for (file, rows) in figures {
+        site.write(file, &(site.read(file) + rows));
+    }
+    let out = check(&site, &["--deny-warnings"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // `new provider` is for home care: a kindergarten needs its block.
+    let out = run(&site, &["new", "provider", "--service", "barnehage", "Feil Barnehage"]);
+    assert!(!out.status.success() && stderr(&out).contains("new provider"), "{}", stderr(&out));
+}

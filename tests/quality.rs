@@ -6,6 +6,7 @@
 mod common;
 
 use brukervalg::diagnostics::Severity;
+use brukervalg::model::ServiceKind;
 use common::{TestSite, assert_error, describe};
 use scraper::{Html, Selector};
 
@@ -406,8 +407,8 @@ fn the_example_shows_inspections_for_most_providers_and_two_figures_per_service(
 fn the_new_profile_skeleton_carries_an_inspection_example_that_passes_check() {
     let service = brukervalg::domain::Slug::parse("praktisk-bistand").unwrap();
     for lang in [brukervalg::messages::Lang::Nb, brukervalg::messages::Lang::Nn, brukervalg::messages::Lang::En] {
-        for school in [false, true] {
-            let skeleton = brukervalg::scaffold::skeleton(&service, "Ny Omsorg", school, lang).unwrap();
+        for kind in [ServiceKind::HomeCare, ServiceKind::School, ServiceKind::Kindergarten, ServiceKind::NursingHome] {
+            let skeleton = brukervalg::scaffold::skeleton(&service, "Ny Omsorg", kind, lang).unwrap();
             let profile = &skeleton.files[0].1;
             let start = profile.find("# inspections:").expect("a commented inspections example");
             // Uncommented as the comment says: `# ` off each line of the example.

@@ -1,14 +1,16 @@
-//! `brukervalg new provider|school`: a commented profile skeleton.
+//! `brukervalg new provider|school|kindergarten|nursing-home`: a commented
+//! profile skeleton.
 
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::load::raw::ServiceKind;
 use crate::messages::Lang;
 use crate::msg;
 use crate::scaffold::{PLACEHOLDER, create};
 
-pub fn run(root: &Path, service: Option<&str>, name: &str, school: bool, lang: Lang) -> ExitCode {
-    match create(root, service, name, school, lang) {
+pub fn run(root: &Path, service: Option<&str>, name: &str, kind: ServiceKind, lang: Lang) -> ExitCode {
+    match create(root, service, name, kind, lang) {
         Ok(paths) => {
             for path in paths {
                 println!("{}", msg!("new.wrote", path = path.display()).render(lang));

@@ -14,6 +14,7 @@ pub mod placeholders;
 pub mod position;
 pub mod profile_cache;
 pub mod raw;
+mod raw_kinds;
 pub mod spanned;
 mod stray;
 pub mod survey_csv;

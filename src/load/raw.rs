@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 pub use super::limits::{Limits, RawLimits};
+pub use super::raw_kinds::{RawKindergarten, RawNursingHome, RawUnit, UnitKind};
 pub use super::spanned::S;
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -169,7 +170,7 @@ pub struct RawService {
     pub how_to_switch: S<String>,
     /// How to switch, in plain language.
     pub how_to_switch_plain: Option<S<String>>,
-    /// Notice period when switching, e.g. "1 måned"; required except for schools. Markdown links and emphasis only.
+    /// Notice period when switching, e.g. "1 måned"; required for home care. For kindergartens it is shown as the time to give notice of the place. Markdown links and emphasis only.
     pub notice_period: Option<S<String>>,
     /// The notice period in plain language.
     pub notice_period_plain: Option<S<String>>,
@@ -177,8 +178,14 @@ pub struct RawService {
     pub deadline: Option<S<String>>,
     /// The deadline in plain language.
     pub deadline_plain: Option<S<String>>,
-    /// File name (without .yaml) of the provider citizens get if they do not choose; leave out for schools.
+    /// File name (without .yaml) of the provider citizens get if they do not choose; required for home care, leave out for schools, kindergartens and nursing homes.
     pub default_provider: Option<S<String>>,
+    /// Kindergartens: the admission round, e.g. "Hovedopptak: søk innen 1. mars". Markdown links and emphasis only.
+    pub admission_round: Option<S<String>>,
+    /// The admission round in plain language.
+    pub admission_round_plain: Option<S<String>>,
+    /// Kindergartens: how many kindergartens a family may rank in its application (1 to 10).
+    pub preferences: Option<S<u32>>,
     /// What happens if the citizen does not choose.
     pub no_choice: S<String>,
     /// What happens if the citizen does not choose, in plain language.
@@ -284,6 +291,10 @@ pub struct RawProvider {
     pub image: Option<RawImage>,
     /// School facts; only for providers of a school service.
     pub school: Option<S<RawSchool>>,
+    /// Kindergarten facts; only for providers of a kindergarten service.
+    pub kindergarten: Option<S<RawKindergarten>>,
+    /// Nursing-home facts; only for providers of a nursing-home service.
+    pub nursing_home: Option<S<RawNursingHome>>,
     /// Inspections (tilsyn) of the provider, in any order.
     #[serde(default)]
     pub inspections: Vec<RawInspection>,

@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod filters;
 pub mod indicators;
 pub mod inspection;
+mod kinds;
 pub mod listing;
 mod neutral_order;
 pub mod pages;
@@ -18,6 +19,7 @@ pub mod written;
 
 pub use crate::load::raw::{AdmissionKind, CapacityStatus, Language, Limits, Ownership, ServiceKind};
 pub use agreement::{Admission, Agreement};
+pub use kinds::{Kindergarten, NursingHome, Unit, UnitKind};
 pub use routes::{Routes, SitePath};
 pub use site::*;
 pub use staff_language::StaffLanguage;

@@ -115,9 +115,14 @@ pub struct Service {
     pub notice_period: Option<Text>,
     /// By when the citizen must choose ("Søk innen 1. mars").
     pub deadline: Option<Text>,
-    /// `None` only for schools, where the default is each child's nearest
-    /// school, which depends on the address.
+    /// `None` only where no provider is given by default: for schools the
+    /// default is each child's nearest school, which depends on the
+    /// address; kindergartens and nursing homes give places by application.
     pub default_provider: Option<Slug>,
+    /// Kindergartens: the admission round ("Hovedopptak: søk innen 1. mars").
+    pub admission_round: Option<Text>,
+    /// Kindergartens: how many a family may rank in its application.
+    pub preferences: Option<u32>,
     pub no_choice: Text,
     pub contact: Contact,
     pub complaints: Complaints,
@@ -188,6 +193,8 @@ pub struct Provider {
     pub stale: bool,
     pub image: Option<Image>,
     pub school: Option<School>,
+    pub kindergarten: Option<super::kinds::Kindergarten>,
+    pub nursing_home: Option<super::kinds::NursingHome>,
     /// Newest first.
     pub inspections: Vec<inspection::Inspection>,
     /// A figure per indicator of the service, in the service's order;

@@ -117,6 +117,9 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             if let (Some(standard), Some(plain)) = (&service.deadline, &service.deadline_plain) {
                 out.push(field_pair(file, "deadline_plain", standard, plain, &shown).markdown());
             }
+            if let (Some(standard), Some(plain)) = (&service.admission_round, &service.admission_round_plain) {
+                out.push(field_pair(file, "admission_round_plain", standard, plain, &shown).markdown());
+            }
             for indicator in &service.indicators {
                 if let Some(plain) = &indicator.name_plain {
                     out.push(field_pair(file, "indicators.name_plain", &indicator.name, plain, &shown));
@@ -145,6 +148,16 @@ pub fn pairs(loaded: &LoadedSite) -> Vec<Pair<'_>> {
             if let Some(plain) = &school.transport_plain {
                 out.push(field_pair(file, "school.transport_plain", &school.transport, plain, &shown));
             }
+        }
+        if let Some(kindergarten) = &profile.kindergarten
+            && let Some(plain) = &kindergarten.value.profile_plain
+        {
+            out.push(field_pair(file, "kindergarten.profile_plain", &kindergarten.value.profile, plain, &shown));
+        }
+        if let Some(home) = &profile.nursing_home
+            && let Some(plain) = &home.value.activities_plain
+        {
+            out.push(field_pair(file, "nursing_home.activities_plain", &home.value.activities, plain, &shown));
         }
         if let (Some(standard), Some(plain)) = (&provider.self_description, &provider.self_description_plain) {
             out.push(markdown_pair(standard, plain, &shown));

@@ -11,7 +11,12 @@ use crate::model::{ServiceKind, Site};
 /// the order of the columns after the name in `provider-table.html`.
 fn card_label_keys(kind: ServiceKind, survey: bool) -> impl Iterator<Item = &'static str> {
     [
-        (kind == ServiceKind::School).then_some("fact_grades"),
+        match kind {
+            ServiceKind::School => Some("fact_grades"),
+            ServiceKind::Kindergarten => Some("fact_ages"),
+            ServiceKind::NursingHome => Some("fact_units"),
+            ServiceKind::HomeCare => None,
+        },
         Some("fact_capacity"),
         Some("fact_districts"),
         survey.then_some("col_survey"),

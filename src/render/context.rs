@@ -37,6 +37,18 @@ impl<'a> VariantContext<'a> {
         self.kinds.iter().find(|(k, _)| *k == kind).map_or(&self.strings, |(_, s)| s)
     }
 
+    /// This context in the words of a kind of service, for views that look
+    /// strings up by their general key (the survey's notes).
+    pub fn of_kind(&self, kind: ServiceKind) -> VariantContext<'a> {
+        VariantContext {
+            site: self.site,
+            variant: self.variant,
+            t: self.t,
+            strings: self.strings_of(kind).clone(),
+            kinds: Vec::new(),
+        }
+    }
+
     /// One string in the words of a kind of service.
     pub fn s_of(&self, kind: ServiceKind, key: &str) -> String {
         self.strings_of(kind).get(key).map_or_else(|| key.to_string(), |s| s.to_string())

@@ -17,6 +17,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use rayon::prelude::*;
 
 use super::keyed::{Debugged, Keyed};
+use super::kind_inputs::{KindergartenRow, NursingHomeRow};
 use crate::domain::{Date, LanguageTag, OrgNumber, Slug, Text, Variant};
 use crate::i18n::Translations;
 use crate::load::limits::Limits;
@@ -143,6 +144,8 @@ pub struct ServiceInput<'a> {
     pub how_to_switch: &'a Text,
     pub notice_period: Option<&'a Text>,
     pub deadline: Option<&'a Text>,
+    pub admission_round: Option<&'a Text>,
+    pub preferences: Option<u32>,
     pub no_choice: &'a Text,
     pub contact: &'a Contact,
     pub complaints: Debugged<'a, Complaints>,
@@ -244,6 +247,8 @@ pub struct Row<'a> {
     pub stale: bool,
     pub image: Option<&'a Image>,
     pub school: Option<SchoolRow<'a>>,
+    pub kindergarten: Option<KindergartenRow<'a>>,
+    pub nursing_home: Option<NursingHomeRow<'a>>,
     pub inspections: &'a [Inspection],
     pub indicators: &'a [Option<Value>],
     /// Query key → the values it is listed under (`filters::values_of`).
@@ -288,6 +293,8 @@ impl<'a> Row<'a> {
             stale,
             image,
             school,
+            kindergarten,
+            nursing_home,
             inspections,
             indicators,
         } = p;
@@ -310,6 +317,8 @@ impl<'a> Row<'a> {
             stale: *stale,
             image: image.as_ref(),
             school: school.as_ref().map(SchoolRow::of),
+            kindergarten: kindergarten.as_ref().map(KindergartenRow::of),
+            nursing_home: nursing_home.as_ref(),
             inspections,
             indicators,
             filter,
@@ -460,6 +469,8 @@ impl<'s> ServiceParts<'s> {
             notice_period,
             deadline,
             default_provider: _,
+            admission_round,
+            preferences,
             no_choice,
             contact,
             complaints,
@@ -494,6 +505,8 @@ impl<'s> ServiceParts<'s> {
             how_to_switch,
             notice_period: notice_period.as_ref(),
             deadline: deadline.as_ref(),
+            admission_round: admission_round.as_ref(),
+            preferences: *preferences,
             no_choice,
             contact,
             complaints: Debugged(complaints),

@@ -13,6 +13,8 @@ mod filter_views;
 pub mod hyphenate;
 mod inputs;
 mod keyed;
+mod kind_inputs;
+mod kind_views;
 mod layout_view;
 pub mod memo;
 pub mod open_data;

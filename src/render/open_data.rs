@@ -52,6 +52,17 @@ struct Record<'a> {
     school_capacity: Option<u32>,
     school_after_school_care: Option<&'a str>,
     school_focus_areas: Vec<&'a str>,
+    kindergarten_ages: Option<String>,
+    kindergarten_places: Option<u32>,
+    kindergarten_opening_hours: Option<&'a str>,
+    kindergarten_profile: Option<&'a str>,
+    /// `None` where the national maximum price applies.
+    kindergarten_price_nok: Option<u32>,
+    kindergarten_food_money_nok: Option<u32>,
+    nursing_home_places: Option<u32>,
+    nursing_home_single_rooms: Option<u32>,
+    /// "name (kind)" each, kind as in the profile (`dementia`, ...).
+    nursing_home_units: Vec<String>,
     /// Newest first; also in data/inspections.csv, not in providers.csv.
     inspections: Vec<super::quality_data::InspectionRecord<'a>>,
     /// Also in data/indicators.csv, not in providers.csv.
@@ -117,6 +128,19 @@ fn record<'a>(site: &Site, service: &'a Service, p: &'a Provider) -> Record<'a> 
             .school
             .as_ref()
             .map(|s| s.focus_areas.iter().map(String::as_str).collect())
+            .unwrap_or_default(),
+        kindergarten_ages: p.kindergarten.as_ref().map(|k| format!("{}-{}", k.age_from, k.age_to)),
+        kindergarten_places: p.kindergarten.as_ref().map(|k| k.places),
+        kindergarten_opening_hours: p.kindergarten.as_ref().map(|k| k.opening_hours.as_str()),
+        kindergarten_profile: p.kindergarten.as_ref().map(|k| k.profile.standard.as_str()),
+        kindergarten_price_nok: p.kindergarten.as_ref().and_then(|k| k.price),
+        kindergarten_food_money_nok: p.kindergarten.as_ref().and_then(|k| k.food_money),
+        nursing_home_places: p.nursing_home.as_ref().map(|n| n.places),
+        nursing_home_single_rooms: p.nursing_home.as_ref().map(|n| n.single_rooms),
+        nursing_home_units: p
+            .nursing_home
+            .as_ref()
+            .map(|n| n.units.iter().map(|u| format!("{} ({})", u.name, unit_value(u.kind))).collect())
             .unwrap_or_default(),
         inspections: super::quality_data::inspections(p),
         indicators: super::quality_data::figures(service, p),
@@ -401,7 +425,26 @@ const PROVIDER_COLUMNS: &[Column] = &[
     ("school_capacity", |r| Cell::Number(r.school_capacity)),
     ("school_after_school_care", |r| optional(r.school_after_school_care)),
     ("school_focus_areas", |r| list(&r.school_focus_areas)),
+    ("kindergarten_ages", |r| optional(r.kindergarten_ages.clone())),
+    ("kindergarten_places", |r| Cell::Number(r.kindergarten_places)),
+    ("kindergarten_opening_hours", |r| optional(r.kindergarten_opening_hours)),
+    ("kindergarten_profile", |r| optional(r.kindergarten_profile)),
+    ("kindergarten_price_nok", |r| Cell::Number(r.kindergarten_price_nok)),
+    ("kindergarten_food_money_nok", |r| Cell::Number(r.kindergarten_food_money_nok)),
+    ("nursing_home_places", |r| Cell::Number(r.nursing_home_places)),
+    ("nursing_home_single_rooms", |r| Cell::Number(r.nursing_home_single_rooms)),
+    ("nursing_home_units", |r| text(r.nursing_home_units.join(";"))),
 ];
+
+/// A unit's kind as written in the profile.
+fn unit_value(kind: crate::model::UnitKind) -> &'static str {
+    match kind {
+        crate::model::UnitKind::Dementia => "dementia",
+        crate::model::UnitKind::ShortTerm => "short-term",
+        crate::model::UnitKind::Rehabilitation => "rehabilitation",
+        crate::model::UnitKind::LongTerm => "long-term",
+    }
+}
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().quote_style(csv::QuoteStyle::NonNumeric).from_writer(Vec::new())

@@ -123,6 +123,7 @@ pub fn provider_surveys(
     service: &ServiceInput,
     provider: &Provider,
 ) -> Vec<SurveyView> {
+    let cx = &cx.of_kind(service.kind);
     let all = latest(service);
     all.into_iter().enumerate().map(|(i, survey)| survey_view(cx, place, service, survey, provider, i)).collect()
 }
@@ -327,6 +328,7 @@ impl Headline<'_> {
 
 pub fn headline<'a>(cx: &VariantContext, place: &Place, service: &ServiceInput<'a>) -> Option<Headline<'a>> {
     let survey = *latest(service).first()?;
+    let cx = &cx.of_kind(service.kind);
     let published = &survey.published[survey.headline];
     // The verdict was reached when the figures were published
     // (model::comparison): each provider against the others, with the

@@ -15,6 +15,7 @@ use crate::markdown;
 use crate::model::{CapacityStatus, Ownership, Page, Provider};
 
 pub use super::context::{KINDS, VariantContext, capacity_key, kind_key, ownership_key};
+pub use super::kind_views::unit_key;
 pub use super::layout_view::{Alternate, ContactView, Layout, Link, Place, layout, web_label};
 
 /// A provider as a row in a list or a whole page.
@@ -54,6 +55,8 @@ pub struct ProviderView {
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
+    pub kindergarten: Option<super::kind_views::KindergartenView>,
+    pub nursing_home: Option<super::kind_views::NursingHomeView>,
     /// Inspections and quality indicators (`quality_views`).
     pub quality: super::quality_views::QualityView,
 }
@@ -92,11 +95,6 @@ pub struct SchoolView {
     pub plain_missing: Option<String>,
 }
 
-/// Whole kroner with a space between thousands, as Norwegian writes it.
-fn kroner(amount: u32) -> String {
-    format!("{}\u{a0}kr", super::pagination::grouped(amount as usize))
-}
-
 /// A list fact as readers see it: its items, or the one "not stated"
 /// wording, so no table cell or `<dd>` is ever empty (an empty cell reads
 /// as nothing, or as a mistake).
@@ -110,20 +108,12 @@ pub fn provider_view(cx: &VariantContext, place: &Place, service: &ServiceInput,
     view.choose = Some(super::contact_views::choose_contacts(cx, place, service, p));
     view.quality.inspections = super::quality_views::inspections(cx, &p.inspections);
     if let (Some(school), Some(s)) = (view.school.as_mut(), p.school.as_ref()) {
-        school.self_description_html = markdown::render(
-            cx.text(&s.self_description),
-            &markdown::Block {
-                linker: &place.linker,
-                labels: &cx.markdown_labels(),
-                // The self-description sits in the "Om skolen" h2 section.
-                section_level: 2,
-                id_prefix: "omtale-",
-                reserved_ids: &[],
-                contents: false,
-                foreign: false,
-            },
-        )
-        .html;
+        school.self_description_html = super::kind_views::self_description_html(cx, place, &s.self_description);
+    }
+    if let (Some(view), Some(text)) =
+        (view.kindergarten.as_mut(), p.kindergarten.as_ref().and_then(|k| k.self_description.as_ref()))
+    {
+        view.self_description_html = super::kind_views::self_description_html(cx, place, text);
     }
     view
 }
@@ -168,7 +158,11 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, 
         extras: p
             .extras
             .iter()
-            .map(|e| ExtraView { name: cx.text(&e.name).to_string(), price: kroner(e.price), unit: e.unit.clone() })
+            .map(|e| ExtraView {
+                name: cx.text(&e.name).to_string(),
+                price: super::kind_views::kroner(e.price),
+                unit: e.unit.clone(),
+            })
             .collect(),
         staff_per_month: p.continuity.as_ref().map(|c| c.staff_per_month),
         continuity_note: p.continuity.as_ref().and_then(|c| c.note.as_ref()).map(|n| cx.text(n).to_string()),
@@ -188,6 +182,11 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, 
             self_description_html: String::new(),
             plain_missing: (cx.variant.is_plain() && !s.has_plain_self_description).then(|| standard_page(cx, place)),
         }),
+        kindergarten: p
+            .kindergarten
+            .as_ref()
+            .map(|k| super::kind_views::kindergarten(cx, k, || standard_page(cx, place))),
+        nursing_home: p.nursing_home.as_ref().map(|n| super::kind_views::nursing_home(cx, n)),
         quality: super::quality_views::row(cx, service, p),
     }
 }
@@ -215,6 +214,12 @@ pub struct ServiceView {
     pub complaints_body: String,
     pub complaints_web: Option<String>,
     pub is_school: bool,
+    pub is_kindergarten: bool,
+    pub is_nursing_home: bool,
+    /// Kindergartens: the admission round, as inline HTML.
+    pub admission_round: Option<String>,
+    /// Kindergartens: how many a family may rank.
+    pub preferences: Option<u32>,
     pub provider_count: usize,
     /// "9 godkjente leverandører", "6 skoler": in the words of its kind.
     pub provider_count_label: String,
@@ -239,6 +244,10 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> Ser
         complaints_body: s.complaints.body.clone(),
         complaints_web: s.complaints.web.clone(),
         is_school: s.kind == crate::model::ServiceKind::School,
+        is_kindergarten: s.kind == crate::model::ServiceKind::Kindergarten,
+        is_nursing_home: s.kind == crate::model::ServiceKind::NursingHome,
+        admission_round: s.admission_round.map(|a| super::service_texts::inline(cx, place, a)),
+        preferences: s.preferences,
         provider_count: s.provider_count,
         provider_count_label: super::counts::counted(&cx.s_of(s.kind, "providers_count"), s.provider_count as u64),
     }

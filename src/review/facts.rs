@@ -18,8 +18,8 @@ pub struct Fact {
     pub value: String,
 }
 
-/// The site's UI strings as the ordinary pages show them, with a school's
-/// own wording (`school.<key>`) where it has one.
+/// The site's UI strings as the ordinary pages show them, with a kind's
+/// own wording (`school.<key>`, `kindergarten.<key>`, ...) where it has one.
 pub struct Words<'a> {
     strings: BTreeMap<&'a str, &'a str>,
     plain_label: &'a str,
@@ -33,8 +33,8 @@ impl<'a> Words<'a> {
         Words { strings, plain_label, translations }
     }
 
-    fn get(&self, key: &str, school: bool) -> String {
-        let own = school.then(|| self.strings.get(format!("school.{key}").as_str()).copied()).flatten();
+    fn get(&self, key: &str, kind: Option<&str>) -> String {
+        let own = kind.and_then(|kind| self.strings.get(format!("{kind}.{key}").as_str()).copied());
         own.or_else(|| self.strings.get(key).copied()).unwrap_or(key).to_string()
     }
 
@@ -70,8 +70,17 @@ fn admission(a: AdmissionKind) -> &'static str {
 /// order. A text with a lettlest companion gives two facts, the second
 /// labelled with the lettlest variant's name.
 pub fn facts(provider: &Provider, site: &Site, words: &Words) -> Vec<Fact> {
-    let school = provider.school.is_some();
-    let label = |key: &str| words.get(key, school);
+    // The kind's prefix in the i18n files, as its block tells it.
+    let kind = if provider.school.is_some() {
+        Some("school")
+    } else if provider.kindergarten.is_some() {
+        Some("kindergarten")
+    } else if provider.nursing_home.is_some() {
+        Some("nursing-home")
+    } else {
+        None
+    };
+    let label = |key: &str| words.get(key, kind);
     let mut out = Vec::new();
     let mut put = |key: &str, label: String, value: String| {
         out.push(Fact { key: key.to_string(), label, value });
@@ -110,6 +119,23 @@ pub fn facts(provider: &Provider, site: &Site, words: &Words) -> Vec<Fact> {
         fact("fact_pupils", s.pupils.to_string());
         fact("fact_school_capacity", s.capacity.to_string());
         fact("fact_focus_areas", s.focus_areas.join(", "));
+    }
+    if let Some(k) = &provider.kindergarten {
+        fact("fact_ages", format!("{}–{}", k.age_from, k.age_to));
+        fact("fact_places", k.places.to_string());
+        fact("fact_opening_hours", k.opening_hours.clone());
+        let kroner = |amount: Option<u32>| amount.map(|a| format!("{a} kr")).unwrap_or_default();
+        fact("fact_price", k.price.map_or_else(|| label("kindergarten_maximum_price"), |p| format!("{p} kr")));
+        fact("fact_food_money", kroner(k.food_money));
+        fact("fact_meals", k.meals.clone().unwrap_or_default());
+        fact("fact_outdoor", k.outdoor.clone().unwrap_or_default());
+    }
+    if let Some(n) = &provider.nursing_home {
+        fact("fact_places", n.places.to_string());
+        fact("fact_single_rooms", n.single_rooms.to_string());
+        let unit = |u: &crate::model::Unit| format!("{} ({})", u.name, label(crate::render::views::unit_key(u.kind)));
+        fact("fact_units", n.units.iter().map(unit).collect::<Vec<_>>().join(", "));
+        fact("fact_visiting", n.visiting.clone());
     }
     if let Some(c) = &provider.continuity {
         fact(
@@ -157,6 +183,15 @@ pub fn facts(provider: &Provider, site: &Site, words: &Words) -> Vec<Fact> {
         }
         text(&mut put, "fact_transport", "", &s.transport);
         text(&mut put, "section_about", "self_description", &s.self_description);
+    }
+    if let Some(k) = &provider.kindergarten {
+        text(&mut put, "fact_profile", "", &k.profile);
+        if let Some(own) = &k.self_description {
+            text(&mut put, "section_about", "self_description", own);
+        }
+    }
+    if let Some(n) = &provider.nursing_home {
+        text(&mut put, "fact_activities", "", &n.activities);
     }
     out
 }

@@ -13,7 +13,6 @@ use crate::domain::{Date, OrgNumber, Slug, Text};
 use crate::i18n::Translations;
 use crate::load::raw::{Ownership, RawDistricts, RawProvider, RawSchool, ServiceKind};
 use crate::load::{LoadedProvider, files};
-use crate::markdown;
 use crate::model::{Admission, Continuity, Extra, Image, Provider, School, Site, SitePath, StaffLanguage};
 use crate::msg;
 use crate::readability::Samples;
@@ -137,6 +136,8 @@ impl Profile<'_> {
         let image = self.image(&mut check, slug.as_ref());
         let old_before = self.site.today.months_before(self.site.limits.stale_after_months);
         let inspections = super::inspections::inspections(&mut check, &raw.inspections, self.site.today, old_before);
+        let kindergarten = super::kinds::kindergarten(self.item, self.kind, self.site, &mut check, checks.pending);
+        let nursing_home = super::kinds::nursing_home(raw, self.kind, &mut check);
         let school = self.school(check, checks.pending);
         Some(Provider {
             slug: slug?,
@@ -158,6 +159,8 @@ impl Profile<'_> {
             stale,
             image,
             school,
+            kindergarten,
+            nursing_home,
             inspections,
             // Filled from the service's values file once every profile is read.
             indicators: Vec::new(),
@@ -346,7 +349,8 @@ impl Profile<'_> {
                 let (grade_from, grade_to, pupils, capacity) = school_numbers(&mut check, &s.value);
                 let after_school_care = after_school_care(&mut check, &s.value);
                 let transport = check.text("school.transport", &s.value.transport, &s.value.transport_plain);
-                let self_description = self_description(self.item, self.site, &mut check, pending);
+                let self_description =
+                    super::self_description::self_description(self.item, self.site, &mut check, pending);
                 Some(School {
                     grade_from,
                     grade_to,
@@ -366,6 +370,8 @@ impl Profile<'_> {
                 check.error(at(&raw.name), msg!("school.block_missing"), msg!("school.block_missing.help"));
                 None
             }
+            // A kindergarten's self-description is its own block's.
+            (None, ServiceKind::Kindergarten) => None,
             (None, _) => {
                 if let Some(md) = &self.item.self_description {
                     check.warning(
@@ -486,53 +492,4 @@ fn after_school_care(check: &mut FileCheck, s: &RawSchool) -> Option<Text> {
         }
         text
     })
-}
-
-/// A school's egenomtale and its plain companion, within the word limit.
-fn self_description(
-    item: &LoadedProvider,
-    site: &Site,
-    check: &mut FileCheck,
-    pending: &mut Vec<super::links::PendingLink>,
-) -> Text {
-    let limit = site.limits.self_description_max_words;
-    let Some(md) = &item.self_description else {
-        check.findings.push(
-            Finding::error(&item.source.relative, Position::WHOLE_FILE, msg!("self_description.missing"))
-                .with_help(msg!("self_description.missing.help", service = item.service_dir, stem = item.file_stem)),
-        );
-        return Text::default();
-    };
-    let mut check_one = |md: &crate::load::MarkdownFile, check: &mut FileCheck| {
-        let words = markdown::word_count(&md.body);
-        let file = &md.source.relative;
-        if words > limit {
-            check.findings.push(
-                Finding::error(
-                    file,
-                    Position::WHOLE_FILE,
-                    msg!("self_description.too_long", words = words, limit = limit),
-                )
-                .with_help(msg!("self_description.too_long.help")),
-            );
-        }
-        if words == 0 {
-            check.findings.push(
-                Finding::error(file, Position::WHOLE_FILE, msg!("self_description.empty"))
-                    .with_help(msg!("self_description.empty.help")),
-            );
-        }
-        super::links::inspect_markdown(md, check.findings, check.readability, pending);
-        super::markdown_hazards::check(md, &site.limits, check.findings);
-    };
-    check_one(md, check);
-    if let Some(plain) = &item.self_description_plain {
-        check_one(plain, check);
-    } else {
-        check.findings.push(
-            Finding::warning(&md.source.relative, Position::WHOLE_FILE, msg!("self_description.no_plain"))
-                .with_help(msg!("self_description.no_plain.help", service = item.service_dir, stem = item.file_stem)),
-        );
-    }
-    Text::new(md.body.clone(), item.self_description_plain.as_ref().map(|p| p.body.clone()))
 }

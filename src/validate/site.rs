@@ -164,6 +164,9 @@ fn logo_size(root: &Path, relative: &Path, limits: &Limits) -> Option<crate::dom
 /// WCAG 2.1 AA for normal text.
 const MIN_CONTRAST: f64 = 4.5;
 
+/// More choices than a family could weigh is a typo.
+const MAX_PREFERENCES: u64 = 10;
+
 /// A service; its texts are Markdown (`markdown_fields`).
 fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut Vec<PendingLink>) -> Option<Service> {
     let id = check.slug("services.id", &s.id);
@@ -185,9 +188,13 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
         web: s.complaints.web.as_ref().and_then(|w| check.web("complaints.web", w)),
     };
     let contact = check.contact(&s.contact, true, at(&s.id));
+    // Only home care gives a provider to those who do not choose, and
+    // only it speaks of a notice period: schools, kindergartens and nursing
+    // homes give places by application.
+    let by_application = s.kind != ServiceKind::HomeCare;
     let default_provider = match &s.default_provider {
         Some(d) => Some(check.slug("default_provider", d)?),
-        None if s.kind == ServiceKind::School => None,
+        None if by_application => None,
         None => {
             check.error(at(&s.id), msg!("service.no_default_provider"), msg!("service.no_default_provider.help"));
             None
@@ -197,7 +204,7 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
         Some(n) => {
             Some(check.short_markdown_text("notice_period", (n, &s.notice_period_plain), Shape::Inline, source, links))
         }
-        None if s.kind == ServiceKind::School => None,
+        None if by_application => None,
         None => {
             check.error(at(&s.id), msg!("service.no_notice_period"), msg!("service.no_notice_period.help"));
             None
@@ -209,6 +216,23 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
         .map(|d| check.short_markdown_text("deadline", (d, &s.deadline_plain), Shape::Inline, source, links));
     if let (None, Some(plain)) = (&s.deadline, &s.deadline_plain) {
         check.error(at(plain), msg!("service.deadline_plain_alone"), msg!("service.deadline_plain_alone.help"));
+    }
+    let admission_round = s.admission_round.as_ref().map(|a| {
+        check.short_markdown_text("admission_round", (a, &s.admission_round_plain), Shape::Inline, source, links)
+    });
+    if let Some(p) = &s.preferences {
+        check.in_range("preferences", u64::from(p.value), at(p), 1..=MAX_PREFERENCES, msg!("service.preferences.help"));
+    }
+    for (field, position) in
+        [("admission_round", s.admission_round.as_ref().map(at)), ("preferences", s.preferences.as_ref().map(at))]
+    {
+        if let Some(position) = position.filter(|_| s.kind != ServiceKind::Kindergarten) {
+            check.warning(
+                position,
+                msg!("service.kindergarten_only", field = field),
+                msg!("service.kindergarten_only.help"),
+            );
+        }
     }
     let indicators = super::indicators::definitions(check, s);
     Some(Service {
@@ -226,6 +250,8 @@ fn service(check: &mut FileCheck, s: &RawService, source: &Source, links: &mut V
         notice_period,
         deadline,
         default_provider,
+        admission_round,
+        preferences: s.preferences.as_ref().map(|p| p.value.min(MAX_PREFERENCES as u32)),
         no_choice,
         contact,
         complaints,

@@ -44,6 +44,12 @@ fn shape<'a>(node: &'a Value, defs: &'a Value) -> Shape<'a> {
         }
         return shape(real[0], defs);
     }
+    // An enum whose values have their own descriptions is a `oneOf` of constants.
+    if let Some(branches) = node["oneOf"].as_array()
+        && branches.iter().all(|b| b["const"].is_string())
+    {
+        return Shape::Choice(branches.iter().map(|b| b["const"].as_str().unwrap()).collect());
+    }
     if let Some(values) = node["enum"].as_array() {
         return Shape::Choice(values.iter().map(|v| v.as_str().unwrap()).collect());
     }
@@ -142,6 +148,8 @@ fn every_profile_field_is_in_the_form_as_the_model_has_it_and_no_other() {
         holds_to_the_model(&config, service, SchemaKind::Provider);
     }
     holds_to_the_model(&config, "skole", SchemaKind::School);
+    holds_to_the_model(&config, "barnehage", SchemaKind::Kindergarten);
+    holds_to_the_model(&config, "sykehjem", SchemaKind::NursingHome);
 }
 
 #[test]

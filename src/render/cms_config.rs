@@ -86,7 +86,41 @@ const SCHOOL: &[Field] = &[
     p("transport", true, Kind::Text),
 ];
 
-/// A profile, in `RawProvider`'s order; `school` only in a school service.
+const KINDERGARTEN: &[Field] = &[
+    f("ages", true, Kind::Line),
+    f("places", true, Kind::Whole { min: 1, max: 1_000 }),
+    f("opening_hours", true, Kind::Line),
+    f("meals", false, Kind::Text),
+    p("profile", true, Kind::Text),
+    f("outdoor", false, Kind::Text),
+    f("price", false, Kind::Whole { min: 0, max: 10_000 }),
+    f("food_money", false, Kind::Whole { min: 0, max: 3_000 }),
+];
+
+const NURSING_HOME: &[Field] = &[
+    f("places", true, Kind::Whole { min: 1, max: 1_000 }),
+    f("single_rooms", true, Kind::Whole { min: 0, max: 1_000 }),
+    f(
+        "units",
+        false,
+        Kind::List(&[
+            f("name", true, Kind::Line),
+            f("kind", true, Kind::Select(&["dementia", "short-term", "rehabilitation", "long-term"])),
+        ]),
+    ),
+    f("visiting", true, Kind::Text),
+    p("activities", true, Kind::Text),
+];
+
+/// The block of facts only one kind of service has, by its field name.
+const KIND_BLOCKS: [(&str, ServiceKind); 3] = [
+    ("school", ServiceKind::School),
+    ("kindergarten", ServiceKind::Kindergarten),
+    ("nursing_home", ServiceKind::NursingHome),
+];
+
+/// A profile, in `RawProvider`'s order; a kind's own block (`school`,
+/// `kindergarten`, `nursing_home`) only in a service of that kind.
 const PROFILE: &[Field] = &[
     f("name", true, Kind::Line),
     f("org_number", true, Kind::Line),
@@ -129,6 +163,8 @@ const PROFILE: &[Field] = &[
     f("last_checked", true, Kind::Date),
     f("image", false, Kind::Object(&[f("file", true, Kind::Picture), f("alt", true, Kind::Line)])),
     f("school", true, Kind::Object(SCHOOL)),
+    f("kindergarten", true, Kind::Object(KINDERGARTEN)),
+    f("nursing_home", true, Kind::Object(NURSING_HOME)),
     f(
         "inspections",
         false,
@@ -222,8 +258,9 @@ fn commit_messages(words: &Words) -> Yaml {
 
 /// One service's folder of profiles.
 fn profiles(site: &Site, service: &crate::model::Service, words: &Words) -> Yaml {
-    let school = service.kind == ServiceKind::School;
-    let fields = PROFILE.iter().filter(|field| school || field.name != "school");
+    let fields = PROFILE
+        .iter()
+        .filter(|field| KIND_BLOCKS.iter().all(|(block, kind)| field.name != *block || service.kind == *kind));
     Yaml::Map(vec![
         ("name", s(service.id.as_str())),
         ("label", s(&service.name)),

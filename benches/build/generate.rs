@@ -21,6 +21,8 @@ struct Config {
 struct ServiceInfo {
     id: String,
     school: bool,
+    /// `kind:` as written (`kindergarten`, `nursing-home`, …).
+    kind: Option<String>,
     /// The ids of its quality indicators, whose values every generated
     /// provider gets in `indicators/<id>.csv`.
     indicators: Vec<String>,
@@ -117,6 +119,7 @@ fn read_config(path: &Path) -> io::Result<Config> {
         .map(|item| ServiceInfo {
             id: item.id,
             school: item.kind.as_deref() == Some("school"),
+            kind: item.kind,
             indicators: item.nested,
         })
         .collect();
@@ -272,7 +275,20 @@ impl Generator<'_> {
             if service.school {
                 self.school(dir, index)?;
             } else {
-                self.home_care(dir, index)?;
+                let slug = self.home_care(dir, index)?;
+                // A kindergarten or nursing home is a profile with its kind's
+                // block of facts.
+                let block = match service.kind.as_deref() {
+                    Some("kindergarten") => Some(self.kindergarten_block()),
+                    Some("nursing-home") => Some(self.nursing_home_block()),
+                    _ => None,
+                };
+                if let Some(block) = block {
+                    let file = dir.join(format!("{slug}.yaml"));
+                    let mut yaml = fs::read_to_string(&file)?;
+                    yaml.push_str(&block);
+                    fs::write(file, yaml)?;
+                }
             }
         }
         Ok(())
@@ -367,7 +383,30 @@ impl Generator<'_> {
 
     /// The first provider of a home-care service is the municipal one that
     /// `default_provider` names; it serves every district.
-    fn home_care(&mut self, dir: &Path, index: usize) -> io::Result<()> {
+    fn kindergarten_block(&mut self) -> String {
+        const AGES: [&str; 3] = ["1–5", "1–3", "3–5"];
+        const PROFILES: [&str; 3] = ["Natur og friluftsliv", "Språk og lek", "Kunst og kultur"];
+        format!(
+            "kindergarten:\n  ages: \"{}\"\n  places: {}\n  opening_hours: \"07.{}0–17.00\"\n  profile: {}\n  profile_plain: Barna leker og lærer hver dag.\n",
+            self.rng.pick(&AGES),
+            self.rng.range(20, 120),
+            self.rng.range(0, 3),
+            self.rng.pick(&PROFILES)
+        )
+    }
+
+    fn nursing_home_block(&mut self) -> String {
+        const UNITS: [(&str, &str); 3] =
+            [("Solsiden", "long-term"), ("Fjellstua", "dementia"), ("Havgløtt", "short-term")];
+        let places = self.rng.range(20, 90);
+        let (unit, kind) = self.rng.pick(&UNITS);
+        format!(
+            "nursing_home:\n  places: {places}\n  single_rooms: {}\n  units:\n    - name: {unit}\n      kind: {kind}\n  visiting: Pårørende kan komme på besøk hele dagen.\n  activities: Trim, sang og turer i nærområdet.\n  activities_plain: Du kan trene, synge og gå på tur.\n",
+            places - self.rng.range(0, 10)
+        )
+    }
+
+    fn home_care(&mut self, dir: &Path, index: usize) -> io::Result<String> {
         let (name, slug, ownership, districts) = if index == 0 {
             let all = self.config.districts.iter().map(|(id, _)| id.clone()).collect();
             (
@@ -399,7 +438,8 @@ impl Generator<'_> {
             }
         }
         yaml.push_str(&format!("last_checked: {}\n", date_2026(&mut self.rng)));
-        fs::write(dir.join(format!("{slug}.yaml")), yaml)
+        fs::write(dir.join(format!("{slug}.yaml")), yaml)?;
+        Ok(slug)
     }
 
     /// The fields every profile has, up to `description`.

@@ -93,7 +93,8 @@ function wordsProbe() {
       // A name (link, heading, header cell: CSS hyphens: auto, no soft
       // hyphens by design) with a word longer than its whole line is left
       // to the browser's dictionary; this browser may have none.
-      if (getComputedStyle(el).hyphens === 'auto' && pieces.reduce((w, r) => w + r.width, 0) > lineWidth(el) + 0.5) continue;
+      // Measured in whole pixels both ways: a word as wide as its line is such a word.
+      if (getComputedStyle(el).hyphens === 'auto' && pieces.reduce((w, r) => w + r.width, 0) > lineWidth(el) - 1) continue;
       // Where the word's lines change: between the last character drawn on
       // one line and the first drawn on the next.
       let prev = null, prevMid = null, at = [];

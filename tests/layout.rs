@@ -282,3 +282,23 @@ fn the_logo_keeps_its_place_before_it_loads_or_the_editor_is_told_how() {
     assert!(report.findings.is_empty(), "{}", describe(&report.findings));
     assert!(site.page("index.html").contains("alt=\"\" width=\"90\" height=\"30\">"));
 }
+
+#[test]
+fn a_provider_page_leads_with_the_municipalitys_facts_and_how_to_choose_before_the_providers_own_words() {
+    let pages = [
+        "tjenester/praktisk-bistand/trygg-hverdag-as/index.html",
+        "stor-skrift/lettlest/tjenester/skole/asen-ungdomsskole/index.html",
+        "lettlest/tjenester/barnehage/hagevik-barnehage/index.html",
+        "stor-skrift/tjenester/sykehjem/fjordvik-sykehjem/index.html",
+    ];
+    for page in pages {
+        let html = doc(example(), page);
+        let ids: Vec<String> = html
+            .select(&sel("article.provider > section > h2[id]"))
+            .filter_map(|h| h.value().attr("id").map(str::to_string))
+            .collect();
+        let at = |id: &str| ids.iter().position(|i| i == id).unwrap_or_else(|| panic!("{page}: no {id} in {ids:?}"));
+        assert_eq!(at("fakta-h"), 0, "{page}: the facts come first: {ids:?}");
+        assert!(at("kontakt-h") < at("om-h") && at("velg-h") < at("om-h"), "{page}: {ids:?}");
+    }
+}

@@ -143,9 +143,10 @@ impl Renderer {
                 let service = views::service_view(cx, &place, s);
                 let provider = views::provider_view(cx, &place, s, p);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
-                // A provider's description is the page's first paragraph, which
-                // search engines read anyway; a school's page starts with the
-                // school's own words, so the municipality's summary is kept.
+                // A home-care provider's description is a paragraph of the page,
+                // which search engines read anyway (at 10,000 providers a copy
+                // in every head would add megabytes); a school's page has the
+                // school's own words, so its summary is kept.
                 let description = if provider.school.is_some() { provider.description.clone() } else { String::new() };
                 let layout =
                     views::layout(cx, &place, format!("{} ({})", provider.name, service.name), description, crumbs);

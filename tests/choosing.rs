@@ -232,11 +232,12 @@ fn without_javascript_nothing_offers_a_selection_and_the_comparison_shows_everyo
 fn every_provider_page_has_the_same_sections_in_the_same_order() {
     let (site, checked) = example();
     // Optional sections appear only when there is something to show.
-    // Who they are, key facts, how to contact and choose them, what users
-    // say (quality figures, inspections, the survey), then the rest. Switching and complaining are the service's, told
-    // once on its page (see the next test).
+    // The municipality's key facts, how to contact and choose them, then
+    // who they are in their own words, what users say (quality figures,
+    // inspections, the survey), then the rest. Switching and complaining
+    // are the service's, told once on its page (see the next test).
     const ORDER: &[&str] =
-        &["om-h", "fakta-h", "kontakt-h", "velg-h", "kvalitet-h", "tilsyn-h", "undersokelse-h", "tillegg-h"];
+        &["fakta-h", "kontakt-h", "velg-h", "om-h", "kvalitet-h", "tilsyn-h", "undersokelse-h", "tillegg-h"];
     const OPTIONAL: &[&str] = &["kvalitet-h", "undersokelse-h", "tillegg-h"];
     for service in &checked.site.services {
         for p in &service.providers {

@@ -153,7 +153,10 @@ fn a_kindergarten_page_shows_its_ages_places_hours_price_and_profile() {
 fn a_kindergarten_may_write_its_own_self_description() {
     let html = doc(example(), "tjenester/barnehage/hagevik-barnehage/index.html");
     let heads: Vec<String> = html.select(&sel("main h2[id]")).map(text).collect();
-    assert_eq!(heads[..3], ["Om barnehagen", "Fakta om barnehagen", "Kontakt barnehagen"]);
+    assert_eq!(
+        heads[..4],
+        ["Fakta om barnehagen", "Kontakt barnehagen", "Slik søker du plass i denne barnehagen", "Om barnehagen"]
+    );
     assert_eq!(html.select(&sel("main .prose h3")).count(), 3, "its own sections");
     assert!(main_text(&html).contains("Skrevet av barnehagen."));
     // One without a self-description shows the profile's description.

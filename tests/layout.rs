@@ -176,7 +176,7 @@ fn a_school_page_has_one_self_description_and_says_the_school_wrote_it() {
     assert_eq!(sources.iter().filter(|s| s.contains("Skrevet av skolen.")).count(), 1, "{sources:?}");
     assert_eq!(html.select(&sel("main .prose")).count(), 1);
     let heads: Vec<String> = html.select(&sel("main h2[id]")).map(text).collect();
-    assert_eq!(heads[..3], ["Om skolen", "Fakta om skolen", "Kontakt skolen"]);
+    assert_eq!(heads[..4], ["Fakta om skolen", "Kontakt skolen", "Slik søker du plass på denne skolen", "Om skolen"]);
 }
 
 #[test]

@@ -112,44 +112,34 @@ enum NewCommand {
         lang: LangArg,
     },
     /// A school, with its self-description
-    School {
-        /// The school's name
-        name: String,
-        /// The school service's id [default: the one service of kind school]
-        #[arg(long)]
-        service: Option<String>,
-        /// The site's folder
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[command(flatten)]
-        lang: LangArg,
-    },
+    School(KindArgs),
     /// A kindergarten, with its facts (a self-description is optional)
-    Kindergarten {
-        /// The kindergarten's name
-        name: String,
-        /// The kindergarten service's id [default: the one service of kind kindergarten]
-        #[arg(long)]
-        service: Option<String>,
-        /// The site's folder
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[command(flatten)]
-        lang: LangArg,
-    },
+    Kindergarten(KindArgs),
     /// A nursing home, with its facts
-    NursingHome {
-        /// The nursing home's name
-        name: String,
-        /// The nursing-home service's id [default: the one service of kind nursing-home]
-        #[arg(long)]
-        service: Option<String>,
-        /// The site's folder
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        #[command(flatten)]
-        lang: LangArg,
-    },
+    NursingHome(KindArgs),
+}
+
+/// What `new` asks of a school, kindergarten or nursing home: a site has
+/// usually one service of each such kind, so the service may be left out.
+#[derive(clap::Args)]
+struct KindArgs {
+    /// The provider's name
+    name: String,
+    /// The service's id [default: the site's one service of this kind]
+    #[arg(long)]
+    service: Option<String>,
+    /// The site's folder
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    #[command(flatten)]
+    lang: LangArg,
+}
+
+impl KindArgs {
+    fn run(self, kind: ServiceKind) -> ExitCode {
+        let lang = self.lang.or_site(&self.root);
+        cmd::new::run(&self.root, self.service.as_deref(), &self.name, kind, lang)
+    }
 }
 
 #[derive(clap::Args)]
@@ -211,15 +201,9 @@ fn main() -> ExitCode {
             NewCommand::Provider { service, name, root, lang } => {
                 cmd::new::run(&root, Some(&service), &name, ServiceKind::HomeCare, lang.or_site(&root))
             }
-            NewCommand::School { name, service, root, lang } => {
-                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::School, lang.or_site(&root))
-            }
-            NewCommand::Kindergarten { name, service, root, lang } => {
-                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::Kindergarten, lang.or_site(&root))
-            }
-            NewCommand::NursingHome { name, service, root, lang } => {
-                cmd::new::run(&root, service.as_deref(), &name, ServiceKind::NursingHome, lang.or_site(&root))
-            }
+            NewCommand::School(args) => args.run(ServiceKind::School),
+            NewCommand::Kindergarten(args) => args.run(ServiceKind::Kindergarten),
+            NewCommand::NursingHome(args) => args.run(ServiceKind::NursingHome),
         },
     }
 }

@@ -7,15 +7,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::TestSite;
-use scraper::{Html, Selector};
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-fn doc(site: &TestSite, page: &str) -> Html {
-    Html::parse_document(&site.page(page))
-}
+use common::html::{doc, sel};
+use scraper::Html;
 
 /// Provider slugs in the order a page's comparison table shows them
 /// (rows outside a filter page's own filter are there, but hidden).

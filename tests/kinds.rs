@@ -5,26 +5,9 @@
 
 mod common;
 
+use common::html::{built_example as example, doc, main_text, sel, text};
 use common::{TestSite, assert_error};
-use scraper::{ElementRef, Html, Selector};
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-fn text(e: ElementRef) -> String {
-    e.text().collect::<String>()
-}
-
-/// The example, built once for all tests here.
-fn example() -> &'static TestSite {
-    static EXAMPLE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
-    EXAMPLE.get_or_init(|| {
-        let site = TestSite::example();
-        site.build_ok();
-        site
-    })
-}
+use scraper::Html;
 
 /// The nynorsk fixture, with one kindergarten and one nursing home.
 fn nynorsk() -> &'static TestSite {
@@ -34,15 +17,6 @@ fn nynorsk() -> &'static TestSite {
         site.build_ok();
         site
     })
-}
-
-fn doc(site: &TestSite, page: &str) -> Html {
-    Html::parse_document(&site.page(page))
-}
-
-/// The main text without soft hyphens, which the pages put in long words.
-fn main_text(html: &Html) -> String {
-    text(html.select(&sel("main")).next().unwrap()).replace('\u{ad}', "")
 }
 
 /// Every page under `<variant><services>/<service>/`, in all four variants.

@@ -4,34 +4,9 @@
 
 mod common;
 
+use common::html::{built_example as example, doc, main_text, sel, text};
 use common::{TestSite, assert_error, describe};
-use scraper::{ElementRef, Html, Selector};
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
-}
-
-fn text(e: ElementRef) -> String {
-    e.text().collect::<String>()
-}
-
-/// The example, built once for all tests here.
-fn example() -> &'static TestSite {
-    static EXAMPLE: std::sync::OnceLock<TestSite> = std::sync::OnceLock::new();
-    EXAMPLE.get_or_init(|| {
-        let site = TestSite::example();
-        site.build_ok();
-        site
-    })
-}
-
-fn doc(site: &TestSite, page: &str) -> Html {
-    Html::parse_document(&site.page(page))
-}
-
-fn main_text(html: &Html) -> String {
-    text(html.select(&sel("main")).next().unwrap())
-}
+use scraper::{ElementRef, Html};
 
 /// Every page of the example's school service, in `variant` ("" or
 /// "lettlest/"), found in the output.

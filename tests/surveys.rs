@@ -9,8 +9,9 @@ use brukervalg::diagnostics::Severity;
 use brukervalg::domain::Slug;
 use brukervalg::model::comparison::Verdict;
 use brukervalg::model::survey::{RawCell, publish_question};
+use common::html::sel;
 use common::{TestSite, assert_error};
-use scraper::{Html, Selector};
+use scraper::Html;
 use survey_sim::{Lcg, RULES, cell_from_answers};
 
 const SURVEY: &str = "surveys/tilfredshet-2026.yaml";
@@ -20,10 +21,6 @@ fn with_survey() -> TestSite {
     let site = TestSite::minimal();
     common::copy_tree(&common::project_root().join("tests/fixtures/survey"), &site.root().join("surveys"));
     site
-}
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap()
 }
 
 /// Every number written in `text`, as written ("4,7", "2.3", "2026").

@@ -2,6 +2,8 @@
 //! templates, UI strings and style sheet, which tests then break on purpose.
 #![allow(dead_code)]
 
+pub mod html;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -197,20 +197,28 @@ fn districts_and_languages_are_chosen_from_the_sites_own_values() {
     assert_eq!(option["label"], "polsk (pl)");
 }
 
+/// The profiles of one service folder of the example, by file stem.
+fn profile_stems(site: &TestSite, service: &str) -> BTreeSet<String> {
+    std::fs::read_dir(site.root().join("providers").join(service))
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".yaml").map(str::to_string))
+        .collect()
+}
+
 #[test]
-fn each_school_has_its_self_description_and_its_lettlest_companion_as_markdown_files() {
+fn each_school_and_kindergarten_has_its_self_description_and_its_lettlest_companion_as_markdown_files() {
     let site = TestSite::example();
     site.build_ok();
     let config = config(&site);
     let files = collection(&config, "egenomtale")["files"].as_array().unwrap().clone();
-    let schools: BTreeSet<String> = std::fs::read_dir(site.root().join("providers/skole"))
-        .unwrap()
-        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix(".yaml").map(str::to_string))
-        .collect();
     let paths: BTreeSet<String> = files.iter().map(|f| f["file"].as_str().unwrap().to_string()).collect();
-    let wanted: BTreeSet<String> = schools
+    let wanted: BTreeSet<String> = ["skole", "barnehage"]
         .iter()
-        .flat_map(|s| [format!("providers/skole/{s}.md"), format!("providers/skole/{s}.lettlest.md")])
+        .flat_map(|service| {
+            profile_stems(&site, service).into_iter().flat_map(move |s| {
+                [format!("providers/{service}/{s}.md"), format!("providers/{service}/{s}.lettlest.md")]
+            })
+        })
         .collect();
     assert_eq!(paths, wanted);
     for file in &files {
@@ -219,6 +227,14 @@ fn each_school_has_its_self_description_and_its_lettlest_companion_as_markdown_f
         let fields = file["fields"].as_array().unwrap();
         assert_eq!(fields.len(), 1);
         assert_eq!((&fields[0]["name"], &fields[0]["widget"]), (&Value::from("body"), &Value::from("markdown")));
+        // A school must describe itself; a kindergarten may, and no
+        // lettlest companion is required.
+        let path = file["file"].as_str().unwrap();
+        let required = path.starts_with("providers/skole/") && !path.ends_with(".lettlest.md");
+        assert_eq!(fields[0]["required"], Value::from(required), "{path}");
+        let hint = fields[0]["hint"].as_str().unwrap();
+        let speaks_of = if path.starts_with("providers/skole/") { "Skolen" } else { "Barnehagen" };
+        assert!(hint.contains(speaks_of) || path.ends_with(".lettlest.md"), "{path}: {hint}");
     }
 }
 

@@ -213,9 +213,10 @@ impl Words<'_> {
 
 fn config(site: &Site, cms: &Cms, words: &Words) -> String {
     let mut collections: Vec<Yaml> = site.services.iter().map(|service| profiles(site, service, words)).collect();
-    let schools: Vec<&crate::model::Service> = site.services.iter().filter(|s| s.kind == ServiceKind::School).collect();
-    if schools.iter().any(|s| s.every_provider().next().is_some()) {
-        collections.push(self_descriptions(&schools, words));
+    let described: Vec<&crate::model::Service> =
+        site.services.iter().filter(|s| matches!(s.kind, ServiceKind::School | ServiceKind::Kindergarten)).collect();
+    if described.iter().any(|s| s.every_provider().next().is_some()) {
+        collections.push(self_descriptions(&described, words));
     }
     let root = Yaml::Map(vec![
         (
@@ -282,12 +283,14 @@ fn profiles(site: &Site, service: &crate::model::Service, words: &Words) -> Yaml
     ])
 }
 
-/// The schools' self-descriptions: Markdown files beside the profiles with
-/// no front matter, one entry per file, since the CMS reads a file without
-/// front matter whole into `body` and writes `body` alone back as it was.
-fn self_descriptions(schools: &[&crate::model::Service], words: &Words) -> Yaml {
+/// The schools' and kindergartens' self-descriptions: Markdown files beside
+/// the profiles with no front matter, one entry per file, since the CMS reads
+/// a file without front matter whole into `body` and writes `body` alone
+/// back as it was. A school must have one; a kindergarten may.
+fn self_descriptions(services: &[&crate::model::Service], words: &Words) -> Yaml {
     let mut files = Vec::new();
-    for service in schools {
+    for service in services {
+        let school = service.kind == ServiceKind::School;
         for provider in service.every_provider() {
             let stem = format!("providers/{}/{}", service.id.as_str(), provider.slug.as_str());
             for (suffix, key) in [("", "cms.self_description"), (".lettlest", "cms.self_description_plain")] {
@@ -302,8 +305,8 @@ fn self_descriptions(schools: &[&crate::model::Service], words: &Words) -> Yaml 
                             ("name", s("body")),
                             ("label", s(words.get(key))),
                             ("widget", s("markdown")),
-                            ("hint", s(words.get(&format!("{key}.hint")))),
-                            ("required", Yaml::Bool(suffix.is_empty())),
+                            ("hint", s(words.get(&format!("{key}.hint{}", if school { "" } else { "_kindergarten" })))),
+                            ("required", Yaml::Bool(school && suffix.is_empty())),
                         ])]),
                     ),
                 ]));

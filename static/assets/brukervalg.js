@@ -1,8 +1,9 @@
 // brukervalg: progressive enhancement only. Every page works without this
 // script: filters are links to pre-built pages, and the side-by-side page
-// shows every provider. With it, filters combine in place, providers can be
-// ticked for the side-by-side page, and that page shows the ones ticked;
-// the state is in the address, so a link can be shared and printed.
+// shows every provider. With it, filters combine in place, the list can be
+// sorted, providers can be ticked for the side-by-side page (a shortlist
+// that follows the reader), and that page shows the ones ticked; the
+// choice is in its address, so a link can be shared and printed.
 //
 // What the script reads (stable, for the browser tests too):
 // - table[data-filter-table] tbody tr[data-provider]: one row per provider
@@ -26,6 +27,23 @@
 //   ([data-compare] thead [data-provider]) and the cells at their
 //   positions in every row. That part is inline in compare.html, so it
 //   runs before the page is first drawn.
+// - The shortlist (at most three): the list's table[data-compare-href]
+//   gets a tick box per row and, with data-shortlist="<lang>:<service>",
+//   keeps the ticks in localStorage under "brukervalg-valgt:<the assets
+//   folder's path>:<lang>:<service>" (a JSON list of provider slugs; no
+//   request is made). A provider page's div.shortlist-add[data-shortlist]
+//   [data-provider] (hidden) gets the add/remove button, only when storage
+//   works. Both make div.shortlist-bar at the end of <main>: p[role=status]
+//   "2 av 3 valgt", a.shortlist-compare to data-compare-href with
+//   ?<data-compare-param>=<slug> per choice, button.shortlist-clear. A
+//   fourth tick is undone with span.pick-limit#pick-limit in its cell.
+//   The words are the element's data-msg-* (count, clear, limit, button,
+//   need-two; add and remove on provider pages).
+// - Sorting, not on a data-partial table: select#sort-order before the
+//   list, from data-msg-sort*; rows are put in the order of data-capacity
+//   (open, waiting-list, full) or data-survey (a number, highest first;
+//   rows without one last), ties and "standard" in the neutral order the
+//   page came in.
 (function () {
   'use strict';
 

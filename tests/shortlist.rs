@@ -73,11 +73,13 @@ fn lists_and_provider_pages_of_every_variant_share_one_key_per_language_and_serv
             let attr = format!("data-msg-{words}");
             assert!(table.value().attr(&attr).is_some_and(|w| !w.is_empty()), "{variant} list: no {attr}");
         }
-        let filter = Html::parse_document(&site.page(&format!("{variant}tjenester/praktisk-bistand/kapasitet/full/index.html")));
+        let filter =
+            Html::parse_document(&site.page(&format!("{variant}tjenester/praktisk-bistand/kapasitet/full/index.html")));
         let table = filter.select(&sel("table[data-filter-table]")).next().unwrap();
         assert_eq!(table.value().attr("data-shortlist"), Some(key), "{variant} filter page");
 
-        let page = Html::parse_document(&site.page(&format!("{variant}tjenester/praktisk-bistand/byomsorg-as/index.html")));
+        let page =
+            Html::parse_document(&site.page(&format!("{variant}tjenester/praktisk-bistand/byomsorg-as/index.html")));
         let add = page.select(&sel("article .shortlist-add")).next().expect("the provider page's place for the button");
         let add = add.value();
         assert_eq!(add.attr("data-shortlist"), Some(key), "{variant} provider page");

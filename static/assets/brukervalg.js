@@ -29,7 +29,7 @@
 //   runs before the page is first drawn.
 // - The shortlist (at most three): the list's table[data-compare-href]
 //   gets a tick box per row and, with data-shortlist="<lang>:<service>",
-//   keeps the ticks in localStorage under "brukervalg-valgt:<the assets
+//   keeps the ticks in localStorage under "brukervalg-shortlist:<the assets
 //   folder's path>:<lang>:<service>" (a JSON list of provider slugs; no
 //   request is made). A provider page's div.shortlist-add[data-shortlist]
 //   [data-provider] (hidden) gets the add/remove button, only when storage
@@ -192,7 +192,7 @@
   try { assets = new URL('.', document.currentScript.src).pathname; } catch (e) { /* keyed by language and service only */ }
   function shortlistStore(key) {
     if (!key) return null;
-    var name = 'brukervalg-valgt:' + assets + ':' + key;
+    var name = 'brukervalg-shortlist:' + assets + ':' + key;
     var store;
     try {
       store = window.localStorage;

@@ -73,3 +73,8 @@ fi
 
 echo "== browser-tests: checking $site"
 node "$here/check.mjs" "$site"
+
+# The shortlist that follows the reader (issue 22): bar, limit, provider
+# pages, sorting, no storage, no script; about 10 s.
+echo "== browser-tests: the shortlist (shortlist.mjs)"
+node "$here/shortlist.mjs" "$site"

@@ -65,6 +65,9 @@ pub enum PageInput<'a> {
     Provider {
         service: &'a Keyed<ServiceInput<'a>>,
         provider: &'a Keyed<&'a Provider>,
+        /// The service's list runs over several pages, so its side-by-side
+        /// pages hold only a page of it each: no shortlist across pages.
+        paged: bool,
     },
     Content(&'a Page),
     NotFound,
@@ -441,7 +444,7 @@ impl<'s> Inputs<'s> {
             }
             PageKind::Provider(s, p) => {
                 let parts = parts(s);
-                PageInput::Provider { service: &parts.meta, provider: &parts.pages[&p.slug] }
+                PageInput::Provider { service: &parts.meta, provider: &parts.pages[&p.slug], paged: parts.paged }
             }
             PageKind::Content(page) => PageInput::Content(page),
             PageKind::NotFound => PageInput::NotFound,

@@ -126,6 +126,9 @@ impl Renderer {
                 context.insert("filters_common", &views::common_values(cx, s, list.filters));
                 let compare = SitePath::paged(routes, &SitePath::compare(routes, s.id), slice.number);
                 insert_compare_links(&mut context, &place, &compare, true);
+                if !list.paged {
+                    insert_shortlist(cx, &mut context, s.id);
+                }
                 insert_pagination(cx, &place, &mut context, &s.path(routes), slice);
                 let mut layout = views::layout(
                     cx,
@@ -139,8 +142,12 @@ impl Renderer {
                 context.insert("providers", &providers);
                 ("service.html", layout)
             }
-            PageInput::Provider { service: s, provider: p } => {
+            PageInput::Provider { service: s, provider: p, paged } => {
                 let service = views::service_view(cx, &place, s);
+                if !paged {
+                    insert_shortlist(cx, &mut context, s.id);
+                    insert_compare_links(&mut context, &place, &SitePath::compare(routes, s.id), true);
+                }
                 let provider = views::provider_view(cx, &place, s, p);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 // A home-care provider's description is a paragraph of the page,
@@ -178,6 +185,9 @@ impl Renderer {
                 // The side-by-side pages of a long service follow its own
                 // pages, so rows ticked here could be on any of them.
                 insert_compare_links(&mut context, &place, &SitePath::compare(routes, s.id), !list.paged);
+                if !list.paged {
+                    insert_shortlist(cx, &mut context, s.id);
+                }
                 insert_pagination(cx, &place, &mut context, &filter.path(s.id, routes), slice);
                 ("filter.html", layout)
             }
@@ -234,6 +244,7 @@ fn provider_rows(cx: &VariantContext, place: &Place, list: &ListInput, context: 
         .map(|(row, hidden)| {
             let mut view = views::provider_row(cx, place, service, row);
             view.survey_headline = headline.as_ref().map(|h| h.value(cx, row.slug));
+            view.survey_sort = headline.as_ref().and_then(|h| h.sort_value(row.slug));
             view.hidden = *hidden;
             view
         })
@@ -257,6 +268,13 @@ fn insert_compare_links(context: &mut Fill, place: &Place, compare: &SitePath, p
     let href = place.linker.page(compare.as_str());
     context.insert("pick_href", if pick { href.as_str() } else { "" });
     context.insert("compare_href", &href);
+}
+
+/// The key the script keeps a service's shortlist under in the reader's
+/// browser (site language and service, so every variant shares it); only
+/// where the side-by-side page holds every provider of the service.
+fn insert_shortlist(cx: &VariantContext, context: &mut Fill, service: &crate::domain::Slug) {
+    context.insert("shortlist", &format!("{}:{service}", cx.site.language.code()));
 }
 
 fn insert_pagination(cx: &VariantContext, place: &Place, context: &mut Fill, list: &SitePath, slice: &Slice) {

@@ -302,6 +302,16 @@ pub struct Headline<'a> {
 }
 
 impl Headline<'_> {
+    /// The provider's headline figure for sorting, when it is shown: the
+    /// same rounded mean the row says, written for a script to read.
+    pub fn sort_value(&self, slug: &Slug) -> Option<String> {
+        let survey = self.source;
+        match survey.published[survey.headline].providers.get(slug) {
+            Some(Figure::Shown { mean, .. }) => Some(format!("{mean:.1}")),
+            _ => None,
+        }
+    }
+
     /// The provider's headline figure as its row shows it.
     pub fn value(&self, cx: &VariantContext, slug: &Slug) -> String {
         let survey = self.source;

@@ -52,6 +52,9 @@ pub struct ProviderView {
     pub is_default: bool,
     /// The headline survey figure, for the service's comparison.
     pub survey_headline: Option<String>,
+    /// The headline figure as a plain number ("4.9"), which the script
+    /// sorts the list by; none when it is not shown.
+    pub survey_sort: Option<String>,
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
@@ -170,6 +173,7 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, 
         stale: p.stale,
         is_default: service.default_provider.as_ref().is_some_and(|d| d.slug == p.slug),
         survey_headline: None,
+        survey_sort: None,
         contact: ContactView::new(p.contact),
         image: p.image.as_ref().map(|i| ImageView { src: place.linker.site(i.published.as_str()), alt: i.alt.clone() }),
         school: p.school.as_ref().map(|s| SchoolView {

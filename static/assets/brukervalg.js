@@ -1,8 +1,9 @@
 // brukervalg: progressive enhancement only. Every page works without this
 // script: filters are links to pre-built pages, and the side-by-side page
-// shows every provider. With it, filters combine in place, providers can be
-// ticked for the side-by-side page, and that page shows the ones ticked;
-// the state is in the address, so a link can be shared and printed.
+// shows every provider. With it, filters combine in place, the list can be
+// sorted, providers can be ticked for the side-by-side page (a shortlist
+// that follows the reader), and that page shows the ones ticked; the
+// choice is in its address, so a link can be shared and printed.
 //
 // What the script reads (stable, for the browser tests too):
 // - table[data-filter-table] tbody tr[data-provider]: one row per provider
@@ -26,6 +27,23 @@
 //   ([data-compare] thead [data-provider]) and the cells at their
 //   positions in every row. That part is inline in compare.html, so it
 //   runs before the page is first drawn.
+// - The shortlist (at most three): the list's table[data-compare-href]
+//   gets a tick box per row and, with data-shortlist="<lang>:<service>",
+//   keeps the ticks in localStorage under "brukervalg-shortlist:<the assets
+//   folder's path>:<lang>:<service>" (a JSON list of provider slugs; no
+//   request is made). A provider page's div.shortlist-add[data-shortlist]
+//   [data-provider] (hidden) gets the add/remove button, only when storage
+//   works. Both make div.shortlist-bar at the end of <main>: p[role=status]
+//   "2 av 3 valgt", a.shortlist-compare to data-compare-href with
+//   ?<data-compare-param>=<slug> per choice, button.shortlist-clear. A
+//   fourth tick is undone with span.pick-limit#pick-limit in its cell.
+//   The words are the element's data-msg-* (count, clear, limit, button,
+//   need-two; add and remove on provider pages).
+// - Sorting, not on a data-partial table: select#sort-order before the
+//   list, from data-msg-sort*; rows are put in the order of data-capacity
+//   (open, waiting-list, full) or data-survey (a number, highest first;
+//   rows without one last), ties and "standard" in the neutral order the
+//   page came in.
 (function () {
   'use strict';
 
@@ -165,18 +183,127 @@
     apply(false);
   }
 
+  // The shortlist: kept in the reader's own browser (localStorage; nothing
+  // is sent anywhere) under the site, its language and the service, so the
+  // ticks follow the reader between the service page, its filter pages and
+  // the providers' pages, in every variant. Storage may throw (private
+  // mode, blocked): then ticks live on their page only, as before.
+  var assets = '';
+  try { assets = new URL('.', document.currentScript.src).pathname; } catch (e) { /* keyed by language and service only */ }
+  function shortlistStore(key) {
+    if (!key) return null;
+    var name = 'brukervalg-shortlist:' + assets + ':' + key;
+    var store;
+    try {
+      store = window.localStorage;
+      store.setItem(name + ':probe', '1');
+      store.removeItem(name + ':probe');
+    } catch (e) {
+      return null;
+    }
+    return {
+      read: function () {
+        try {
+          var list = JSON.parse(store.getItem(name) || '[]');
+          return Array.isArray(list) ? list.filter(function (s) { return typeof s === 'string'; }).slice(0, 3) : [];
+        } catch (e) {
+          return [];
+        }
+      },
+      write: function (list) {
+        try {
+          if (list.length) store.setItem(name, JSON.stringify(list)); else store.removeItem(name);
+        } catch (e) { /* full or blocked: this page still shows it */ }
+      },
+      name: name
+    };
+  }
+
+  // The bar that stays at the foot of the screen while anything is chosen
+  // (sticky in <main>, style.css): "2 av 3 valgt", the link to the
+  // side-by-side page with the chosen ones, and a button that empties the
+  // list. The page keeps the bar's height free below what has focus
+  // (scroll-padding-bottom), so the bar never hides it (WCAG 2.4.11).
+  function shortlistBar(source, onClear) {
+    var msg = function (name) { return source.getAttribute('data-msg-' + name); };
+    var href = source.getAttribute('data-compare-href');
+    var param = source.getAttribute('data-compare-param');
+    var bar = document.createElement('div');
+    bar.className = 'shortlist-bar';
+    bar.hidden = true;
+    var count = document.createElement('p');
+    count.className = 'shortlist-count';
+    count.setAttribute('role', 'status');
+    var link = document.createElement('a');
+    link.className = 'shortlist-compare';
+    link.textContent = msg('button');
+    var clear = document.createElement('button');
+    clear.type = 'button';
+    clear.className = 'shortlist-clear';
+    clear.textContent = msg('clear');
+    clear.addEventListener('click', onClear);
+    bar.appendChild(count);
+    bar.appendChild(link);
+    bar.appendChild(clear);
+    (document.querySelector('main') || document.body).appendChild(bar);
+    var root = document.documentElement;
+    var reserve = function () {
+      root.style.scrollPaddingBottom = bar.hidden ? '' : bar.offsetHeight + 16 + 'px';
+      var active = document.activeElement;
+      if (bar.hidden || !active || active === document.body || bar.contains(active) || !active.getBoundingClientRect) return;
+      var a = active.getBoundingClientRect();
+      var b = bar.getBoundingClientRect();
+      if (a.bottom > b.top && a.top < b.bottom) active.scrollIntoView({ block: 'nearest' });
+    };
+    window.addEventListener('resize', reserve);
+    var timer = null;
+    return {
+      // `slugs` in the order chosen; `extra` is heard after the count but
+      // not shown, as the page shows it where it happened and a taller
+      // bar would cover it.
+      show: function (slugs, extra) {
+        var text = format(msg('count'), { n: slugs.length });
+        if (slugs.length === 1) text += '. ' + msg('need-two');
+        link.href = href + '?' + slugs.map(function (s) { return param + '=' + encodeURIComponent(s); }).join('&');
+        var appearing = bar.hidden && slugs.length > 0;
+        bar.hidden = slugs.length === 0;
+        // A status that appears with its words is often not read out: the
+        // words come just after it is shown.
+        var say = function () {
+          count.textContent = text;
+          if (extra) {
+            var heard = document.createElement('span');
+            heard.className = 'visually-hidden';
+            heard.textContent = (slugs.length === 1 ? ' ' : '. ') + extra;
+            count.appendChild(heard);
+          }
+        };
+        if (timer) clearTimeout(timer);
+        if (appearing) {
+          count.textContent = '';
+          timer = setTimeout(function () { say(); timer = null; reserve(); }, 50);
+        } else {
+          say();
+        }
+        reserve();
+      },
+      link: link
+    };
+  }
+
   // Ticking providers for the side-by-side page: at most three. The box is
   // in a cell of its own (the row header keeps the provider's name alone),
   // the instructions come before the boxes and describe each of them, and
-  // every tick is listed with a remove button, also one on a row a filter
-  // hides, so the count the limit is about can be seen and changed.
+  // every tick is listed with a remove button below the list, also one on
+  // a row a filter hides, so the count the limit is about can be seen and
+  // changed. A fourth tick is undone with the reason beside that box.
   if (table && table.getAttribute('data-compare-href') && table.getAttribute('data-compare-param')) {
     var msg = function (name) { return table.getAttribute('data-msg-' + name); };
-    var param = table.getAttribute('data-compare-param');
     var wrapper = table.parentNode;
     var hint = document.createElement('p');
     hint.className = 'compare-hint';
     hint.id = 'compare-hint';
+    hint.tabIndex = -1;
     hint.textContent = msg('hint');
     wrapper.parentNode.insertBefore(hint, wrapper);
     var head = document.createElement('th');
@@ -214,39 +341,56 @@
     chosenLine.hidden = true;
     var chosenList = document.createElement('ul');
     chosenList.className = 'compare-chosen-list';
-    var button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = msg('button');
     actions.appendChild(chosenLine);
     actions.appendChild(chosenList);
-    actions.appendChild(button);
     wrapper.parentNode.insertBefore(actions, wrapper.nextSibling);
-    var pickStatus = liveRegion(actions);
-    var ticked = function () { return boxes.filter(function (b) { return b.checked; }); };
+    var store = shortlistStore(table.getAttribute('data-shortlist'));
+    // In the order ticked, which the bar's link keeps.
+    var order = [];
+    var boxOf = function (slug) { return boxes.filter(function (b) { return b.value === slug; })[0]; };
+    var limitNote = null;
+    var clearLimit = function () {
+      if (!limitNote) return;
+      var box = limitNote.parentNode.querySelector('input');
+      box.setAttribute('aria-describedby', 'compare-hint');
+      limitNote.parentNode.removeChild(limitNote);
+      limitNote = null;
+    };
+    var bar = shortlistBar(table, function () {
+      order = [];
+      update();
+      hint.focus();
+    });
+    var update = function (extra) {
+      boxes.forEach(function (b) { b.checked = order.indexOf(b.value) !== -1; });
+      if (store) store.write(order);
+      listChosen();
+      bar.show(order, extra);
+    };
     var listChosen = function () {
-      var chosen = ticked();
-      chosenLine.hidden = chosen.length === 0;
-      chosenLine.textContent = format(msg('chosen'), { n: chosen.length });
+      chosenLine.hidden = order.length === 0;
+      chosenLine.textContent = format(msg('chosen'), { n: order.length });
       while (chosenList.firstChild) chosenList.removeChild(chosenList.firstChild);
-      chosen.forEach(function (box) {
+      order.forEach(function (slug) {
+        var box = boxOf(slug);
         var item = document.createElement('li');
-        item.appendChild(document.createTextNode(names[box.value] + ' '));
+        item.appendChild(document.createTextNode(names[slug] + ' '));
         var remove = document.createElement('button');
         remove.type = 'button';
         remove.className = 'remove';
         remove.textContent = msg('remove');
         var whom = document.createElement('span');
         whom.className = 'visually-hidden';
-        whom.textContent = ' ' + names[box.value];
+        whom.textContent = ' ' + names[slug];
         remove.appendChild(whom);
         remove.addEventListener('click', function () {
-          box.checked = false;
-          listChosen();
-          pickStatus.textContent = '';
-          // Focus must not fall to the page: the list's next button, or the
-          // button that sends the ticks.
+          order.splice(order.indexOf(slug), 1);
+          clearLimit();
+          update();
+          // Focus must not fall to the page: the list's next button, the
+          // box of the row, or the instructions when a filter hides it.
           var next = chosenList.querySelector('button.remove');
-          (next || button).focus();
+          (next || (box.closest('tr').hidden ? hint : box)).focus();
         });
         item.appendChild(remove);
         chosenList.appendChild(item);
@@ -254,26 +398,135 @@
     };
     boxes.forEach(function (box) {
       box.addEventListener('change', function () {
-        if (box.checked && ticked().length > 3) {
+        clearLimit();
+        if (box.checked && order.length >= 3) {
+          // Said where it happened, and in the bar's status.
           box.checked = false;
-          pickStatus.textContent = msg('limit');
-        } else {
-          pickStatus.textContent = '';
+          limitNote = document.createElement('span');
+          limitNote.className = 'pick-limit';
+          limitNote.id = 'pick-limit';
+          limitNote.textContent = msg('limit');
+          box.closest('td').appendChild(limitNote);
+          box.setAttribute('aria-describedby', 'compare-hint pick-limit');
+          update(msg('limit'));
+          if (limitNote.scrollIntoView) limitNote.scrollIntoView({ block: 'nearest' });
+          return;
         }
-        listChosen();
+        var at = order.indexOf(box.value);
+        if (box.checked && at === -1) order.push(box.value);
+        if (!box.checked && at !== -1) order.splice(at, 1);
+        update();
       });
     });
-    button.addEventListener('click', function () {
-      var chosen = ticked();
-      if (chosen.length < 2) {
-        pickStatus.textContent = msg('need-two');
-        return;
-      }
-      window.location.href = table.getAttribute('data-compare-href') + '?' +
-        chosen.map(function (b) { return param + '=' + encodeURIComponent(b.value); }).join('&');
+    // The stored list (another page may have changed it), else the ticks
+    // the browser restored (back button). Providers no longer listed drop.
+    var restore = function () {
+      var stored = store ? store.read() : boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+      order = stored.filter(function (slug) { return boxOf(slug); }).slice(0, 3);
+      clearLimit();
+      update();
+    };
+    restore();
+    if (store) {
+      window.addEventListener('pageshow', function (e) { if (e.persisted) restore(); });
+      window.addEventListener('storage', function (e) { if (e.key === store.name) restore(); });
+    }
+  }
+
+  // "Legg til i sammenligningen" on a provider's page: only with a stored
+  // list, as a list of one page would be forgotten on the next.
+  var adder = document.querySelector('.shortlist-add[data-shortlist]');
+  var adderStore = adder && shortlistStore(adder.getAttribute('data-shortlist'));
+  if (adderStore) {
+    var say = function (name) { return adder.getAttribute('data-msg-' + name); };
+    var slug = adder.getAttribute('data-provider');
+    var toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'shortlist-toggle';
+    var note = document.createElement('p');
+    note.className = 'shortlist-note';
+    note.id = 'shortlist-note';
+    adder.appendChild(toggle);
+    adder.appendChild(note);
+    adder.hidden = false;
+    var adderBar = shortlistBar(adder, function () {
+      adderStore.write([]);
+      show();
+      toggle.focus();
     });
-    // Ticks the browser restored (back button) are listed too.
-    listChosen();
+    var show = function (extra) {
+      var list = adderStore.read();
+      var listed = list.indexOf(slug) !== -1;
+      var full = !listed && list.length >= 3;
+      toggle.textContent = say(listed ? 'remove' : 'add');
+      note.hidden = !full;
+      note.textContent = full ? say('limit') : '';
+      if (full) toggle.setAttribute('aria-describedby', 'shortlist-note'); else toggle.removeAttribute('aria-describedby');
+      adderBar.show(list, extra);
+    };
+    toggle.addEventListener('click', function () {
+      var list = adderStore.read();
+      var at = list.indexOf(slug);
+      if (at !== -1) {
+        list.splice(at, 1);
+      } else if (list.length >= 3) {
+        show(say('limit'));
+        return;
+      } else {
+        list.push(slug);
+      }
+      adderStore.write(list);
+      show();
+    });
+    show();
+    window.addEventListener('pageshow', function (e) { if (e.persisted) show(); });
+    window.addEventListener('storage', function (e) { if (e.key === adderStore.name) show(); });
+  }
+
+  // Sorting the list: the neutral order (alphabetical, by rule) first and
+  // always one choice away; then free places first, and the survey's
+  // headline figure highest first where the service has one. Not on one
+  // page of a long list (data-partial), where it would sort that page only.
+  if (table && !partial && table.getAttribute('data-msg-sort')) {
+    var word = function (name) { return table.getAttribute('data-msg-' + name); };
+    var tbody = table.tBodies[0];
+    var neutral = rows.slice();
+    var rank = { 'open': 0, 'waiting-list': 1, 'full': 2 };
+    var capacityOf = function (row) {
+      var r = rank[row.getAttribute('data-capacity')];
+      return r === undefined ? 3 : r;
+    };
+    var surveyOf = function (row) {
+      var v = parseFloat(row.getAttribute('data-survey'));
+      return isNaN(v) ? -Infinity : v;
+    };
+    var sortField = document.createElement('div');
+    sortField.className = 'filter-field sort-field';
+    var sortLabel = document.createElement('label');
+    sortLabel.setAttribute('for', 'sort-order');
+    sortLabel.textContent = word('sort');
+    var sortSelect = document.createElement('select');
+    sortSelect.id = 'sort-order';
+    sortSelect.add(new Option(word('sort-default'), ''));
+    sortSelect.add(new Option(word('sort-capacity'), 'capacity'));
+    if (word('sort-survey')) sortSelect.add(new Option(word('sort-survey'), 'survey'));
+    sortField.appendChild(sortLabel);
+    sortField.appendChild(sortSelect);
+    var listTop = document.getElementById('compare-hint') || table.parentNode;
+    listTop.parentNode.insertBefore(sortField, listTop);
+    var sortStatus = liveRegion(sortField);
+    sortSelect.addEventListener('change', function () {
+      var by = sortSelect.value;
+      var position = function (row) { return neutral.indexOf(row); };
+      var ordered = neutral.slice().sort(function (a, b) {
+        var d = 0;
+        if (by === 'capacity') d = capacityOf(a) - capacityOf(b);
+        if (by === 'survey') d = surveyOf(b) - surveyOf(a);
+        return d || position(a) - position(b);
+      });
+      ordered.forEach(function (row) { tbody.appendChild(row); });
+      sortStatus.textContent = format(word('sorted'), { order: sortSelect.options[sortSelect.selectedIndex].text });
+    });
   }
   // The side-by-side page chooses its columns itself, in a script right
   // after its table (compare.html), before it is first drawn.

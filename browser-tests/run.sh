@@ -5,7 +5,9 @@
 # first phone screen, chart text >= 12 px, no selection promised without
 # JavaScript, school wording, filter counts, skip link, visible focus,
 # missing sub-resources and, on the pages of choosing, words that stay
-# whole (words.mjs). check.mjs's header lists each check.
+# whole (words.mjs). check.mjs's header lists each check; print.mjs's
+# what is checked on paper (A4 PDFs: blocks that never split, 16 pt large
+# print).
 #
 #   bash browser-tests/run.sh            build the example site and check it
 #   bash browser-tests/run.sh SITE_DIR   check an already built site folder
@@ -78,3 +80,8 @@ node "$here/check.mjs" "$site"
 # pages, sorting, no storage, no script; about 10 s.
 echo "== browser-tests: the shortlist (shortlist.mjs)"
 node "$here/shortlist.mjs" "$site"
+# On paper (print.mjs): the brochure of the service with the most
+# providers in all four variants, its service page and the large-print
+# comparison of three, printed to A4 PDFs and read back (about 15 s).
+echo "== browser-tests: printing (print.mjs)"
+node "$here/print.mjs" "$site"

@@ -25,7 +25,7 @@ fn walk(site: &common::TestSite, start: &str) -> Vec<Vec<String>> {
     let mut at = start.to_string();
     loop {
         let html = Html::parse_document(&site.page(&format!("{at}index.html")));
-        let rows = select(&html, "[data-filter-table] tbody th a, .compare-table thead th a");
+        let rows = select(&html, "[data-filter-table] tbody th a, .compare-table thead th a, .brochure-provider h3 a");
         pages
             .push(rows.iter().map(|href| href.trim_end_matches('/').rsplit('/').next().unwrap().to_string()).collect());
         let current = select(&html, ".pagination a[aria-current=page]");
@@ -78,6 +78,8 @@ fn a_long_service_is_split_into_small_pages_that_reach_every_provider() {
 
     // The side-by-side pages show the same providers, page by page.
     assert_eq!(walk(&site, &format!("{service}sammenlign/")), pages);
+    // So do the brochure's parts, each small enough to print.
+    assert_eq!(walk(&site, &format!("{service}brosjyre/")), pages);
 
     let page2 = site.page(&format!("{service}side/2/index.html"));
     assert!(page2.contains("Viser 51–100 av 2\u{a0}002"), "the page says which rows it shows");

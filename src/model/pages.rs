@@ -17,6 +17,9 @@ pub enum PageKind<'a> {
     Filter(&'a crate::model::Service, &'a Filter, Slice),
     /// The same providers as the service page of the same number.
     Compare(&'a crate::model::Service, Slice),
+    /// The service made for paper: the providers of the service page of
+    /// the same number, between a cover and the rights in brief.
+    Brochure(&'a crate::model::Service, Slice),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
     Content(&'a crate::model::Page),
     NotFound,
@@ -39,9 +42,13 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
                 PageKind::Service(service, slice.clone()),
             ));
         }
-        for slice in slices {
+        for slice in &slices {
             let path = SitePath::paged(&site.routes, &SitePath::compare(&site.routes, &service.id), slice.number);
-            pages.push((path, PageKind::Compare(service, slice)));
+            pages.push((path, PageKind::Compare(service, slice.clone())));
+        }
+        for slice in slices {
+            let path = SitePath::paged(&site.routes, &SitePath::brochure(&site.routes, &service.id), slice.number);
+            pages.push((path, PageKind::Brochure(service, slice)));
         }
         for filter in service.filters() {
             // A short service keeps every row on its filter pages (the

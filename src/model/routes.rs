@@ -27,6 +27,8 @@ pub struct Routes {
     pub services: Slug,
     /// `sammenlign`: the side-by-side page under a service.
     pub compare: Slug,
+    /// `brosjyre`: the service's overview made for paper, under the service.
+    pub brochure: Slug,
     /// `bilder`: published provider pictures.
     pub images: Slug,
     /// The filter dimensions' folders, which are also the filter script's
@@ -50,8 +52,18 @@ pub struct MissingWord(pub String);
 
 impl Routes {
     /// The keys of `paths:`, each with its one use.
-    pub const PATH_KEYS: [&'static str; 9] =
-        ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected", "page"];
+    pub const PATH_KEYS: [&'static str; 10] = [
+        "services",
+        "compare",
+        "brochure",
+        "images",
+        "district",
+        "language",
+        "ownership",
+        "capacity",
+        "selected",
+        "page",
+    ];
     /// The keys of `anchors:`: the sections of the service and provider pages.
     pub const ANCHOR_KEYS: [&'static str; 14] = [
         "providers",
@@ -77,6 +89,7 @@ impl Routes {
         let mut routes = Routes {
             services: path("services")?,
             compare: path("compare")?,
+            brochure: path("brochure")?,
             images: path("images")?,
             district: path("district")?,
             language: path("language")?,
@@ -105,9 +118,9 @@ impl Routes {
     }
 
     /// Names under a service that a provider's file name may not take,
-    /// because the service's filter and comparison pages live there.
+    /// because the service's filter, comparison and brochure pages live there.
     pub fn reserved_in_service(&self) -> Vec<&str> {
-        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.page]
+        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.brochure, &self.page]
             .into_iter()
             .map(Slug::as_str)
             .collect()
@@ -134,6 +147,11 @@ impl SitePath {
 
     pub fn compare(routes: &Routes, service: &Slug) -> SitePath {
         SitePath(format!("{}/{service}/{}/", routes.services, routes.compare))
+    }
+
+    /// The service's overview for paper: `tjenester/<service>/brosjyre/`.
+    pub fn brochure(routes: &Routes, service: &Slug) -> SitePath {
+        SitePath(format!("{}/{service}/{}/", routes.services, routes.brochure))
     }
 
     /// A provider's published picture: `bilder/<service>/<provider>.<ext>`.
@@ -281,6 +299,7 @@ mod tests {
             ("capacity", "kapasitet"),
             ("selected", "valgt"),
             ("page", "side"),
+            ("brochure", "brosjyre"),
         ]);
         paths.extend(words(&[("services", services), ("compare", compare)]));
         let anchors = Routes::ANCHOR_KEYS.iter().map(|k| (k.to_string(), slug(&k.replace('_', "-")))).collect();
@@ -295,6 +314,8 @@ mod tests {
         assert_eq!(SitePath::compare(&nn, &service).as_str(), "tenester/skule/samanlikn/");
         assert!(nn.reserved().contains(&"tenester") && !nn.reserved().contains(&"tjenester"));
         assert!(nn.reserved_in_service().contains(&"samanlikn"));
+        assert_eq!(SitePath::brochure(&nn, &service).as_str(), "tenester/skule/brosjyre/");
+        assert!(nn.reserved_in_service().contains(&"brosjyre"));
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub enum PageInput<'a> {
     Service(ListInput<'a>),
     Filter(ListInput<'a>, FilterEntry<'a>),
     Compare(ListInput<'a>),
+    Brochure(ListInput<'a>),
     Provider {
         service: &'a Keyed<ServiceInput<'a>>,
         provider: &'a Keyed<&'a Provider>,
@@ -439,6 +440,7 @@ impl<'s> Inputs<'s> {
             }
             PageKind::Service(s, slice) => PageInput::Service(parts(s).list(None, slice)),
             PageKind::Compare(s, slice) => PageInput::Compare(parts(s).list(None, slice)),
+            PageKind::Brochure(s, slice) => PageInput::Brochure(parts(s).list(None, slice)),
             PageKind::Filter(s, filter, slice) => {
                 PageInput::Filter(parts(s).list(Some(filter), slice), FilterEntry::of(filter))
             }

@@ -89,7 +89,10 @@ impl Renderer {
         let place = Place::new(input.path.clone(), input.variant, cx.site);
         let mut context = Fill::default();
         let kind = match &input.page {
-            PageInput::Service(list) | PageInput::Filter(list, _) | PageInput::Compare(list) => Some(list.service.kind),
+            PageInput::Service(list)
+            | PageInput::Filter(list, _)
+            | PageInput::Compare(list)
+            | PageInput::Brochure(list) => Some(list.service.kind),
             PageInput::Provider { service, .. } => Some(service.kind),
             _ => None,
         };
@@ -129,6 +132,8 @@ impl Renderer {
                 if !list.paged {
                     insert_shortlist(cx, &mut context, s.id);
                 }
+                let brochure = SitePath::paged(routes, &SitePath::brochure(routes, s.id), slice.number);
+                context.insert("brochure_href", &place.linker.page(brochure.as_str()));
                 insert_pagination(cx, &place, &mut context, &s.path(routes), slice);
                 let mut layout = views::layout(
                     cx,
@@ -204,6 +209,22 @@ impl Renderer {
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 ("compare.html", layout)
+            }
+            PageInput::Brochure(list) => {
+                let (s, slice) = (&**list.service, list.slice);
+                // The cover and the rights come from the service page's own
+                // texts, so paper says what the site says.
+                let service = views::service_page_view(cx, &place, s);
+                let providers = provider_rows(cx, &place, list, &mut context);
+                let title = format!("{} – {}", service.name, cx.s("brochure_title"));
+                let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
+                insert_pagination(cx, &place, &mut context, &SitePath::brochure(routes, s.id), slice);
+                let layout =
+                    views::layout(cx, &place, titled(cx, title.clone(), slice), service.summary.clone(), crumbs);
+                context.insert("service", &service);
+                context.insert("providers", &providers);
+                context.insert("heading", &title);
+                ("brochure.html", layout)
             }
             PageInput::Content(page) => {
                 let view = views::page_view(cx, &place, page);

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::context::VariantContext;
 use super::inputs::Row;
 use super::survey_views::{Headline, explanation, municipality_text, scored};
+use crate::model::ServiceKind;
 use crate::model::survey::Figure;
 
 /// A question as its row's header shows it.
@@ -32,8 +33,10 @@ pub struct SurveyCell {
     pub too_few: bool,
 }
 
-/// The rows' headers, in the survey's order.
-pub fn questions(cx: &VariantContext, headline: &Headline) -> Vec<QuestionHead> {
+/// The rows' headers, in the survey's order, in the words of the service's
+/// kind ("bare barnehagene som vises").
+pub fn questions(cx: &VariantContext, kind: ServiceKind, headline: &Headline) -> Vec<QuestionHead> {
+    let cx = &cx.of_kind(kind);
     let survey = headline.survey();
     survey
         .questions
@@ -50,7 +53,8 @@ pub fn questions(cx: &VariantContext, headline: &Headline) -> Vec<QuestionHead> 
 }
 
 /// One provider's cells, one per question, from its row input alone.
-pub fn cells(cx: &VariantContext, headline: &Headline, row: &Row) -> Vec<SurveyCell> {
+pub fn cells(cx: &VariantContext, kind: ServiceKind, headline: &Headline, row: &Row) -> Vec<SurveyCell> {
+    let cx = &cx.of_kind(kind);
     let max = headline.survey().scale.max;
     row.survey
         .iter()

@@ -245,14 +245,14 @@ fn provider_rows(
             let mut view = views::provider_row(cx, place, service, row);
             view.survey_headline = headline.as_ref().map(|h| h.value(cx, row.slug));
             if let Some(h) = whole {
-                view.survey = compare_survey::cells(cx, h, row);
+                view.survey = compare_survey::cells(cx, service.kind, h, row);
             }
             view.hidden = *hidden;
             view
         })
         .collect();
     if let Some(h) = whole {
-        context.insert("survey_questions", &compare_survey::questions(cx, h));
+        context.insert("survey_questions", &compare_survey::questions(cx, service.kind, h));
     }
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);

@@ -23,6 +23,14 @@
 //                width (one load per context; the desktop tab is resized to
 //                1440, 1024, 768 and 320 px);
 //   first-screen on a 360x740 phone the <h1> starts within the first 740 px;
+//   home-services on a 360x740 phone, on the home page (and any page with the
+//                home page's ul.service-links) every service the page links
+//                to has a link starting within the first screen (top < 740
+//                px; two screens in large print, top < 1480 px); a home page
+//                without ul.service-links fails (issue 22);
+//   provider-phone on a 360x740 phone, on a provider page in standard print
+//                (not large print) its first phone link (a[href^="tel:"] in
+//                <main>) starts within 1.5 screens (top < 1110 px);
 //   chart-text   no SVG text renders below 12 CSS px at 320, 360 and 1280 px
 //                (computed font size times the text's on-screen scale);
 //   selection    with JavaScript off no page promises a selection it cannot
@@ -103,6 +111,10 @@ const NO_JS = { name: '320px without JavaScript', viewport: { width: 320, height
 // site promises for chart text (issue 9: chart labels at ~7.7 px on a phone).
 const MIN_CHART_TEXT_PX = 12;
 const FIRST_SCREEN_PX = 740;
+// Issue 22: a link to every service within the home page's first screen
+// (two in large print); a provider's phone within 1.5 screens.
+const HOME_SERVICES_PX = { standard: FIRST_SCREEN_PX, large: 2 * FIRST_SCREEN_PX };
+const PROVIDER_PHONE_PX = 1.5 * FIRST_SCREEN_PX;
 
 // Words that describe home care and must not appear on a school's pages
 // (issue 9 item 7: a school has pupils, a catchment area, "bytte skole";
@@ -432,6 +444,32 @@ function firstScreenProbe() {
   return { h1: true, top: Math.round(h1.getBoundingClientRect().top + window.scrollY), text: window.__bt_describe(h1) };
 }
 
+// Where the links a chooser needs first start: the highest link to each
+// service the page links to (when it has the home page's service list or
+// is the home page), and the first phone link (on a provider page).
+function firstLinksProbe(args) {
+  const { services, home, provider } = args;
+  const top = (el) => Math.round(el.getBoundingClientRect().top + window.scrollY);
+  const out = { list: !!document.querySelector('main ul.service-links'), services: null, phone: null };
+  if (out.list || home) {
+    const service = new RegExp(`/${services}/[^/]+/(index\\.html)?$`);
+    const best = new Map();
+    for (const a of document.querySelectorAll('main a[href]')) {
+      let path;
+      try { path = new URL(a.href).pathname.replace(/index\.html$/, ''); } catch { continue; }
+      if (!service.test(path)) continue;
+      const t = top(a);
+      if (!best.has(path) || t < best.get(path).top) best.set(path, { top: t, text: a.textContent.trim().replace(/\s+/g, ' ') });
+    }
+    out.services = [...best.values()];
+  }
+  if (provider) {
+    const a = document.querySelector('main a[href^="tel:"]');
+    out.phone = a ? { top: top(a), text: a.textContent.trim() } : { top: null };
+  }
+  return out;
+}
+
 // Without JavaScript: what on the page promises a selection it cannot make.
 function selectionProbe(args) {
   const { words, comparePage, addresses } = args;
@@ -649,6 +687,26 @@ async function checkFirstScreen(page, fail) {
     fail('first-screen', `the <h1> starts ${r.top} px down on a ${PHONE.viewport.width}x${PHONE.viewport.height} phone, below the first ${FIRST_SCREEN_PX} px (${r.text})`);
 }
 
+async function checkFirstLinks(page, p, fail) {
+  const home = /(^| )home$/.test(p.kind), provider = /(^| )provider$/.test(p.kind);
+  const large = p.variant.startsWith('stor-skrift');
+  const r = await page.evaluate(firstLinksProbe, { services: escapeRe(ADDRESS_WORDS.services), home, provider });
+  const phone = `${PHONE.viewport.width}x${PHONE.viewport.height} phone`;
+  if (home && !r.list) fail('home-services', 'the home page has no ul.service-links: its services are not listed near the top');
+  if (r.services) {
+    const limit = large ? HOME_SERVICES_PX.large : HOME_SERVICES_PX.standard;
+    const low = r.services.filter((x) => x.top >= limit);
+    if (low.length)
+      fail('home-services', `${low.length} of ${r.services.length} service(s) have no link within the first ${limit} px on a ${phone}`
+        + `${large ? ' (large print: two screens)' : ''}: ${low.map((x) => `"${x.text}" at ${x.top} px`).join(', ')}`);
+  }
+  if (r.phone && !large) {
+    if (r.phone.top === null) fail('provider-phone', 'the provider page has no phone link in <main>');
+    else if (r.phone.top >= PROVIDER_PHONE_PX)
+      fail('provider-phone', `the phone "${r.phone.text}" starts ${r.phone.top} px down on a ${phone}, below 1.5 screens (${PROVIDER_PHONE_PX} px)`);
+  }
+}
+
 async function checkSelection(page, comparePage, at, fail) {
   for (const problem of await page.evaluate(selectionProbe, { words: SELECTION_WORDS, comparePage, addresses: ADDRESS_WORDS }))
     fail('selection', `without JavaScript${at}: ${problem}`);
@@ -829,6 +887,7 @@ try {
         });
         await checkReflow(tabs.phone, PHONE.name, PHONE.viewport.width, PHONE.viewport.height, fail);
         await checkFirstScreen(tabs.phone, fail);
+        await checkFirstLinks(tabs.phone, p, fail);
         await checkChartText(tabs.phone, PHONE.name, fail);
         if (words) await step('words', () => checkWords(tabs.phone, `at ${PHONE.name}`, fail));
         if (p.axeSample) await step('axe 360', () => checkAxe(tabs.phone, `at ${PHONE.name}`, fail));

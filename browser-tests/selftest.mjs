@@ -9,7 +9,10 @@
 //                             skip-link, focus), each for the planted reason;
 //   broken/<one-thing>/...    must fail exactly the one check named below
 //                             (words-*: a word broken mid-word, a split
-//                             phone number, a column a letter wide).
+//                             phone number, a column a letter wide;
+//                             services-below: a service link below the first
+//                             screen, two in large print; provider-phone-
+//                             below: a provider's phone below 1.5 screens).
 // fixtures/data/providers.json makes "skole" a school service, as the
 // site's own open data does.
 // Exit 0 when every expectation holds, 1 otherwise.
@@ -79,6 +82,11 @@ const only = {
   '/broken/wide-without-js/': ['reflow', /320px without JavaScript/],
   '/broken/wide-at-1024/': ['reflow', /^sideways scrolling at 1024px \(1024x800\): scrollWidth \d+ > innerWidth 1024/],
   '/broken/h1-below/': ['first-screen', /the <h1> starts \d{3} px down on a 360x740 phone/],
+  // issue 22: a link to every service on the home page's first screen
+  // (two in large print), a provider's phone within 1.5 screens
+  '/broken/services-below/': ['home-services', /^1 of 2 service\(s\) have no link within the first 740 px on a 360x740 phone: "Grunnskole" at \d+ px$/m],
+  '/broken/services-below/stor-skrift/': ['home-services', /^1 of 2 service\(s\) have no link within the first 1480 px on a 360x740 phone \(large print: two screens\): "Grunnskole" at \d+ px$/m],
+  '/broken/provider-phone-below/tjenester/demo/alfa-omsorg/': ['provider-phone', /^the phone "55 12 36 00" starts \d+ px down on a 360x740 phone, below 1\.5 screens \(1110 px\)$/m],
   '/broken/small-chart-text/': ['chart-text', /below 12 px at 320px; smallest: "Tekst som[^"]*" 8\.\d px[\s\S]*below 12 px at 360px phone/],
   '/broken/claims-selection/tjenester/demo/sammenlign/': ['selection',
     /without JavaScript: 1 checked control[\s\S]*says "valgte"[\s\S]*2 visible control\(s\) that only work with JavaScript[\s\S]*opened with \?valgt=a&valgt=b\): 1 checked/],
@@ -136,4 +144,4 @@ if (bad) {
   console.log(`self-test FAILED: ${bad} of ${good + bad} expectations not met`);
   process.exit(1);
 }
-console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, chart-text, selection, school-words, filters, menus, focus-hidden, forced-colors, text-spacing, names, tables, cls and words)`);
+console.log(`self-test ok: ${good} expectations met (clean fixtures pass; broken fixtures fail axe, vnu, reflow, skip-link, focus, load, first-screen, home-services, provider-phone, chart-text, selection, school-words, filters, menus, focus-hidden, forced-colors, text-spacing, names, tables, cls and words)`);

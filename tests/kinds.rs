@@ -176,7 +176,7 @@ fn the_comparison_lines_up_the_facts_families_compare() {
             "Pedagogisk profil",
             "Ledige plasser",
             "Bydeler",
-            "Foreldreundersøkelse"
+            "Trives barnet ditt i barnehagen? Snitt i kommunen: 4,3 (bare barnehagene som vises)"
         ]
     );
     assert!(!rows.iter().any(|r| r.contains("ansatte i måneden") || r.contains("Selger")), "{rows:?}");

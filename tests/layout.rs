@@ -184,6 +184,35 @@ fn the_home_page_lists_the_information_pages_once() {
 }
 
 #[test]
+fn the_home_page_links_every_service_right_after_its_heading() {
+    for variant in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
+        let html = doc(example(), &format!("{variant}index.html"));
+        let main = html.select(&sel("main")).next().unwrap();
+        let first: Vec<ElementRef> = main.children().filter_map(ElementRef::wrap).take(2).collect();
+        assert_eq!(first[0].value().name(), "h1", "{variant}");
+        let links: Vec<String> =
+            first[1].select(&sel("a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+        let cards: Vec<String> =
+            html.select(&sel("main .cards h3 a")).map(|a| a.value().attr("href").unwrap().to_string()).collect();
+        assert_eq!(links, cards, "{variant}: one link per service, in the cards' order");
+        assert_eq!(links.len(), 5, "{variant}");
+    }
+}
+
+#[test]
+fn a_provider_page_gives_its_phone_among_the_first_facts() {
+    for variant in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
+        let html =
+            doc(example(), &format!("{variant}tjenester/praktisk-bistand/nordlys-hjemmetjenester-as/index.html"));
+        let facts: Vec<String> = html.select(&sel("main .facts dt")).map(text).collect();
+        let phone = facts.iter().position(|f| f == "Telefon").unwrap_or_else(|| panic!("{variant}: {facts:?}"));
+        assert!(phone < 5, "{variant}: {facts:?}");
+        let number = html.select(&sel("main .facts a[href^='tel:']")).map(text).next();
+        assert_eq!(number.as_deref(), Some("55 21 90 40"), "{variant}");
+    }
+}
+
+#[test]
 fn the_header_has_one_labelled_visning_control_apart_from_the_service_menu() {
     let html = doc(example(), "stor-skrift/tjenester/skole/index.html");
     let summary: Vec<String> = html.select(&sel("header details.variants summary")).map(text).collect();

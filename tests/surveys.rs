@@ -424,3 +424,15 @@ fn close_figures_with_spread_are_said_to_be_within_chance() {
     let html = site.page("tjenester/praktisk-bistand/index.html");
     assert!(html.contains("Forskjellene mellom leverandørene er små og kan skyldes tilfeldigheter."), "{html}");
 }
+
+#[test]
+fn a_survey_of_more_than_twenty_questions_is_refused_at_the_first_too_many() {
+    let site = with_survey();
+    let extra: String = (1..=19).map(|i| format!("  - id: ekstra-{i}\n    question: Spørsmål {i}?\n")).collect();
+    site.edit(SURVEY, "response_rates:", &format!("{extra}response_rates:"));
+    let at = common::line_of(&site, SURVEY, "id: ekstra-19");
+    assert_error(&site.errors(), SURVEY, at, "the survey has 21 questions, but may have at most 20");
+    // Twenty is still a survey.
+    site.edit(SURVEY, "  - id: ekstra-19\n    question: Spørsmål 19?\n", "");
+    site.build_ok();
+}

@@ -18,6 +18,10 @@ pub struct Scale {
     pub max: u8,
 }
 
+/// Most questions a survey may have: the comparison shows each as a row
+/// for every provider on the page, so a page's size stays bounded.
+pub const MAX_QUESTIONS: usize = 20;
+
 #[derive(Debug)]
 pub struct Question {
     pub id: Slug,

@@ -28,7 +28,7 @@ use crate::model::listing::Slice;
 use crate::model::pages::{Job, PageKind, is_paged};
 use crate::model::routes::Routes;
 use crate::model::staff_language::StaffLanguage;
-use crate::model::survey::Survey;
+use crate::model::survey::{Figure, Survey};
 use crate::model::{
     Admission, Agreement, CapacityStatus, Complaints, Contact, Continuity, District, Extra, Identity, Image, Ownership,
     Page, Provider, School, Service, ServiceKind, Site, SitePath,
@@ -255,6 +255,11 @@ pub struct Row<'a> {
     pub nursing_home: Option<NursingHomeRow<'a>>,
     pub inspections: &'a [Inspection],
     pub indicators: &'a [Option<Value>],
+    /// Its published figure for each question of the survey the comparison
+    /// shows (the first of `latest_surveys`), in the survey's
+    /// order; `None` where it was not surveyed. As long as the survey's
+    /// questions, which validation bounds (`MAX_SURVEY_QUESTIONS`).
+    pub survey: Vec<Option<Debugged<'a, Figure>>>,
     /// Query key → the values it is listed under (`filters::values_of`).
     pub filter: BTreeMap<String, String>,
 }
@@ -276,7 +281,8 @@ pub struct SchoolRow<'a> {
 impl<'a> Row<'a> {
     /// The fields are named one by one, so a field added to `Provider`
     /// does not compile here until it is decided whether rows show it.
-    pub fn of(p: &'a Provider, filter: BTreeMap<String, String>) -> Row<'a> {
+    /// `survey`: the survey the service's comparison shows, if any.
+    pub fn of(p: &'a Provider, filter: BTreeMap<String, String>, survey: Option<&'a Survey>) -> Row<'a> {
         let Provider {
             slug,
             service,
@@ -325,6 +331,9 @@ impl<'a> Row<'a> {
             nursing_home: nursing_home.as_ref(),
             inspections,
             indicators,
+            survey: survey
+                .map(|s| s.published.iter().map(|q| q.providers.get(slug).map(Debugged)).collect())
+                .unwrap_or_default(),
             filter,
         }
     }
@@ -357,6 +366,21 @@ impl<'a> SchoolRow<'a> {
             has_plain_self_description: self_description.plain.is_some(),
         }
     }
+}
+
+/// The latest survey of each series, in the order of the series' first
+/// survey: what a provider page shows; the first is the one lists and the
+/// comparison show.
+pub fn latest_surveys<'a>(surveys: impl IntoIterator<Item = &'a Survey>) -> Vec<&'a Survey> {
+    let mut out: Vec<&Survey> = Vec::new();
+    for s in surveys {
+        match out.iter_mut().find(|o| o.series == s.series) {
+            Some(o) if o.year < s.year => *o = s,
+            Some(_) => {}
+            None => out.push(s),
+        }
+    }
+    out
 }
 
 /// The inputs of every page of one build.
@@ -485,6 +509,7 @@ impl<'s> ServiceParts<'s> {
             index: _,
         } = service;
         let surveys: Vec<&Survey> = site.surveys.iter().filter(|s| &s.service == id).collect();
+        let compared = latest_surveys(surveys.iter().copied()).first().copied();
         let named_by_surveys = surveys
             .iter()
             .flat_map(|s| s.published.iter())
@@ -530,7 +555,7 @@ impl<'s> ServiceParts<'s> {
         let rows = providers
             .par_iter()
             .enumerate()
-            .map(|(i, p)| Keyed::new(Row::of(p, filters::values_of(all, i, &site.routes))))
+            .map(|(i, p)| Keyed::new(Row::of(p, filters::values_of(all, i, &site.routes), compared)))
             .collect();
         let pages = service.every_provider().map(|p| (&p.slug, Keyed::new(p))).collect();
         let paged = is_paged(site, service);

@@ -5,6 +5,7 @@
 mod card_css;
 mod chart;
 pub mod cms_config;
+mod compare_survey;
 mod contact_views;
 mod context;
 pub mod counts;
@@ -124,7 +125,7 @@ impl Renderer {
                 } else {
                     views::service_page_view(cx, &place, s)
                 };
-                let providers = provider_rows(cx, &place, list, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context, false);
                 context.insert("filters", &views::filter_groups(cx, &place, s, list.filters));
                 context.insert("filters_common", &views::common_values(cx, s, list.filters));
                 let compare = SitePath::paged(routes, &SitePath::compare(routes, s.id), slice.number);
@@ -172,7 +173,7 @@ impl Renderer {
                 let (s, slice) = (&**list.service, list.slice);
                 let service = views::service_view(cx, &place, s);
                 let label = views::filter_label(cx, s.kind, filter);
-                let providers = provider_rows(cx, &place, list, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context, false);
                 let title = format!("{}: {label}", service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 let mut layout =
@@ -199,7 +200,7 @@ impl Renderer {
             PageInput::Compare(list) => {
                 let (s, slice) = (&**list.service, list.slice);
                 let service = views::service_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, list, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context, true);
                 let title = format!("{} – {}", cx.s("compare_title"), service.name);
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 insert_pagination(cx, &place, &mut context, &SitePath::compare(routes, s.id), slice);
@@ -215,7 +216,7 @@ impl Renderer {
                 // The cover and the rights come from the service page's own
                 // texts, so paper says what the site says.
                 let service = views::service_page_view(cx, &place, s);
-                let providers = provider_rows(cx, &place, list, &mut context);
+                let providers = provider_rows(cx, &place, list, &mut context, false);
                 let title = format!("{} – {}", service.name, cx.s("brochure_title"));
                 let crumbs = vec![views::home_crumb(cx, &place), views::service_crumb(cx, &place, s)];
                 insert_pagination(cx, &place, &mut context, &SitePath::brochure(routes, s.id), slice);
@@ -255,10 +256,19 @@ impl Renderer {
 /// filter are there but hidden, so the script can combine filters from the
 /// page the reader is on and count against the whole service; a long
 /// service's pages hold only their own rows, marked `partial` so the script
-/// leaves counting to the pre-built pages.
-fn provider_rows(cx: &VariantContext, place: &Place, list: &ListInput, context: &mut Fill) -> Vec<views::ProviderView> {
+/// leaves counting to the pre-built pages. `compare`: the side-by-side page,
+/// which shows every question of the survey (`survey_questions`, and each
+/// row's `survey`).
+fn provider_rows(
+    cx: &VariantContext,
+    place: &Place,
+    list: &ListInput,
+    context: &mut Fill,
+    compare: bool,
+) -> Vec<views::ProviderView> {
     let service = &**list.service;
-    let headline = survey_views::headline(cx, place, service);
+    let headline = survey_views::headline(cx, place, service, compare);
+    let whole = headline.as_ref().filter(|_| compare);
     let views = list
         .rows
         .iter()
@@ -266,10 +276,16 @@ fn provider_rows(cx: &VariantContext, place: &Place, list: &ListInput, context: 
             let mut view = views::provider_row(cx, place, service, row);
             view.survey_headline = headline.as_ref().map(|h| h.value(cx, row.slug));
             view.survey_sort = headline.as_ref().and_then(|h| h.sort_value(row.slug));
+            if let Some(h) = whole {
+                view.survey = compare_survey::cells(cx, service.kind, h, row);
+            }
             view.hidden = *hidden;
             view
         })
         .collect();
+    if let Some(h) = whole {
+        context.insert("survey_questions", &compare_survey::questions(cx, service.kind, h));
+    }
     context.insert("card_class", &views::card_class(service.kind, cx.variant.is_plain(), headline.is_some()));
     context.insert("headline", &headline);
     context.insert("indicators", &quality_views::heads(cx, service));

@@ -64,7 +64,7 @@ pub struct TrendRow {
 
 /// The plain explanation of a question, for readers of the plain variants;
 /// the question itself is always shown as asked.
-fn explanation(cx: &VariantContext, question: &crate::model::survey::Question) -> Option<String> {
+pub(super) fn explanation(cx: &VariantContext, question: &crate::model::survey::Question) -> Option<String> {
     question.plain_explanation.clone().filter(|_| cx.variant.is_plain())
 }
 
@@ -95,7 +95,7 @@ fn dont_know_text(cx: &VariantContext, figure: Option<&Figure>) -> Option<String
 
 /// The municipality-wide figure, saying so when it leaves out the
 /// providers whose figures are hidden (unless the column's heading says so).
-fn municipality_text(cx: &VariantContext, published: &PublishedQuestion, noted: bool) -> String {
+pub(super) fn municipality_text(cx: &VariantContext, published: &PublishedQuestion, noted: bool) -> String {
     let text = figure_text(cx, Some(&published.municipality));
     match (published.basis, published.municipality.shown()) {
         (Basis::ShownProviders, Some(_)) if noted => format!("{text} ({})", cx.s("survey_shown_only")),
@@ -106,15 +106,7 @@ fn municipality_text(cx: &VariantContext, published: &PublishedQuestion, noted: 
 /// The surveys of `service` whose results a provider page shows: the latest
 /// of each series.
 pub fn latest<'a>(service: &ServiceInput<'a>) -> Vec<&'a Survey> {
-    let mut out: Vec<&Survey> = Vec::new();
-    for s in service.surveys.iter().map(|s| s.0) {
-        match out.iter_mut().find(|o| o.series == s.series) {
-            Some(o) if o.year < s.year => *o = s,
-            Some(_) => {}
-            None => out.push(s),
-        }
-    }
-    out
+    super::inputs::latest_surveys(service.surveys.iter().map(|s| s.0))
 }
 
 pub fn provider_surveys(
@@ -315,28 +307,44 @@ impl Headline<'_> {
     /// The provider's headline figure as its row shows it.
     pub fn value(&self, cx: &VariantContext, slug: &Slug) -> String {
         let survey = self.source;
-        let figure = survey.published[survey.headline].providers.get(slug);
-        // The scale goes with the figure ("4,9 av 6"): a comparison
-        // table is read row by row, far from the note that explains it.
-        match figure {
-            Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
-                let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), survey.scale.max);
-                let mut answers = format!("{respondents} {}", cx.s("survey_answers"));
-                if let Some(dont_know) = dont_know_text(cx, figure) {
-                    answers = format!("{answers}, {dont_know}");
-                }
-                if *uncertain {
-                    format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
-                } else {
-                    format!("{value} ({answers})")
-                }
-            }
-            _ => figure_text(cx, figure),
-        }
+        scored(cx, survey.scale.max, survey.published[survey.headline].providers.get(slug))
+    }
+
+    /// The survey the headline is from: the one the comparison shows whole.
+    pub fn survey(&self) -> &Survey {
+        self.source
     }
 }
 
-pub fn headline<'a>(cx: &VariantContext, place: &Place, service: &ServiceInput<'a>) -> Option<Headline<'a>> {
+/// A figure as a comparison cell shows it: with the scale ("4,9 av 6"), as
+/// a comparison table is read row by row, far from the note that explains
+/// it, and with how many answered.
+pub(super) fn scored(cx: &VariantContext, max: u8, figure: Option<&Figure>) -> String {
+    match figure {
+        Some(Figure::Shown { mean, respondents, uncertain, .. }) => {
+            let value = format!("{} {} {}", number(*mean), cx.s("survey_of"), max);
+            let mut answers = format!("{respondents} {}", cx.s("survey_answers"));
+            if let Some(dont_know) = dont_know_text(cx, figure) {
+                answers = format!("{answers}, {dont_know}");
+            }
+            if *uncertain {
+                format!("{value} ({answers}, {})", cx.s("survey_uncertain"))
+            } else {
+                format!("{value} ({answers})")
+            }
+        }
+        _ => figure_text(cx, figure),
+    }
+}
+
+/// `every_question`: the page shows every question of the survey (the
+/// comparison), so the note explains a hidden figure of any of them.
+pub fn headline<'a>(
+    cx: &VariantContext,
+    place: &Place,
+    service: &ServiceInput<'a>,
+    every_question: bool,
+) -> Option<Headline<'a>> {
     let survey = *latest(service).first()?;
     let cx = &cx.of_kind(service.kind);
     let published = &survey.published[survey.headline];
@@ -363,9 +371,12 @@ pub fn headline<'a>(cx: &VariantContext, place: &Place, service: &ServiceInput<'
         scale: scale(cx, survey),
         how_to_read: survey.how_to_read.as_ref().map(|p| place.linker.page(p.as_str())),
         note,
-        hidden_note: published
-            .providers
-            .values()
+        hidden_note: survey
+            .published
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| every_question || *i == survey.headline)
+            .flat_map(|(_, p)| p.providers.values())
             .any(|f| matches!(f, Figure::TooFew))
             .then(|| counted(&cx.s("survey_explain_too_few"), u64::from(cx.site.limits.survey_min_respondents))),
         source: survey,

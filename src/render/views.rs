@@ -55,6 +55,8 @@ pub struct ProviderView {
     /// The headline figure as a plain number ("4.9"), which the script
     /// sorts the list by; none when it is not shown.
     pub survey_sort: Option<String>,
+    /// Its figure for each question of that survey: the comparison only.
+    pub survey: Vec<super::compare_survey::SurveyCell>,
     pub contact: ContactView,
     pub image: Option<ImageView>,
     pub school: Option<SchoolView>,
@@ -106,7 +108,7 @@ fn listed(cx: &VariantContext, items: Vec<String>) -> Vec<String> {
 }
 
 pub fn provider_view(cx: &VariantContext, place: &Place, service: &ServiceInput, p: &Provider) -> ProviderView {
-    let mut view = provider_row(cx, place, service, &Row::of(p, BTreeMap::new()));
+    let mut view = provider_row(cx, place, service, &Row::of(p, BTreeMap::new(), None));
     view.description = cx.text(&p.description).to_string();
     view.choose = Some(super::contact_views::choose_contacts(cx, place, service, p));
     view.quality.inspections = super::quality_views::inspections(cx, &p.inspections);
@@ -174,6 +176,7 @@ pub fn provider_row(cx: &VariantContext, place: &Place, service: &ServiceInput, 
         is_default: service.default_provider.as_ref().is_some_and(|d| d.slug == p.slug),
         survey_headline: None,
         survey_sort: None,
+        survey: Vec::new(),
         contact: ContactView::new(p.contact),
         image: p.image.as_ref().map(|i| ImageView { src: place.linker.site(i.published.as_str()), alt: i.alt.clone() }),
         school: p.school.as_ref().map(|s| SchoolView {

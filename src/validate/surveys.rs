@@ -11,7 +11,9 @@ use crate::diagnostics::{Finding, Position};
 use crate::domain::Slug;
 use crate::load::LoadedSurvey;
 use crate::load::survey_csv::{self, RowValues};
-use crate::model::survey::{Disclosure, Figure, Question, RawCell, Scale, Survey, SurveyMeta, from_counts};
+use crate::model::survey::{
+    Disclosure, Figure, MAX_QUESTIONS, Question, RawCell, Scale, Survey, SurveyMeta, from_counts,
+};
 use crate::model::{Site, SitePath};
 use crate::msg;
 
@@ -109,7 +111,14 @@ fn survey(
         }
     });
     let mut questions: Vec<Question> = Vec::new();
-    for q in &raw.questions {
+    if let Some(first_over) = raw.questions.get(MAX_QUESTIONS) {
+        check.error(
+            at(&first_over.id),
+            msg!("survey.too_many_questions", count = raw.questions.len(), max = MAX_QUESTIONS),
+            msg!("survey.too_many_questions.help", max = MAX_QUESTIONS),
+        );
+    }
+    for q in raw.questions.iter().take(MAX_QUESTIONS) {
         let Some(qid) = check.slug("questions.id", &q.id) else { continue };
         if questions.iter().any(|known| known.id == qid) {
             check.error(at(&q.id), msg!("survey.question_twice", id = qid), msg!("survey.question_twice.help"));

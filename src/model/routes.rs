@@ -39,6 +39,8 @@ pub struct Routes {
     pub selected: Slug,
     /// `side`: numbered pages of a long list, `<list>/side/2/`.
     pub page: Slug,
+    /// `gater`: a service's street index, `<service>/gater/<letter>/`.
+    pub streets: Slug,
     /// Section ids by their key in the i18n file; templates use them as
     /// `anchor.<key>`.
     pub anchors: BTreeMap<&'static str, Slug>,
@@ -50,8 +52,18 @@ pub struct MissingWord(pub String);
 
 impl Routes {
     /// The keys of `paths:`, each with its one use.
-    pub const PATH_KEYS: [&'static str; 9] =
-        ["services", "compare", "images", "district", "language", "ownership", "capacity", "selected", "page"];
+    pub const PATH_KEYS: [&'static str; 10] = [
+        "services",
+        "compare",
+        "images",
+        "district",
+        "language",
+        "ownership",
+        "capacity",
+        "selected",
+        "page",
+        "streets",
+    ];
     /// The keys of `anchors:`: the sections of the service and provider pages.
     pub const ANCHOR_KEYS: [&'static str; 14] = [
         "providers",
@@ -84,6 +96,7 @@ impl Routes {
             capacity: path("capacity")?,
             selected: path("selected")?,
             page: path("page")?,
+            streets: path("streets")?,
             anchors: BTreeMap::new(),
         };
         for key in Self::ANCHOR_KEYS {
@@ -107,7 +120,7 @@ impl Routes {
     /// Names under a service that a provider's file name may not take,
     /// because the service's filter and comparison pages live there.
     pub fn reserved_in_service(&self) -> Vec<&str> {
-        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.page]
+        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.page, &self.streets]
             .into_iter()
             .map(Slug::as_str)
             .collect()
@@ -134,6 +147,15 @@ impl SitePath {
 
     pub fn compare(routes: &Routes, service: &Slug) -> SitePath {
         SitePath(format!("{}/{service}/{}/", routes.services, routes.compare))
+    }
+
+    /// A service's street index (`letter` `None`) or one letter of it:
+    /// `tjenester/<service>/gater/` and `tjenester/<service>/gater/b/`.
+    pub fn streets(routes: &Routes, service: &Slug, letter: Option<&str>) -> SitePath {
+        match letter {
+            None => SitePath(format!("{}/{service}/{}/", routes.services, routes.streets)),
+            Some(letter) => SitePath(format!("{}/{service}/{}/{letter}/", routes.services, routes.streets)),
+        }
     }
 
     /// A provider's published picture: `bilder/<service>/<provider>.<ext>`.

@@ -66,6 +66,8 @@ pub enum PageInput<'a> {
         service: &'a Keyed<ServiceInput<'a>>,
         provider: &'a Keyed<&'a Provider>,
     },
+    /// The service's street index, or one letter of it.
+    Streets(super::street_inputs::StreetsInput<'a>),
     Content(&'a Page),
     NotFound,
 }
@@ -158,6 +160,8 @@ pub struct ServiceInput<'a> {
     pub surveys: Vec<Debugged<'a, Survey>>,
     /// The providers the surveys' verdicts name ("stands out").
     pub named_by_surveys: Vec<Named<'a>>,
+    /// The site has a street register: the page offers its index.
+    pub streets: bool,
 }
 
 impl ServiceInput<'_> {
@@ -176,7 +180,7 @@ pub struct Named<'a> {
 }
 
 impl<'a> Named<'a> {
-    fn of(p: &'a Provider) -> Named<'a> {
+    pub(super) fn of(p: &'a Provider) -> Named<'a> {
         Named { slug: &p.slug, service: &p.service, name: &p.name, agreement: p.agreement }
     }
 
@@ -360,6 +364,8 @@ pub struct Inputs<'s> {
     model: &'s Site,
     site: Keyed<SiteInput<'s>>,
     services: Vec<ServiceParts<'s>>,
+    /// The street register's letters, each with its streets.
+    letters: Vec<(crate::model::streets::Letter, Vec<usize>)>,
 }
 
 struct ServiceParts<'s> {
@@ -390,6 +396,8 @@ impl<'s> Inputs<'s> {
             districts,
             services,
             pages,
+            // Each service's street index reads them (`street_inputs`).
+            streets,
             // Each service's own part holds its surveys; links are only
             // checked, never shown; the list size and the date are already
             // in the pages' slices and the agreements; the profile form
@@ -419,7 +427,8 @@ impl<'s> Inputs<'s> {
             templates,
         };
         let services = services.iter().map(|s| ServiceParts::new(site, s)).collect();
-        Inputs { model: site, site: Keyed::new(site_input), services }
+        let letters = crate::model::streets::by_letter(streets);
+        Inputs { model: site, site: Keyed::new(site_input), services, letters }
     }
 
     pub fn site(&self) -> &Keyed<SiteInput<'s>> {
@@ -442,6 +451,11 @@ impl<'s> Inputs<'s> {
             PageKind::Provider(s, p) => {
                 let parts = parts(s);
                 PageInput::Provider { service: &parts.meta, provider: &parts.pages[&p.slug] }
+            }
+            PageKind::Streets(s, letter) => {
+                let parts = parts(s);
+                let letter = letter.as_ref();
+                PageInput::Streets(super::street_inputs::input(self.model, s, &parts.meta, &self.letters, letter))
             }
             PageKind::Content(page) => PageInput::Content(page),
             PageKind::NotFound => PageInput::NotFound,
@@ -516,6 +530,7 @@ impl<'s> ServiceParts<'s> {
             not_offered: not_offered.iter().map(Named::of).collect(),
             surveys: surveys.into_iter().map(Debugged).collect(),
             named_by_surveys,
+            streets: !site.streets.is_empty(),
         };
         let all = service.filters();
         let filter_inputs = FilterInput {

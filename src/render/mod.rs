@@ -23,6 +23,8 @@ pub mod quality_data;
 pub mod quality_views;
 mod service_texts;
 mod sitemap;
+mod street_inputs;
+mod street_views;
 pub mod survey_views;
 pub mod templates;
 pub mod views;
@@ -91,6 +93,7 @@ impl Renderer {
         let kind = match &input.page {
             PageInput::Service(list) | PageInput::Filter(list, _) | PageInput::Compare(list) => Some(list.service.kind),
             PageInput::Provider { service, .. } => Some(service.kind),
+            PageInput::Streets(streets) => Some(streets.service.kind),
             _ => None,
         };
         context.insert_shared("t", strings.get(input.variant, kind));
@@ -194,6 +197,11 @@ impl Renderer {
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 ("compare.html", layout)
+            }
+            PageInput::Streets(streets) => {
+                let (view, layout) = street_views::view(cx, &place, streets);
+                context.insert("streets", &view);
+                ("streets.html", layout)
             }
             PageInput::Content(page) => {
                 let view = views::page_view(cx, &place, page);

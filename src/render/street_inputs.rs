@@ -1,0 +1,83 @@
+//! What a page of a service's street index is made from: the letters, and
+//! for a letter's page its streets, each with where it leads in this
+//! service. Where a street leads is decided here, from the service's
+//! filters and schools, so the page's key covers it.
+
+use super::inputs::{Named, ServiceInput};
+use super::keyed::Keyed;
+use crate::model::filters::Dimension;
+use crate::model::streets::{Letter, Numbers, Street};
+use crate::model::{ServiceKind, Site};
+
+#[derive(Hash)]
+pub struct StreetsInput<'a> {
+    pub service: &'a Keyed<ServiceInput<'a>>,
+    /// Every letter of the index, for its navigation.
+    pub letters: Vec<&'a Letter>,
+    /// The letter this page lists; `None` on the overview.
+    pub letter: Option<&'a Letter>,
+    /// The letter's streets, A–Å.
+    pub entries: Vec<StreetEntry<'a>>,
+}
+
+#[derive(Hash)]
+pub struct StreetEntry<'a> {
+    pub name: &'a str,
+    pub numbers: Numbers,
+    pub district: &'a str,
+    pub to: Destination<'a>,
+}
+
+/// Where a street leads in one service.
+#[derive(Hash)]
+pub enum Destination<'a> {
+    /// The district's filter page: some of the providers serve it.
+    Filter(&'a str),
+    /// Every provider serves the district: the service's whole list.
+    Everyone,
+    /// No provider names the district.
+    NoOne,
+    /// The street's catchment schools in this service.
+    Schools(Vec<Named<'a>>),
+}
+
+/// The input of the index page of `service` (`letter` `None`) or of one letter's page.
+pub fn input<'a>(
+    site: &'a Site,
+    service: &'a crate::model::Service,
+    meta: &'a Keyed<ServiceInput<'a>>,
+    letters: &'a [(Letter, Vec<usize>)],
+    letter: Option<&'a Letter>,
+) -> StreetsInput<'a> {
+    let positions = letter.and_then(|l| letters.iter().find(|(other, _)| other == l)).map(|(_, p)| p.as_slice());
+    let entries = positions.unwrap_or_default().iter().map(|&i| entry(site, service, &site.streets[i])).collect();
+    StreetsInput { service: meta, letters: letters.iter().map(|(l, _)| l).collect(), letter, entries }
+}
+
+fn entry<'a>(site: &'a Site, service: &'a crate::model::Service, street: &'a Street) -> StreetEntry<'a> {
+    let district = site.districts.iter().find(|d| d.id == street.district).map_or("", |d| d.name.as_str());
+    let is_district = |f: &&crate::model::filters::Filter| {
+        f.dimension == Dimension::District && f.value == street.district.as_str()
+    };
+    let schools: Vec<Named<'a>> = if service.kind == ServiceKind::School {
+        street
+            .schools
+            .iter()
+            .filter(|(s, _)| *s == service.id)
+            .filter_map(|(_, slug)| service.every_provider().find(|p| &p.slug == slug))
+            .map(Named::of)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let to = if !schools.is_empty() {
+        Destination::Schools(schools)
+    } else if let Some(f) = service.filters().iter().find(is_district) {
+        Destination::Filter(&f.value)
+    } else if service.common_filters().iter().any(|f| is_district(&f)) {
+        Destination::Everyone
+    } else {
+        Destination::NoOne
+    };
+    StreetEntry { name: &street.name, numbers: street.numbers, district, to }
+}

@@ -23,6 +23,7 @@ pub mod quality_data;
 pub mod quality_views;
 mod service_texts;
 mod sitemap;
+pub mod street_data;
 mod street_inputs;
 mod street_views;
 pub mod survey_views;

@@ -18,6 +18,10 @@ pub struct StreetsInput<'a> {
     pub letter: Option<&'a Letter>,
     /// The letter's streets, A–Å.
     pub entries: Vec<StreetEntry<'a>>,
+    /// On the overview, for the search: where each district leads (id,
+    /// name), and, for a school service, its schools.
+    pub districts: Vec<(&'a str, &'a str, Destination<'a>)>,
+    pub schools: Vec<Named<'a>>,
 }
 
 #[derive(Hash)]
@@ -51,14 +55,36 @@ pub fn input<'a>(
 ) -> StreetsInput<'a> {
     let positions = letter.and_then(|l| letters.iter().find(|(other, _)| other == l)).map(|(_, p)| p.as_slice());
     let entries = positions.unwrap_or_default().iter().map(|&i| entry(site, service, &site.streets[i])).collect();
-    StreetsInput { service: meta, letters: letters.iter().map(|(l, _)| l).collect(), letter, entries }
+    let overview = letter.is_none();
+    let districts = if overview {
+        site.districts.iter().map(|d| (d.id.as_str(), d.name.as_str(), district(service, d.id.as_str()))).collect()
+    } else {
+        Vec::new()
+    };
+    let schools = if overview && service.kind == ServiceKind::School {
+        service.every_provider().map(Named::of).collect()
+    } else {
+        Vec::new()
+    };
+    StreetsInput { service: meta, letters: letters.iter().map(|(l, _)| l).collect(), letter, entries, districts, schools }
+}
+
+/// Where a district leads in `service`: its filter page, the whole list,
+/// or nowhere.
+fn district<'a>(service: &'a crate::model::Service, id: &str) -> Destination<'a> {
+    let is_district =
+        |f: &&crate::model::filters::Filter| f.dimension == Dimension::District && f.value == id;
+    if let Some(f) = service.filters().iter().find(is_district) {
+        Destination::Filter(&f.value)
+    } else if service.common_filters().iter().any(|f| is_district(&f)) {
+        Destination::Everyone
+    } else {
+        Destination::NoOne
+    }
 }
 
 fn entry<'a>(site: &'a Site, service: &'a crate::model::Service, street: &'a Street) -> StreetEntry<'a> {
-    let district = site.districts.iter().find(|d| d.id == street.district).map_or("", |d| d.name.as_str());
-    let is_district = |f: &&crate::model::filters::Filter| {
-        f.dimension == Dimension::District && f.value == street.district.as_str()
-    };
+    let name = site.districts.iter().find(|d| d.id == street.district).map_or("", |d| d.name.as_str());
     let schools: Vec<Named<'a>> = if service.kind == ServiceKind::School {
         street
             .schools
@@ -70,14 +96,6 @@ fn entry<'a>(site: &'a Site, service: &'a crate::model::Service, street: &'a Str
     } else {
         Vec::new()
     };
-    let to = if !schools.is_empty() {
-        Destination::Schools(schools)
-    } else if let Some(f) = service.filters().iter().find(is_district) {
-        Destination::Filter(&f.value)
-    } else if service.common_filters().iter().any(|f| is_district(&f)) {
-        Destination::Everyone
-    } else {
-        Destination::NoOne
-    };
-    StreetEntry { name: &street.name, numbers: street.numbers, district, to }
+    let to = if schools.is_empty() { district(service, street.district.as_str()) } else { Destination::Schools(schools) };
+    StreetEntry { name: &street.name, numbers: street.numbers, district: name, to }
 }

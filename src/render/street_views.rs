@@ -15,8 +15,10 @@ pub struct StreetsView {
     /// The letter this page lists; empty on the overview.
     pub letter: String,
     pub streets: Vec<StreetView>,
-    /// Where the letter pages start, for the script's search.
-    pub index_href: String,
+    /// On the overview: what the street search needs (`search_data`).
+    pub search: Option<String>,
+    /// The register's open data, which the search reads.
+    pub data_href: String,
 }
 
 #[derive(Serialize)]
@@ -51,6 +53,7 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput) -> (Street
         .collect();
     let streets = input.entries.iter().map(|e| street(cx, place, service, e)).collect();
     let index = SitePath::streets(routes, service.id, None);
+
     let mut crumbs = vec![super::views::home_crumb(cx, place), super::views::service_crumb(cx, place, service)];
     if input.letter.is_some() {
         crumbs.push(Link { label: find.clone(), href: place.linker.page(index.as_str()), current: false });
@@ -63,9 +66,47 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput) -> (Street
         letters,
         letter: input.letter.map(|l| l.label.clone()).unwrap_or_default(),
         streets,
-        index_href: place.linker.page(index.as_str()),
+        search: input.letter.is_none().then(|| search_data(cx, place, input)),
+        data_href: place.linker.site(crate::model::written::STREETS_JSON),
     };
     (view, layout)
+}
+
+/// Where each district and school leads in this service, and the words
+/// the search writes, as JSON for `data-street-search` (brukervalg.js).
+fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput) -> String {
+    let service = &**input.service;
+    let routes = &cx.site.routes;
+    let link = |label: &str, path: &SitePath, note: String| {
+        serde_json::json!({ "label": label, "href": place.linker.page(path.as_str()), "note": note })
+    };
+    let mut districts = serde_json::Map::new();
+    for (id, name, to) in &input.districts {
+        let value = match to {
+            Destination::Filter(value) => {
+                link(name, &SitePath::filter(routes, service.id, &routes.district, value), String::new())
+            }
+            Destination::Everyone => link(name, &service.path(routes), cx.s_of(service.kind, "streets_everyone")),
+            Destination::NoOne | Destination::Schools(_) => {
+                serde_json::json!({ "label": name, "note": cx.s_of(service.kind, "streets_no_one") })
+            }
+        };
+        districts.insert(id.to_string(), value);
+    }
+    let schools: serde_json::Map<String, serde_json::Value> = input
+        .schools
+        .iter()
+        .map(|s| (s.slug.to_string(), link(s.name, &s.path(routes), String::new())))
+        .collect();
+    serde_json::json!({
+        "districts": districts,
+        "schools": schools,
+        "numbers": cx.s("streets_numbers"),
+        "odd": cx.s("streets_numbers_odd"),
+        "even": cx.s("streets_numbers_even"),
+        "none": cx.s("streets_search_none"),
+    })
+    .to_string()
 }
 
 fn street(cx: &VariantContext, place: &Place, service: &super::inputs::ServiceInput, e: &StreetEntry) -> StreetView {

@@ -62,8 +62,7 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     // Read by i18n; links there are refused here, once. The templates are
     // read through `files` by `render::templates::read`.
     walk(root, &root.join("i18n"), usize::MAX, findings);
-    let loaded =
-        LoadedSite {
+    let loaded = LoadedSite {
         config,
         config_text,
         limits,

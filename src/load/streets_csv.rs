@@ -73,7 +73,9 @@ pub fn parse(file: &std::path::Path, text: &str) -> (Vec<Row>, Vec<Finding>) {
         let known = REQUIRED.contains(&name.as_str()) || OPTIONAL.contains(&name.as_str());
         if !known || headers[..i].contains(name) {
             let at = Position::new(1, header_columns.get(i).copied().unwrap_or(1));
-            findings.push(Finding::error(file, at, msg!("streets.unknown_column", column = name)).with_help(columns_help()));
+            findings.push(
+                Finding::error(file, at, msg!("streets.unknown_column", column = name)).with_help(columns_help()),
+            );
             bad_header = true;
         }
     }

@@ -82,9 +82,24 @@ impl Letter {
                 let label = match segment.as_str() {
                     "ae" => "Æ".to_string(),
                     "oe" => "Ø".to_string(),
-                    _ => upper.chars().map(|c| if c == 'Ä' { 'Æ' } else if c == 'Ö' { 'Ø' } else { c }).collect(),
+                    _ => upper
+                        .chars()
+                        .map(|c| {
+                            if c == 'Ä' {
+                                'Æ'
+                            } else if c == 'Ö' {
+                                'Ø'
+                            } else {
+                                c
+                            }
+                        })
+                        .collect(),
                 };
-                Letter { order: crate::model::collate::sort_key(&label).0.first().copied().unwrap_or(0), label, segment }
+                Letter {
+                    order: crate::model::collate::sort_key(&label).0.first().copied().unwrap_or(0),
+                    label,
+                    segment,
+                }
             }
             None => Letter { order: u32::MAX, label: OTHER.1.to_string(), segment: OTHER.0.to_string() },
         }

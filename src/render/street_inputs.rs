@@ -66,14 +66,20 @@ pub fn input<'a>(
     } else {
         Vec::new()
     };
-    StreetsInput { service: meta, letters: letters.iter().map(|(l, _)| l).collect(), letter, entries, districts, schools }
+    StreetsInput {
+        service: meta,
+        letters: letters.iter().map(|(l, _)| l).collect(),
+        letter,
+        entries,
+        districts,
+        schools,
+    }
 }
 
 /// Where a district leads in `service`: its filter page, the whole list,
 /// or nowhere.
 fn district<'a>(service: &'a crate::model::Service, id: &str) -> Destination<'a> {
-    let is_district =
-        |f: &&crate::model::filters::Filter| f.dimension == Dimension::District && f.value == id;
+    let is_district = |f: &&crate::model::filters::Filter| f.dimension == Dimension::District && f.value == id;
     if let Some(f) = service.filters().iter().find(is_district) {
         Destination::Filter(&f.value)
     } else if service.common_filters().iter().any(|f| is_district(&f)) {
@@ -96,6 +102,7 @@ fn entry<'a>(site: &'a Site, service: &'a crate::model::Service, street: &'a Str
     } else {
         Vec::new()
     };
-    let to = if schools.is_empty() { district(service, street.district.as_str()) } else { Destination::Schools(schools) };
+    let to =
+        if schools.is_empty() { district(service, street.district.as_str()) } else { Destination::Schools(schools) };
     StreetEntry { name: &street.name, numbers: street.numbers, district: name, to }
 }

@@ -77,9 +77,7 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput) -> (Street
 fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput) -> String {
     let service = &**input.service;
     let routes = &cx.site.routes;
-    let link = |label: &str, path: &SitePath, note: String| {
-        serde_json::json!({ "label": label, "href": place.linker.page(path.as_str()), "note": note })
-    };
+    let link = |label: &str, path: &SitePath, note: String| serde_json::json!({ "label": label, "href": place.linker.page(path.as_str()), "note": note });
     let mut districts = serde_json::Map::new();
     for (id, name, to) in &input.districts {
         let value = match to {
@@ -93,11 +91,8 @@ fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput) -> Stri
         };
         districts.insert(id.to_string(), value);
     }
-    let schools: serde_json::Map<String, serde_json::Value> = input
-        .schools
-        .iter()
-        .map(|s| (s.slug.to_string(), link(s.name, &s.path(routes), String::new())))
-        .collect();
+    let schools: serde_json::Map<String, serde_json::Value> =
+        input.schools.iter().map(|s| (s.slug.to_string(), link(s.name, &s.path(routes), String::new()))).collect();
     serde_json::json!({
         "districts": districts,
         "schools": schools,
@@ -137,7 +132,13 @@ fn street(cx: &VariantContext, place: &Place, service: &super::inputs::ServiceIn
         }
         Destination::NoOne => (Vec::new(), cx.s_of(service.kind, "streets_no_one")),
     };
-    StreetView { name: e.name.to_string(), numbers: numbers(cx, e.numbers), district: e.district.to_string(), links, note }
+    StreetView {
+        name: e.name.to_string(),
+        numbers: numbers(cx, e.numbers),
+        district: e.district.to_string(),
+        links,
+        note,
+    }
 }
 
 fn numbers(cx: &VariantContext, numbers: Numbers) -> String {

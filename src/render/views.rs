@@ -252,9 +252,9 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> Ser
         preferences: s.preferences,
         provider_count: s.provider_count,
         provider_count_label: super::counts::counted(&cx.s_of(s.kind, "providers_count"), s.provider_count as u64),
-        streets_href: s.streets.then(|| {
-            place.linker.page(crate::model::SitePath::streets(&cx.site.routes, s.id, None).as_str())
-        }),
+        streets_href: s
+            .streets
+            .then(|| place.linker.page(crate::model::SitePath::streets(&cx.site.routes, s.id, None).as_str())),
     }
 }
 

@@ -53,7 +53,8 @@ pub fn streets(loaded: Option<LoadedStreets>, site: &Site, findings: &mut Findin
     }
     if rows.is_empty() && !loaded.text.lines().skip(1).any(|l| !l.trim().is_empty()) {
         findings.push(
-            Finding::warning(file, Position::WHOLE_FILE, msg!("streets.no_rows")).with_help(msg!("streets.no_rows.help")),
+            Finding::warning(file, Position::WHOLE_FILE, msg!("streets.no_rows"))
+                .with_help(msg!("streets.no_rows.help")),
         );
     }
     streets::sort(&mut out);
@@ -78,7 +79,13 @@ impl<'a> Check<'a> {
         Check { file, site, schools }
     }
 
-    fn error(&self, findings: &mut Findings, at: Position, message: crate::messages::Message, help: crate::messages::Message) {
+    fn error(
+        &self,
+        findings: &mut Findings,
+        at: Position,
+        message: crate::messages::Message,
+        help: crate::messages::Message,
+    ) {
         findings.push(Finding::error(self.file, at, message).with_help(help));
     }
 
@@ -176,7 +183,12 @@ impl<'a> Check<'a> {
             "even" | "partall" => Side::Even,
             other => {
                 let at = row.side.as_ref().map_or(row.street.at, |c| c.at);
-                self.error(findings, at, msg!("streets.side_invalid", value = other), msg!("streets.side_invalid.help"));
+                self.error(
+                    findings,
+                    at,
+                    msg!("streets.side_invalid", value = other),
+                    msg!("streets.side_invalid.help"),
+                );
                 return None;
             }
         };

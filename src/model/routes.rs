@@ -303,6 +303,7 @@ mod tests {
             ("capacity", "kapasitet"),
             ("selected", "valgt"),
             ("page", "side"),
+            ("streets", "gater"),
         ]);
         paths.extend(words(&[("services", services), ("compare", compare)]));
         let anchors = Routes::ANCHOR_KEYS.iter().map(|k| (k.to_string(), slug(&k.replace('_', "-")))).collect();

@@ -67,7 +67,7 @@ pub enum PageInput<'a> {
         provider: &'a Keyed<&'a Provider>,
     },
     /// The service's street index, or one letter of it.
-    Streets(super::street_inputs::StreetsInput<'a>),
+    Streets(super::street_inputs::StreetsInput<'a, ServiceInput<'a>>),
     Content(&'a Page),
     NotFound,
 }
@@ -180,7 +180,7 @@ pub struct Named<'a> {
 }
 
 impl<'a> Named<'a> {
-    pub(super) fn of(p: &'a Provider) -> Named<'a> {
+    fn of(p: &'a Provider) -> Named<'a> {
         Named { slug: &p.slug, service: &p.service, name: &p.name, agreement: p.agreement }
     }
 

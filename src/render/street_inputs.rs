@@ -1,17 +1,18 @@
 //! What a page of a service's street index is made from: the letters, and
 //! for a letter's page its streets, each with where it leads in this
 //! service. Where a street leads is decided here, from the service's
-//! filters and schools, so the page's key covers it.
+//! filters and schools, so the page's key covers it. The service's own part
+//! (`S`, `inputs::ServiceInput`) is passed in, so this module need not
+//! know the page inputs it is one of.
 
-use super::inputs::{Named, ServiceInput};
 use super::keyed::Keyed;
 use crate::model::filters::Dimension;
 use crate::model::streets::{Letter, Numbers, Street};
 use crate::model::{ServiceKind, Site};
 
 #[derive(Hash)]
-pub struct StreetsInput<'a> {
-    pub service: &'a Keyed<ServiceInput<'a>>,
+pub struct StreetsInput<'a, S> {
+    pub service: &'a Keyed<S>,
     /// Every letter of the index, for its navigation.
     pub letters: Vec<&'a Letter>,
     /// The letter this page lists; `None` on the overview.
@@ -21,7 +22,25 @@ pub struct StreetsInput<'a> {
     /// On the overview, for the search: where each district leads (id,
     /// name), and, for a school service, its schools.
     pub districts: Vec<(&'a str, &'a str, Destination<'a>)>,
-    pub schools: Vec<Named<'a>>,
+    pub schools: Vec<School<'a>>,
+}
+
+/// A school a street leads to, as a link to its page.
+#[derive(Hash)]
+pub struct School<'a> {
+    pub slug: &'a crate::domain::Slug,
+    pub service: &'a crate::domain::Slug,
+    pub name: &'a str,
+}
+
+impl<'a> School<'a> {
+    fn of(p: &'a crate::model::Provider) -> School<'a> {
+        School { slug: &p.slug, service: &p.service, name: &p.name }
+    }
+
+    pub fn path(&self, routes: &crate::model::Routes) -> crate::model::SitePath {
+        crate::model::SitePath::provider(routes, self.service, self.slug)
+    }
 }
 
 #[derive(Hash)]
@@ -42,17 +61,17 @@ pub enum Destination<'a> {
     /// No provider names the district.
     NoOne,
     /// The street's catchment schools in this service.
-    Schools(Vec<Named<'a>>),
+    Schools(Vec<School<'a>>),
 }
 
 /// The input of the index page of `service` (`letter` `None`) or of one letter's page.
-pub fn input<'a>(
+pub fn input<'a, S>(
     site: &'a Site,
     service: &'a crate::model::Service,
-    meta: &'a Keyed<ServiceInput<'a>>,
+    meta: &'a Keyed<S>,
     letters: &'a [(Letter, Vec<usize>)],
     letter: Option<&'a Letter>,
-) -> StreetsInput<'a> {
+) -> StreetsInput<'a, S> {
     let positions = letter.and_then(|l| letters.iter().find(|(other, _)| other == l)).map(|(_, p)| p.as_slice());
     let entries = positions.unwrap_or_default().iter().map(|&i| entry(site, service, &site.streets[i])).collect();
     let overview = letter.is_none();
@@ -62,7 +81,7 @@ pub fn input<'a>(
         Vec::new()
     };
     let schools = if overview && service.kind == ServiceKind::School {
-        service.every_provider().map(Named::of).collect()
+        service.every_provider().map(School::of).collect()
     } else {
         Vec::new()
     };
@@ -91,13 +110,13 @@ fn district<'a>(service: &'a crate::model::Service, id: &str) -> Destination<'a>
 
 fn entry<'a>(site: &'a Site, service: &'a crate::model::Service, street: &'a Street) -> StreetEntry<'a> {
     let name = site.districts.iter().find(|d| d.id == street.district).map_or("", |d| d.name.as_str());
-    let schools: Vec<Named<'a>> = if service.kind == ServiceKind::School {
+    let schools: Vec<School<'a>> = if service.kind == ServiceKind::School {
         street
             .schools
             .iter()
             .filter(|(s, _)| *s == service.id)
             .filter_map(|(_, slug)| service.every_provider().find(|p| &p.slug == slug))
-            .map(Named::of)
+            .map(School::of)
             .collect()
     } else {
         Vec::new()

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::inputs::ServiceInput;
 use super::street_inputs::{Destination, StreetEntry, StreetsInput};
 use super::views::{Layout, Link, Place, VariantContext};
 use crate::model::SitePath;
@@ -34,7 +35,7 @@ pub struct StreetView {
 }
 
 /// The view of the page, with its frame.
-pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput) -> (StreetsView, Layout) {
+pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput<ServiceInput>) -> (StreetsView, Layout) {
     let service = &**input.service;
     let routes = &cx.site.routes;
     let find = cx.s_of(service.kind, "streets_find");
@@ -74,7 +75,7 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput) -> (Street
 
 /// Where each district and school leads in this service, and the words
 /// the search writes, as JSON for `data-street-search` (brukervalg.js).
-fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput) -> String {
+fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput<ServiceInput>) -> String {
     let service = &**input.service;
     let routes = &cx.site.routes;
     let link = |label: &str, path: &SitePath, note: String| serde_json::json!({ "label": label, "href": place.linker.page(path.as_str()), "note": note });
@@ -104,7 +105,7 @@ fn search_data(cx: &VariantContext, place: &Place, input: &StreetsInput) -> Stri
     .to_string()
 }
 
-fn street(cx: &VariantContext, place: &Place, service: &super::inputs::ServiceInput, e: &StreetEntry) -> StreetView {
+fn street(cx: &VariantContext, place: &Place, service: &ServiceInput, e: &StreetEntry) -> StreetView {
     let routes = &cx.site.routes;
     let district_link = |href: &SitePath| Link {
         label: e.district.to_string(),

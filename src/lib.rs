@@ -405,7 +405,7 @@ fn write_site(
         destination.write(name, css.as_bytes()).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }
-    for (name, bytes) in admin {
+    for (name, bytes) in admin.into_iter().chain(render::street_data::files(site)) {
         destination.write(name, &bytes).map_err(|e| fail(msg!("build.cannot_write", file = name), e))?;
         files += 1;
     }

@@ -108,7 +108,7 @@ pub fn parse(file: &std::path::Path, text: &str) -> (Vec<Row>, Vec<Finding>) {
 
 /// The 1-based column each field of a one-line CSV row starts at,
 /// counting characters, after the white space the reader trims.
-fn field_columns(line: &str) -> Vec<u32> {
+pub(super) fn field_columns(line: &str) -> Vec<u32> {
     let mut out = Vec::new();
     let mut quoted = false;
     let mut start = true;

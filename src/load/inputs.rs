@@ -10,7 +10,8 @@ pub const TEMPLATES: &str = "templates";
 pub const INPUT_FOLDERS: &[&str] = &["providers", "content", "surveys", "indicators", "templates", "i18n", "static"];
 
 /// Files at the site's root that are read.
-pub const INPUT_FILES: &[&str] = &[super::CONFIG_FILE, "glossary.nb.yaml", "glossary.nn.yaml"];
+pub const INPUT_FILES: &[&str] =
+    &[super::CONFIG_FILE, "glossary.nb.yaml", "glossary.nn.yaml", super::streets_csv::FILE];
 
 /// Whether `name`, a file or folder at the site's root, is an input.
 pub fn is_input(name: &str) -> bool {

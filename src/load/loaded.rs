@@ -71,6 +71,8 @@ pub struct LoadedSite {
     pub surveys: Vec<LoadedSurvey>,
     /// The values files under `indicators/`, one per service.
     pub indicators: Vec<LoadedIndicators>,
+    /// `streets.csv`, when the site has one.
+    pub streets: Option<LoadedStreets>,
     /// Files of `static/`, published as they are.
     pub static_files: Vec<SourceFile>,
 }
@@ -91,6 +93,14 @@ pub struct LoadedSurvey {
 pub struct LoadedIndicators {
     /// The file name without `.csv`: the service's id.
     pub file_stem: String,
+    pub source: SourceFile,
+    pub text: String,
+}
+
+/// The street register, `streets.csv`, as text (parsed once the districts
+/// and schools are known).
+#[derive(Debug)]
+pub struct LoadedStreets {
     pub source: SourceFile,
     pub text: String,
 }

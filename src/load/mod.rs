@@ -17,6 +17,7 @@ pub mod raw;
 mod raw_kinds;
 pub mod spanned;
 mod stray;
+pub mod streets_csv;
 pub mod survey_csv;
 pub mod text;
 pub mod yaml;
@@ -56,12 +57,23 @@ pub fn load_site_cached(root: &Path, findings: &mut Findings, cache: Option<&Pro
     let pages = reader.pages(findings);
     let surveys = reader.surveys(findings);
     let indicators = reader.indicators(findings);
+    let streets = reader.streets(findings);
     let static_files = reader.static_files(findings);
     // Read by i18n; links there are refused here, once. The templates are
     // read through `files` by `render::templates::read`.
     walk(root, &root.join("i18n"), usize::MAX, findings);
-    let loaded =
-        LoadedSite { config, config_text, limits, providers, profile_files, pages, surveys, indicators, static_files };
+    let loaded = LoadedSite {
+        config,
+        config_text,
+        limits,
+        providers,
+        profile_files,
+        pages,
+        surveys,
+        indicators,
+        streets,
+        static_files,
+    };
     stray::check(root, &loaded, findings);
     loaded
 }
@@ -366,6 +378,17 @@ impl Reader<'_> {
             out.push(LoadedIndicators { file_stem: stem.to_string(), source: file.clone(), text });
         }
         out
+    }
+
+    /// The street register at the root, when the municipality keeps one
+    /// (`streets_csv`); its cells are judged once districts are known.
+    fn streets(&self, findings: &mut Findings) -> Option<LoadedStreets> {
+        let file = source(self.root, &self.root.join(streets_csv::FILE));
+        if !exists(&file.absolute) {
+            return None;
+        }
+        let text = self.text(&file, findings)?;
+        Some(LoadedStreets { source: file, text })
     }
 
     /// The files of `static/`, each checked as any input (no links, inside

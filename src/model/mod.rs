@@ -14,6 +14,7 @@ pub mod pages;
 pub mod routes;
 mod site;
 pub mod staff_language;
+pub mod streets;
 pub mod survey;
 pub mod written;
 

@@ -5,6 +5,7 @@
 use crate::domain::Variant;
 use crate::model::filters::Filter;
 use crate::model::listing::{self, Slice};
+use crate::model::streets::{self, Letter};
 use crate::model::{Site, SitePath};
 
 /// One page to render: where it goes and what it shows.
@@ -21,6 +22,8 @@ pub enum PageKind<'a> {
     /// the same number, between a cover and the rights in brief.
     Brochure(&'a crate::model::Service, Slice),
     Provider(&'a crate::model::Service, &'a crate::model::Provider),
+    /// The service's street index: its A–Å overview (`None`) or one letter.
+    Streets(&'a crate::model::Service, Option<Letter>),
     Content(&'a crate::model::Page),
     NotFound,
 }
@@ -34,6 +37,7 @@ pub struct Job<'a> {
 /// Every page of the site in every variant, in a fixed order.
 pub fn jobs(site: &Site) -> Vec<Job<'_>> {
     let mut pages = vec![(SitePath::home(), PageKind::Home)];
+    let letters: Vec<Letter> = streets::by_letter(&site.streets).into_iter().map(|(letter, _)| letter).collect();
     for service in &site.services {
         let slices = listing::slices(service.providers.len(), site.page_size);
         for slice in &slices {
@@ -66,6 +70,13 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
         }
         for p in service.every_provider() {
             pages.push((p.path(&site.routes), PageKind::Provider(service, p)));
+        }
+        if !site.streets.is_empty() {
+            pages.push((SitePath::streets(&site.routes, &service.id, None), PageKind::Streets(service, None)));
+            for letter in &letters {
+                let path = SitePath::streets(&site.routes, &service.id, Some(&letter.segment));
+                pages.push((path, PageKind::Streets(service, Some(letter.clone()))));
+            }
         }
     }
     for page in &site.pages {

@@ -41,6 +41,8 @@ pub struct Routes {
     pub selected: Slug,
     /// `side`: numbered pages of a long list, `<list>/side/2/`.
     pub page: Slug,
+    /// `gater`: a service's street index, `<service>/gater/<letter>/`.
+    pub streets: Slug,
     /// Section ids by their key in the i18n file; templates use them as
     /// `anchor.<key>`.
     pub anchors: BTreeMap<&'static str, Slug>,
@@ -52,7 +54,7 @@ pub struct MissingWord(pub String);
 
 impl Routes {
     /// The keys of `paths:`, each with its one use.
-    pub const PATH_KEYS: [&'static str; 10] = [
+    pub const PATH_KEYS: [&'static str; 11] = [
         "services",
         "compare",
         "brochure",
@@ -63,6 +65,7 @@ impl Routes {
         "capacity",
         "selected",
         "page",
+        "streets",
     ];
     /// The keys of `anchors:`: the sections of the service and provider pages.
     pub const ANCHOR_KEYS: [&'static str; 14] = [
@@ -97,6 +100,7 @@ impl Routes {
             capacity: path("capacity")?,
             selected: path("selected")?,
             page: path("page")?,
+            streets: path("streets")?,
             anchors: BTreeMap::new(),
         };
         for key in Self::ANCHOR_KEYS {
@@ -118,12 +122,21 @@ impl Routes {
     }
 
     /// Names under a service that a provider's file name may not take,
-    /// because the service's filter, comparison and brochure pages live there.
+    /// because the service's filter, comparison, brochure and street pages live there.
     pub fn reserved_in_service(&self) -> Vec<&str> {
-        [&self.district, &self.language, &self.ownership, &self.capacity, &self.compare, &self.brochure, &self.page]
-            .into_iter()
-            .map(Slug::as_str)
-            .collect()
+        [
+            &self.district,
+            &self.language,
+            &self.ownership,
+            &self.capacity,
+            &self.compare,
+            &self.brochure,
+            &self.page,
+            &self.streets,
+        ]
+        .into_iter()
+        .map(Slug::as_str)
+        .collect()
     }
 }
 
@@ -152,6 +165,15 @@ impl SitePath {
     /// The service's overview for paper: `tjenester/<service>/brosjyre/`.
     pub fn brochure(routes: &Routes, service: &Slug) -> SitePath {
         SitePath(format!("{}/{service}/{}/", routes.services, routes.brochure))
+    }
+
+    /// A service's street index (`letter` `None`) or one letter of it:
+    /// `tjenester/<service>/gater/` and `tjenester/<service>/gater/b/`.
+    pub fn streets(routes: &Routes, service: &Slug, letter: Option<&str>) -> SitePath {
+        match letter {
+            None => SitePath(format!("{}/{service}/{}/", routes.services, routes.streets)),
+            Some(letter) => SitePath(format!("{}/{service}/{}/{letter}/", routes.services, routes.streets)),
+        }
     }
 
     /// A provider's published picture: `bilder/<service>/<provider>.<ext>`.
@@ -300,6 +322,7 @@ mod tests {
             ("selected", "valgt"),
             ("page", "side"),
             ("brochure", "brosjyre"),
+            ("streets", "gater"),
         ]);
         paths.extend(words(&[("services", services), ("compare", compare)]));
         let anchors = Routes::ANCHOR_KEYS.iter().map(|k| (k.to_string(), slug(&k.replace('_', "-")))).collect();

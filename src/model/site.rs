@@ -27,6 +27,8 @@ pub struct Site {
     pub districts: Vec<District>,
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
+    /// The street register (`streets.csv`), sorted A–Å; empty without one.
+    pub streets: Vec<super::streets::Street>,
     /// Oldest first within each series.
     pub surveys: Vec<Survey>,
     pub limits: Limits,

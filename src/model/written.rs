@@ -35,6 +35,15 @@ pub const CARDS_CSS: &str = "assets/cards.css";
 pub const ADMIN_CONFIG: &str = "admin/config.yml";
 pub const ADMIN_PAGE: &str = "admin/index.html";
 
+/// The street register as open data, and what the street search reads:
+/// written only when the site has `streets.csv`.
+pub const STREETS_JSON: &str = "data/streets.json";
+
+/// The street register's file, when the site has one.
+pub fn street_names(site: &Site) -> impl Iterator<Item = &'static str> + use<> {
+    (!site.streets.is_empty()).then_some(STREETS_JSON).into_iter()
+}
+
 /// The profile form's files, when the site has one.
 pub fn admin_names(site: &Site) -> impl Iterator<Item = &'static str> + use<> {
     site.cms.is_some().then_some([ADMIN_CONFIG, ADMIN_PAGE]).into_iter().flatten()
@@ -52,7 +61,7 @@ pub fn pictures(site: &Site) -> impl Iterator<Item = &str> {
 
 /// The files besides pages a link may lead to: data, style sheets, pictures.
 pub fn linkable_files(site: &Site) -> Vec<String> {
-    let made = DATA_FILES.into_iter().chain(style_sheet_names(site)).map(str::to_string);
+    let made = DATA_FILES.into_iter().chain(style_sheet_names(site)).chain(street_names(site)).map(str::to_string);
     made.chain(pictures(site).map(str::to_string)).collect()
 }
 
@@ -70,6 +79,7 @@ pub fn each_generated_file(site: &Site, mut visit: impl FnMut(&str)) {
     DATA_FILES.iter().for_each(|f| visit(f));
     style_sheet_names(site).for_each(&mut visit);
     admin_names(site).for_each(&mut visit);
+    street_names(site).for_each(&mut visit);
     pictures(site).for_each(&mut visit);
     visit(MARKER);
 }

@@ -70,6 +70,8 @@ pub enum PageInput<'a> {
         /// pages hold only a page of it each: no shortlist across pages.
         paged: bool,
     },
+    /// The service's street index, or one letter of it.
+    Streets(super::street_inputs::StreetsInput<'a, ServiceInput<'a>>),
     Content(&'a Page),
     NotFound,
 }
@@ -162,6 +164,8 @@ pub struct ServiceInput<'a> {
     pub surveys: Vec<Debugged<'a, Survey>>,
     /// The providers the surveys' verdicts name ("stands out").
     pub named_by_surveys: Vec<Named<'a>>,
+    /// The site has a street register: the page offers its index.
+    pub streets: bool,
 }
 
 impl ServiceInput<'_> {
@@ -388,6 +392,8 @@ pub struct Inputs<'s> {
     model: &'s Site,
     site: Keyed<SiteInput<'s>>,
     services: Vec<ServiceParts<'s>>,
+    /// The street register's letters, each with its streets.
+    letters: Vec<(crate::model::streets::Letter, Vec<usize>)>,
 }
 
 struct ServiceParts<'s> {
@@ -418,6 +424,8 @@ impl<'s> Inputs<'s> {
             districts,
             services,
             pages,
+            // Each service's street index reads them (`street_inputs`).
+            streets,
             // Each service's own part holds its surveys; links are only
             // checked, never shown; the list size and the date are already
             // in the pages' slices and the agreements; the profile form
@@ -447,7 +455,8 @@ impl<'s> Inputs<'s> {
             templates,
         };
         let services = services.iter().map(|s| ServiceParts::new(site, s)).collect();
-        Inputs { model: site, site: Keyed::new(site_input), services }
+        let letters = crate::model::streets::by_letter(streets);
+        Inputs { model: site, site: Keyed::new(site_input), services, letters }
     }
 
     pub fn site(&self) -> &Keyed<SiteInput<'s>> {
@@ -471,6 +480,11 @@ impl<'s> Inputs<'s> {
             PageKind::Provider(s, p) => {
                 let parts = parts(s);
                 PageInput::Provider { service: &parts.meta, provider: &parts.pages[&p.slug], paged: parts.paged }
+            }
+            PageKind::Streets(s, letter) => {
+                let parts = parts(s);
+                let letter = letter.as_ref();
+                PageInput::Streets(super::street_inputs::input(self.model, s, &parts.meta, &self.letters, letter))
             }
             PageKind::Content(page) => PageInput::Content(page),
             PageKind::NotFound => PageInput::NotFound,
@@ -546,6 +560,7 @@ impl<'s> ServiceParts<'s> {
             not_offered: not_offered.iter().map(Named::of).collect(),
             surveys: surveys.into_iter().map(Debugged).collect(),
             named_by_surveys,
+            streets: !site.streets.is_empty(),
         };
         let all = service.filters();
         let filter_inputs = FilterInput {

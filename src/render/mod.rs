@@ -24,6 +24,9 @@ pub mod quality_data;
 pub mod quality_views;
 mod service_texts;
 mod sitemap;
+pub mod street_data;
+mod street_inputs;
+mod street_views;
 pub mod survey_views;
 pub mod templates;
 pub mod views;
@@ -95,6 +98,7 @@ impl Renderer {
             | PageInput::Compare(list)
             | PageInput::Brochure(list) => Some(list.service.kind),
             PageInput::Provider { service, .. } => Some(service.kind),
+            PageInput::Streets(streets) => Some(streets.service.kind),
             _ => None,
         };
         context.insert_shared("t", strings.get(input.variant, kind));
@@ -226,6 +230,11 @@ impl Renderer {
                 context.insert("providers", &providers);
                 context.insert("heading", &title);
                 ("brochure.html", layout)
+            }
+            PageInput::Streets(streets) => {
+                let (view, layout) = street_views::view(cx, &place, streets);
+                context.insert("streets", &view);
+                ("streets.html", layout)
             }
             PageInput::Content(page) => {
                 let view = views::page_view(cx, &place, page);

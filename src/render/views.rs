@@ -230,6 +230,8 @@ pub struct ServiceView {
     pub provider_count: usize,
     /// "9 godkjente leverandører", "6 skoler": in the words of its kind.
     pub provider_count_label: String,
+    /// The street index ("Finn bydelen din"), when the site has streets.
+    pub streets_href: Option<String>,
 }
 
 pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> ServiceView {
@@ -257,6 +259,9 @@ pub fn service_view(cx: &VariantContext, place: &Place, s: &ServiceInput) -> Ser
         preferences: s.preferences,
         provider_count: s.provider_count,
         provider_count_label: super::counts::counted(&cx.s_of(s.kind, "providers_count"), s.provider_count as u64),
+        streets_href: s
+            .streets
+            .then(|| place.linker.page(crate::model::SitePath::streets(&cx.site.routes, s.id, None).as_str())),
     }
 }
 

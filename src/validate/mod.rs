@@ -21,6 +21,7 @@ mod providers;
 mod self_description;
 mod site;
 mod static_files;
+mod streets;
 mod suggest;
 mod surveys;
 
@@ -74,6 +75,7 @@ pub fn validate(
     }
     let broken = Broken::find(loaded.profile_files, &site);
     indicators::values(loaded.indicators, &mut site, &config_file.relative, &indicator_positions, &broken, checks);
+    site.streets = streets::streets(loaded.streets, &site, checks.findings);
     site.pages = pages::pages(loaded.pages, &site.limits, &site.routes, checks);
     site.surveys = surveys::surveys(loaded.surveys, &site, &broken, checks);
     site::check_default_providers(&config_file.relative, &site, &default_positions, &broken, findings);

@@ -91,6 +91,7 @@ pub fn site(
         districts,
         services,
         pages: Vec::new(),
+        streets: Vec::new(),
         surveys: Vec::new(),
         limits,
         page_size,

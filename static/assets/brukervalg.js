@@ -531,3 +531,78 @@
   // The side-by-side page chooses its columns itself, in a script right
   // after its table (compare.html), before it is first drawn.
 })();
+
+// Street search (streets.csv, issue 22 item 6), on a service's street
+// index: form[data-street-search] holds where each district (and, for
+// schools, each school) leads in this service, and the words to write;
+// data-streets is the register's open data (data/streets.json). As the
+// reader types, the streets whose name begins with the text are listed,
+// each with the same links as the letter pages. Without the script the
+// form stays hidden and the letters do the same.
+(function () {
+  'use strict';
+  var form = document.querySelector('form[data-street-search]');
+  if (!form || !window.fetch || !window.JSON) { return; }
+  var data;
+  try { data = JSON.parse(form.getAttribute('data-street-search')); } catch (e) { return; }
+  var input = form.querySelector('input');
+  var status = form.querySelector('[role=status]');
+  var list = form.querySelector('.street-matches');
+  var streets = null;
+  var MAX = 12;
+
+  function fold(text) { return text.toLocaleLowerCase('nb').trim(); }
+
+  function numbers(s) {
+    if (s.from == null) { return ''; }
+    var range = s.from === s.to ? String(s.from) : s.from + '–' + s.to;
+    var template = s.side === 'odd' ? data.odd : s.side === 'even' ? data.even : data.numbers;
+    return template.replace('{numbers}', range);
+  }
+
+  function link(target) {
+    if (!target.href) { return document.createTextNode(target.label); }
+    var a = document.createElement('a');
+    a.href = target.href;
+    a.textContent = target.label;
+    return a;
+  }
+
+  function item(s) {
+    var li = document.createElement('li');
+    var name = document.createElement('span');
+    name.className = 'street-name';
+    name.textContent = s.street;
+    li.appendChild(name);
+    var n = numbers(s);
+    if (n) { li.appendChild(document.createTextNode(' ' + n)); }
+    li.appendChild(document.createTextNode(': '));
+    var schools = (s.schools || []).map(function (id) { return data.schools[id]; }).filter(Boolean);
+    var targets = schools.length ? schools : [data.districts[s.district] || { label: s.district }];
+    targets.forEach(function (t, i) {
+      if (i > 0) { li.appendChild(document.createTextNode(', ')); }
+      li.appendChild(link(t));
+      if (t.note) { li.appendChild(document.createTextNode(' (' + t.note + ')')); }
+    });
+    return li;
+  }
+
+  function show() {
+    var text = fold(input.value);
+    list.textContent = '';
+    if (!text || !streets) { status.textContent = ''; return; }
+    var found = streets.filter(function (s) { return fold(s.street).indexOf(text) === 0; });
+    found.slice(0, MAX).forEach(function (s) { list.appendChild(item(s)); });
+    status.textContent = found.length ? '' : data.none;
+  }
+
+  fetch(form.getAttribute('data-streets'))
+    .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+    .then(function (all) {
+      streets = all;
+      form.hidden = false;
+      input.addEventListener('input', show);
+      form.addEventListener('submit', function (e) { e.preventDefault(); show(); });
+    })
+    .catch(function () { /* The letters still work. */ });
+})();

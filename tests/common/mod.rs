@@ -58,7 +58,7 @@ impl TestSite {
         for dir in ["providers", "content", "surveys", "indicators"] {
             copy_tree(&project_root().join(dir), &site.root().join(dir));
         }
-        for file in ["brukervalg.yaml", "glossary.nb.yaml", "glossary.nn.yaml"] {
+        for file in ["brukervalg.yaml", "glossary.nb.yaml", "glossary.nn.yaml", "streets.csv"] {
             fs::copy(project_root().join(file), site.root().join(file)).unwrap();
         }
         site

@@ -222,15 +222,18 @@ function addressWords(dir, given) {
       }
     } catch { /* no services folder: the default below */ }
   }
-  return { services, compare: compare || 'sammenlign' };
+  // The brochure's and the street index's words are the same in bokmål and
+  // nynorsk (i18n `paths:`), so they are not looked for.
+  return { services, compare: compare || 'sammenlign', brochure: 'brosjyre', streets: 'gater' };
 }
-// The pages a citizen chooses on (issue 22): home, service, provider and
-// comparison pages (schools' too) and the complaints page (klage).
-const isWordPage = (p) => /(^| )(home|service|provider|compare)$/.test(p.kind) || /\/klage\/$/.test(p.path);
+// The pages a citizen chooses on (issue 22): home, service, provider,
+// comparison and brochure pages (schools' too) and the complaints page (klage).
+const isWordPage = (p) => /(^| )(home|service|provider|compare|brochure)$/.test(p.kind) || /\/klage\/$/.test(p.path);
 const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Where a page sits: its variant and its kind (home, service, filter,
-// compare, provider, content, 404; "school ..." for a school service).
+// compare, brochure, streets, provider, content, 404; "school ..." for a
+// school service).
 // Matched from the end of the path, so a fixture folder can hold a small
 // site below its own prefix.
 function classify(p, schools, words) {
@@ -244,6 +247,7 @@ function classify(p, schools, words) {
     service = m[1];
     const tail = m[2].split('/').filter(Boolean);
     kind = tail.length === 0 ? 'service' : tail[0] === words.compare && tail.length === 1 ? 'compare'
+      : tail[0] === words.brochure ? 'brochure' : tail[0] === words.streets ? 'streets'
       : tail.length === 2 ? 'filter' : 'provider';
     if (schools.has(service)) kind = `school ${kind}`;
   }

@@ -2,8 +2,9 @@
 //! site's root says which district, and which catchment schools, each
 //! street or run of house numbers belongs to. Every service page then
 //! offers «Finn bydelen din» («Finn nærskolen» for schools): an A–Å index,
-//! one page per first letter, each street linking to its district's
-//! providers or its schools. Every cell of the file is checked at its line
+//! the whole register on one page under its letters while it is short, one
+//! page per first letter when it is long, each street linking to its
+//! district's providers or its schools. Every cell of the file is checked at its line
 //! and column.
 
 mod common;
@@ -32,8 +33,20 @@ fn city_with(header: &str, rows: &[&str]) -> TestSite {
     site
 }
 
+/// The city with a register longer than one page holds: its own 15
+/// streets and 110 more under T.
+fn long_city() -> TestSite {
+    let site = TestSite::city();
+    let mut text = site.read("streets.csv");
+    for n in 1..=110 {
+        text.push_str(&format!("Tverrgate {n},frogner,,,\n"));
+    }
+    site.write("streets.csv", &text);
+    site
+}
+
 #[test]
-fn the_service_page_leads_to_an_index_by_first_letter_in_every_variant() {
+fn a_short_register_is_listed_whole_on_the_index_under_its_letters_in_every_variant() {
     let site = TestSite::city();
     site.build_ok();
     for root in ["", "lettlest/", "stor-skrift/", "stor-skrift/lettlest/"] {
@@ -41,17 +54,35 @@ fn the_service_page_leads_to_an_index_by_first_letter_in_every_variant() {
         assert_eq!(attrs(&service, ".street-finder a", "href"), ["gater/"], "{root}");
         assert_eq!(texts(&service, ".street-finder a"), ["Finn bydelen din"], "{root}");
         let index = site.page(&format!("{root}{CITY_INDEX}index.html"));
-        // A–Z, then Ø and Å, each letter once, only letters with streets.
-        assert_eq!(texts(&index, ".street-letters a"), ["B", "F", "G", "K", "M", "S", "T", "U", "Ø", "Å"], "{root}");
-        assert_eq!(attrs(&index, ".street-letters a", "href")[8], "oe/");
-        // The overview lists no streets: its size does not grow with the register.
-        assert!(texts(&index, ".street-list:not(.street-matches) li").is_empty());
+        // A–Z, then Ø and Å, each letter once, only letters with streets,
+        // each leading to its heading on the page.
+        let letters = ["B", "F", "G", "K", "M", "S", "T", "U", "Ø", "Å"];
+        assert_eq!(texts(&index, ".street-letters a"), letters, "{root}");
+        assert_eq!(texts(&index, "main h2"), letters, "{root}");
+        assert_eq!(attrs(&index, ".street-letters a", "href")[8], "#bokstav-oe");
+        assert_eq!(attrs(&index, "main h2", "id")[8], "bokstav-oe");
+        assert_eq!(texts(&index, ".street-list:not(.street-matches) li").len(), 15, "{root}");
     }
+    // No letter pages.
+    assert!(!site.output().join(format!("{CITY_INDEX}k")).exists());
+}
+
+#[test]
+fn a_long_register_gets_a_page_per_letter_and_the_overview_lists_none() {
+    let site = long_city();
+    site.build_ok();
+    let index = site.page(&format!("{CITY_INDEX}index.html"));
+    assert_eq!(attrs(&index, ".street-letters a", "href")[8], "oe/");
+    // The overview lists no streets: its size does not grow with the register.
+    assert!(texts(&index, ".street-list:not(.street-matches) li").is_empty());
+    let t = site.page(&format!("{CITY_INDEX}t/index.html"));
+    assert_eq!(texts(&t, "h1"), ["Gater på T"]);
+    assert!(texts(&t, ".street-list li").len() > 110);
 }
 
 #[test]
 fn each_street_links_to_its_districts_filter_page_with_its_numbers() {
-    let site = TestSite::city();
+    let site = long_city();
     site.build_ok();
     let page = site.page(&format!("{CITY_INDEX}k/index.html"));
     assert_eq!(texts(&page, "h1"), ["Gater på K"]);
@@ -98,15 +129,15 @@ fn school_streets_lead_to_their_catchment_schools() {
     site.build_ok();
     let service = site.page("tjenester/skole/index.html");
     assert_eq!(texts(&service, ".street-finder a"), ["Finn nærskolen"]);
-    let page = site.page("tjenester/skole/gater/f/index.html");
+    let page = site.page("tjenester/skole/gater/index.html");
     let fjordgata = texts(&page, ".street-list li");
     assert!(
         fjordgata.contains(&"Fjordgata nr. 61–140: Hagevik skole, Fjordvik ungdomsskole".to_string()),
         "{fjordgata:?}"
     );
-    assert!(attrs(&page, ".street-list a", "href").contains(&"../../hagevik-skole/".to_string()));
+    assert!(attrs(&page, ".street-list a", "href").contains(&"../hagevik-skole/".to_string()));
     // The same street in home care leads to the district's providers.
-    let home = site.page("tjenester/praktisk-bistand/gater/f/index.html");
+    let home = site.page("tjenester/praktisk-bistand/gater/index.html");
     assert!(texts(&home, ".street-list li").contains(&"Fjordgata nr. 61–140: Hagevik".to_string()));
 }
 
@@ -128,8 +159,8 @@ fn a_nynorsk_site_has_nynorsk_addresses_and_words() {
     site.build_ok();
     let index = site.page("tenester/praktisk-bistand/gater/index.html");
     assert_eq!(texts(&index, ".lead")[0].split(' ').take(3).collect::<Vec<_>>(), ["Vel", "første", "bokstav"]);
-    let k = site.page("lettlest/tenester/praktisk-bistand/gater/k/index.html");
-    assert_eq!(texts(&k, ".street-list li")[1], "Kirkeveien nr. 2–100, partal: St. Hanshaugen");
+    let plain = site.page("lettlest/tenester/praktisk-bistand/gater/index.html");
+    assert!(texts(&plain, ".street-list li").contains(&"Kirkeveien nr. 2–100, partal: St. Hanshaugen".to_string()));
 }
 
 #[test]
@@ -139,14 +170,14 @@ fn hostile_cells_are_shown_as_text() {
         &["\"=HYPERLINK(\"\"http://x\"\")\",frogner", "<script>alert(1)</script> gate,frogner", "+Plussveien,alna"],
     );
     site.build_ok();
-    let page = std::fs::read_to_string(site.output().join(format!("{CITY_INDEX}0-9/index.html"))).unwrap();
+    let page = std::fs::read_to_string(site.output().join(format!("{CITY_INDEX}index.html"))).unwrap();
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt; gate")
             || page.contains("&lt;script&gt;alert(1)&lt;/script&gt; gate"),
         "{page}"
     );
     assert!(!page.contains("<script>alert"));
-    let names = texts(&page, ".street-name");
+    let names = texts(&page, "#bokstav-0-9 + .street-list .street-name");
     assert_eq!(names, ["=HYPERLINK(\"http://x\")", "+Plussveien", "<script>alert(1)</script> gate"]);
     let json = std::fs::read_to_string(site.output().join("data/streets.json")).unwrap();
     assert!(json.contains(r#""street":"=HYPERLINK(\"http://x\")""#), "{json}");

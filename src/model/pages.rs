@@ -73,7 +73,8 @@ pub fn jobs(site: &Site) -> Vec<Job<'_>> {
         }
         if !site.streets.is_empty() {
             pages.push((SitePath::streets(&site.routes, &service.id, None), PageKind::Streets(service, None)));
-            for letter in &letters {
+            let letters = if crate::model::streets::on_one_page(&site.streets) { &[][..] } else { &letters[..] };
+            for letter in letters {
                 let path = SitePath::streets(&site.routes, &service.id, Some(&letter.segment));
                 pages.push((path, PageKind::Streets(service, Some(letter.clone()))));
             }

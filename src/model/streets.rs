@@ -1,7 +1,8 @@
 //! The street register: which district, and which catchment schools, a
 //! street or a run of its house numbers belongs to, so a citizen can start
-//! from an address instead of a district's name. The index pages list the
-//! streets by first letter (`Letter`), so no page grows with the register.
+//! from an address instead of a district's name. A short register is
+//! listed whole on the index page, under its letters; a longer one gets a
+//! page per first letter (`Letter`), so no page grows with the register.
 
 use crate::domain::Slug;
 
@@ -104,6 +105,16 @@ impl Letter {
             None => Letter { order: u32::MAX, label: OTHER.1.to_string(), segment: OTHER.0.to_string() },
         }
     }
+}
+
+/// The most streets the index page lists itself, under letter headings: a
+/// village's register reads best on one page, found with the browser's own
+/// search; a city's is split into a page per letter.
+pub const ONE_PAGE: usize = 120;
+
+/// Whether the index lists the whole register (no letter pages).
+pub fn on_one_page(streets: &[Street]) -> bool {
+    streets.len() <= ONE_PAGE
 }
 
 /// The register's letters, in A–Å order, each with the streets under it

@@ -17,8 +17,12 @@ pub struct StreetsInput<'a, S> {
     pub letters: Vec<&'a Letter>,
     /// The letter this page lists; `None` on the overview.
     pub letter: Option<&'a Letter>,
-    /// The letter's streets, A–Å.
-    pub entries: Vec<StreetEntry<'a>>,
+    /// Whether the overview lists the whole register (`streets::on_one_page`),
+    /// so its letters lead to its own sections.
+    pub one_page: bool,
+    /// The letters this page lists, each with its streets A–Å: the
+    /// letter of a letter's page, every letter on a one-page overview.
+    pub sections: Vec<(&'a Letter, Vec<StreetEntry<'a>>)>,
     /// On the overview, for the search: where each district leads (id,
     /// name), and, for a school service, its schools.
     pub districts: Vec<(&'a str, &'a str, Destination<'a>)>,
@@ -72,9 +76,13 @@ pub fn input<'a, S>(
     letters: &'a [(Letter, Vec<usize>)],
     letter: Option<&'a Letter>,
 ) -> StreetsInput<'a, S> {
-    let positions = letter.and_then(|l| letters.iter().find(|(other, _)| other == l)).map(|(_, p)| p.as_slice());
-    let entries = positions.unwrap_or_default().iter().map(|&i| entry(site, service, &site.streets[i])).collect();
+    let one_page = crate::model::streets::on_one_page(&site.streets);
     let overview = letter.is_none();
+    let sections = letters
+        .iter()
+        .filter(|(l, _)| letter == Some(l) || (overview && one_page))
+        .map(|(l, positions)| (l, positions.iter().map(|&i| entry(site, service, &site.streets[i])).collect()))
+        .collect();
     let districts = if overview {
         site.districts.iter().map(|d| (d.id.as_str(), d.name.as_str(), district(service, d.id.as_str()))).collect()
     } else {
@@ -89,7 +97,8 @@ pub fn input<'a, S>(
         service: meta,
         letters: letters.iter().map(|(l, _)| l).collect(),
         letter,
-        entries,
+        one_page,
+        sections,
         districts,
         schools,
     }

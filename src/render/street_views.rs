@@ -15,11 +15,21 @@ pub struct StreetsView {
     pub letters: Vec<Link>,
     /// The letter this page lists; empty on the overview.
     pub letter: String,
-    pub streets: Vec<StreetView>,
+    /// Each letter's streets: one on a letter's page, all on a one-page
+    /// overview, none on a long register's overview.
+    pub sections: Vec<SectionView>,
     /// On the overview: what the street search needs (`search_data`).
     pub search: Option<String>,
     /// The register's open data, which the search reads.
     pub data_href: String,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub label: String,
+    /// The heading's id on a one-page overview, where the letters link.
+    pub id: String,
+    pub streets: Vec<StreetView>,
 }
 
 #[derive(Serialize)]
@@ -48,11 +58,23 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput<ServiceInpu
         .iter()
         .map(|l| Link {
             label: l.label.clone(),
-            href: place.linker.page(SitePath::streets(routes, service.id, Some(&l.segment)).as_str()),
+            href: if input.one_page {
+                format!("#{}", section_id(l))
+            } else {
+                place.linker.page(SitePath::streets(routes, service.id, Some(&l.segment)).as_str())
+            },
             current: input.letter == Some(*l),
         })
         .collect();
-    let streets = input.entries.iter().map(|e| street(cx, place, service, e)).collect();
+    let sections = input
+        .sections
+        .iter()
+        .map(|(l, entries)| SectionView {
+            label: l.label.clone(),
+            id: section_id(l),
+            streets: entries.iter().map(|e| street(cx, place, service, e)).collect(),
+        })
+        .collect();
     let index = SitePath::streets(routes, service.id, None);
 
     let mut crumbs = vec![super::views::home_crumb(cx, place), super::views::service_crumb(cx, place, service)];
@@ -66,11 +88,16 @@ pub fn view(cx: &VariantContext, place: &Place, input: &StreetsInput<ServiceInpu
         heading,
         letters,
         letter: input.letter.map(|l| l.label.clone()).unwrap_or_default(),
-        streets,
+        sections,
         search: input.letter.is_none().then(|| search_data(cx, place, input)),
         data_href: place.linker.site(crate::model::written::STREETS_JSON),
     };
     (view, layout)
+}
+
+/// A letter's heading id: its address segment, which is ASCII ("aa" for Å).
+fn section_id(letter: &crate::model::streets::Letter) -> String {
+    format!("bokstav-{}", letter.segment)
 }
 
 /// Where each district and school leads in this service, and the words

@@ -239,8 +239,9 @@ try {
 
   if (target.compare) {
     await page.goto(base + 'stor-skrift/' + target.compare, { waitUntil: 'load' });
-    const { param, slugs } = await page.$eval('[data-compare]', (t) => ({
+    const { param, slugs, rows } = await page.$eval('[data-compare]', (t) => ({
       param: t.getAttribute('data-param'),
+      rows: t.tBodies[0].rows.length,
       slugs: [...t.tHead.rows[0].cells].map((c) => c.getAttribute('data-provider')).filter(Boolean).slice(0, 3),
     }));
     const what = `stor-skrift/${target.compare}?${slugs.map((s) => `${param}=${s}`).join('&')}`;
@@ -252,6 +253,11 @@ try {
     const reach = Math.max(...sheets.flatMap((s) => s.runs.map((r) => r.right / s.width)));
     console.log(`  ${sheets.length} sheets, text reaches ${(reach * 100).toFixed(0)} % of the width`);
     if (reach < 0.75) fail(what, `the text reaches only ${(reach * 100).toFixed(0)} % of the sheet's width`);
+    // Three facts a sheet at the least, with the intro and the next step:
+    // a label column too narrow for a survey question made each question
+    // row a third of a sheet (13 sheets for 19 rows).
+    const most = Math.ceil(rows / 3) + 1;
+    if (sheets.length > most) fail(what, `${sheets.length} sheets for ${rows} rows, more than ${most}`);
     checkLarge(what, sheets);
   }
 } finally {

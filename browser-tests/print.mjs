@@ -18,12 +18,15 @@
 //   large       every text at least 16 pt (a table too wide for its sheet
 //               would be printed smaller);
 //   width       its text reaches past three quarters of the sheet's width
-//               (the page's column used to stop at two thirds).
-// Its number of sheets is not bounded: it grows with the rows the
-// comparison shows (5 landscape sheets at 16 pt in the example).
+//               (the page's column used to stop at two thirds);
+//   rows        at most ceil(rows / 3) + 2 sheets: three facts a sheet
+//               (a narrow label column once made each survey question's
+//               row a third of a sheet, 13 sheets for 19 rows).
 // The service page, in all four variants:
 //   once        the complaints body's web address prints once (its link
 //               text is the address, and print adds a link's address);
+//   offices     every district office's phone prints (the list is folded
+//               on screen, and paper cannot open it);
 //   last-sheet  the last sheet holds more than the contact block.
 // --png writes each printed sheet as a PNG (for looking, not checking).
 // The address words are read from the pages: the brochure is the page with
@@ -220,9 +223,11 @@ try {
     const what = `${variant}${target.list}`;
     console.log(`== print: ${what}`);
     await page.goto(base + what, { waitUntil: 'load' });
-    const { address, contact } = await page.evaluate(() => ({
+    const { address, contact, offices } = await page.evaluate(() => ({
       address: document.querySelector('.shows-address')?.getAttribute('href'),
       contact: document.querySelector('.service-contact h2')?.textContent,
+      // The folded district offices: paper cannot open them.
+      offices: [...document.querySelectorAll('details.offices li a[href^="tel:"]')].map((a) => a.textContent),
     }));
     const { sheets } = await readPdf(await page.pdf({ format: 'A4', printBackground: true }));
     console.log(`  ${sheets.length} sheets`);
@@ -230,6 +235,10 @@ try {
       const bare = address.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '');
       const times = sheets.map((x) => x.text.replace(/\s/g, '')).join('').split(bare).length - 1;
       if (times !== 1) fail(what, `the complaints address ${bare} prints ${times} times`);
+    }
+    const all = sheets.map((x) => x.text.replace(/\s/g, '')).join('');
+    for (const phone of offices) {
+      if (!all.includes(phone.replace(/\s/g, ''))) fail(what, `the district office's phone ${phone} does not print (a folded list)`);
     }
     if (!contact) fail(what, 'no contact block (.service-contact h2)');
     else if (!(sheets.at(-1).text.indexOf(normal(contact)) > 0)) {
@@ -253,10 +262,8 @@ try {
     const reach = Math.max(...sheets.flatMap((s) => s.runs.map((r) => r.right / s.width)));
     console.log(`  ${sheets.length} sheets, text reaches ${(reach * 100).toFixed(0)} % of the width`);
     if (reach < 0.75) fail(what, `the text reaches only ${(reach * 100).toFixed(0)} % of the sheet's width`);
-    // Three facts a sheet at the least, with the intro and the next step:
-    // a label column too narrow for a survey question made each question
-    // row a third of a sheet (13 sheets for 19 rows).
-    const most = Math.ceil(rows / 3) + 1;
+    // Three facts a sheet at the least, and the intro and the next step.
+    const most = Math.ceil(rows / 3) + 2;
     if (sheets.length > most) fail(what, `${sheets.length} sheets for ${rows} rows, more than ${most}`);
     checkLarge(what, sheets);
   }

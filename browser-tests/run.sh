@@ -70,10 +70,10 @@ if [ $# -eq 0 ]; then
   for shared in templates i18n static; do cp -r "$root/$shared" "$nn/root/"; done
   echo "== browser-tests: building and checking the nynorsk fixture's content pages"
   (cd "$root" && cargo run --release --quiet -- build --root "$nn/root" --today 2026-11-27 --output "$nn/site")
-  # Also the pages of choosing (home, service, provider, comparison and
-  # brochure pages of every service) in every variant: nynorsk words break
-  # differently, so the words check runs on them too (issue 22).
-  node "$here/check.mjs" --only '/(klage|pa-andre-sprak|pa-bokmal|sporsmal-og-svar)/$|^/((stor-skrift/)?(lettlest/)?)?$|/tenester/[^/]+/([^/]+/)?$' "$nn/site"
+  # Also the pages of choosing (home, and the service, provider, comparison
+  # and brochure pages of home help and schools) in every variant: nynorsk
+  # words break differently, so the words check runs on them too (issue 22).
+  node "$here/check.mjs" --only '/(klage|pa-andre-sprak|pa-bokmal|sporsmal-og-svar)/$|^/((stor-skrift/)?(lettlest/)?)?$|/tenester/(praktisk-bistand|skule)/([^/]+/)?$' "$nn/site"
 fi
 
 echo "== browser-tests: checking $site"

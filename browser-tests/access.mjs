@@ -191,7 +191,12 @@ function tablesProbe() {
 // Ticks the first two boxes, hides their rows as a filter would, and
 // reads what the page lists as chosen.
 function ticksProbe() {
-  const boxes = [...document.querySelectorAll('table[data-filter-table] input[type="checkbox"]')].slice(0, 2);
+  const all = [...document.querySelectorAll('table[data-filter-table] input[type="checkbox"]')];
+  // From nothing ticked: an earlier check on this page (or the shortlist
+  // the script keeps) may have ticked some, and a click would untick them
+  // or meet the limit of three.
+  for (const box of all) if (box.checked) box.click();
+  const boxes = all.slice(0, 2);
   if (boxes.length < 2) return null;
   const names = [];
   for (const box of boxes) {

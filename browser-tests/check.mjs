@@ -815,6 +815,10 @@ try {
     isMobile: v.isMobile, hasTouch: v.hasTouch, javaScriptEnabled: v.javaScriptEnabled ?? true });
   const contexts = { desk: await contextFor(DESKTOP), phone: await contextFor(PHONE), nojs: await contextFor(NO_JS),
     nojsAxe: await contextFor({ ...NO_JS, javaScriptEnabled: true }) };
+  // Every page is checked as a first visit: the shortlist the script keeps
+  // in local storage (issue 22) would otherwise carry ticks made on one page
+  // into the next one the same tab opens.
+  for (const ctx of Object.values(contexts)) await ctx.addInitScript(() => { try { localStorage.clear(); } catch { /* no storage */ } });
   // A missing style sheet or image would make every other check meaningless.
   const watch = (tab, state) => {
     tab.on('response', (r) => { if (r.status() >= 400 && r.url().startsWith(origin) && state.page && r.request().resourceType() !== 'document') state.page.failures.push({ check: 'load', message: `HTTP ${r.status()} for ${r.url().slice(origin.length)}` }); });
